@@ -1,0 +1,142 @@
+import { assertEvent, assign, emit, setup } from 'xstate';
+import type { Choice, Scenario } from '../schemas/scenario.ts';
+import type { ScenarioEmitted, ScenarioOutput } from './events.ts';
+
+/** Scenario data plus its id, as the loader hands it over. */
+export type ScenarioData = Scenario & { id: string };
+
+export interface ScenarioContext {
+	/** Flags set by earlier choices, sorted so that equal sets serialise equally. */
+	flags: string[];
+}
+
+/** The one event a learner sends: choosing an option at the current step. */
+export interface ChooseEvent {
+	type: 'learner.choose';
+	choiceId: string;
+}
+
+interface Condition {
+	if?: string[];
+	unless?: string[];
+}
+
+/** True when every `if` flag is set and no `unless` flag is. */
+export function conditionHolds(flags: readonly string[], condition: Condition): boolean {
+	return (
+		(condition.if ?? []).every((f) => flags.includes(f)) &&
+		!(condition.unless ?? []).some((f) => flags.includes(f))
+	);
+}
+
+/** The choices a learner sees at a step, given the flags set so far. */
+export function availableChoices(step: { choices: Choice[] }, flags: readonly string[]): Choice[] {
+	return step.choices.filter((c) => conditionHolds(flags, c));
+}
+
+/** The step text for the flags set so far: the first matching variant, else the default. */
+export function stepText(
+	step: { text: string; variants: Array<{ text: string } & Condition> },
+	flags: readonly string[],
+): string {
+	return step.variants.find((v) => conditionHolds(flags, v))?.text ?? step.text;
+}
+
+/**
+ * The one shared `setup()` every scenario compiles through: guards and actions are named
+ * and parameterised, so each compiled machine's config is plain data.
+ */
+export const scenarioSetup = setup({
+	types: {
+		context: {} as ScenarioContext,
+		events: {} as ChooseEvent,
+		emitted: {} as ScenarioEmitted,
+		output: {} as ScenarioOutput,
+	},
+	guards: {
+		/** The event picks this choice, and the choice is available with the current flags. */
+		isAvailableChoice: ({ context, event }, params: { choiceId: string } & Condition) => {
+			assertEvent(event, 'learner.choose');
+			return event.choiceId === params.choiceId && conditionHolds(context.flags, params);
+		},
+	},
+	actions: {
+		setFlags: assign(({ context }, params: { set: string[] }) => ({
+			flags: [...new Set([...context.flags, ...params.set])].sort(),
+		})),
+		emitDecision: emit(
+			(_, params: { scenarioId: string; stepId: string; choiceId: string; nextId: string }) => ({
+				type: 'scenario.decided' as const,
+				...params,
+			}),
+		),
+		emitEnded: emit((_, params: ScenarioOutput & { scenarioId: string }) => ({
+			type: 'scenario.ended' as const,
+			...params,
+		})),
+	},
+});
+
+/**
+ * Compiles a scenario to an XState machine: each step is a state whose `learner.choose`
+ * transitions are guarded by choice id and condition; each ending is a final state whose
+ * output is the verdict and clauses. No `invoke` or `after`, so `xstate/graph` can walk it.
+ */
+export function compileScenario(scenario: ScenarioData) {
+	const states: Record<string, object> = {};
+	for (const step of scenario.steps) {
+		states[step.id] = {
+			on: {
+				'learner.choose': step.choices.map((choice) => ({
+					guard: {
+						type: 'isAvailableChoice',
+						params: { choiceId: choice.id, if: choice.if, unless: choice.unless },
+					},
+					target: choice.next,
+					actions: [
+						{ type: 'setFlags', params: { set: choice.set } },
+						{
+							type: 'emitDecision',
+							params: {
+								scenarioId: scenario.id,
+								stepId: step.id,
+								choiceId: choice.id,
+								nextId: choice.next,
+							},
+						},
+					],
+				})),
+			},
+		};
+	}
+	for (const ending of scenario.endings) {
+		const output: ScenarioOutput = {
+			endingId: ending.id,
+			verdict: ending.verdict,
+			clauses: ending.clauses,
+		};
+		states[ending.id] = {
+			type: 'final',
+			output,
+			entry: [{ type: 'emitEnded', params: { ...output, scenarioId: scenario.id } }],
+		};
+	}
+	return scenarioSetup.createMachine({
+		id: scenario.id,
+		initial: scenario.start,
+		context: { flags: [] },
+		// The states object is built from data; its shape is checked by the validator.
+		states: states as never,
+	});
+}
+
+export type ScenarioMachine = ReturnType<typeof compileScenario>;
+
+/** Finds a step or ending by id. */
+export function findNode(scenario: ScenarioData, id: string) {
+	const step = scenario.steps.find((s) => s.id === id);
+	if (step) return { kind: 'step' as const, step };
+	const ending = scenario.endings.find((e) => e.id === id);
+	if (ending) return { kind: 'ending' as const, ending };
+	return undefined;
+}

@@ -1,0 +1,84 @@
+import { z } from 'zod';
+import { AudienceListSchema, ClauseListSchema, SlugSchema, TextSchema } from './common.ts';
+
+/** A flag name: set by a choice, read by later steps ("you already accepted the request"). */
+const FlagSchema = SlugSchema;
+
+/** Show a variant or a choice only when these flags are (`if`) or are not (`unless`) set. */
+const ConditionSchema = {
+	/** Every flag listed must be set. */
+	if: z.array(FlagSchema).optional(),
+	/** None of the flags listed may be set. */
+	unless: z.array(FlagSchema).optional(),
+};
+
+/** One option at a decision point. */
+export const ChoiceSchema = z.strictObject({
+	/** Stable id within the step (used in xAPI responses). */
+	id: SlugSchema,
+	/** What the learner does, as a button label: "Accept the request". */
+	label: TextSchema,
+	/** What happens as a result, shown straight after choosing. */
+	consequence: TextSchema,
+	/** The id of the next step or of an ending. */
+	next: SlugSchema,
+	/** Flags this choice sets. */
+	set: z.array(FlagSchema).default([]),
+	...ConditionSchema,
+});
+export type Choice = z.output<typeof ChoiceSchema>;
+
+/** A decision point. */
+export const StepSchema = z.strictObject({
+	/** Stable id, unique among the scenario's steps and endings. */
+	id: SlugSchema,
+	/** What is happening now. */
+	text: TextSchema,
+	/** Text shown instead of `text` when its condition holds (first match wins). */
+	variants: z.array(z.strictObject({ text: TextSchema, ...ConditionSchema })).default([]),
+	/** The question put to the learner; defaults to "What do you do?". */
+	prompt: TextSchema.default('What do you do?'),
+	choices: z.array(ChoiceSchema).min(2).max(4),
+});
+export type Step = z.output<typeof StepSchema>;
+
+/** How an ending measures up against the policy. */
+export const VerdictSchema = z.enum(['best-practice', 'risky', 'breach']);
+export type Verdict = z.output<typeof VerdictSchema>;
+
+/** An outcome. */
+export const EndingSchema = z.strictObject({
+	/** Stable id, unique among the scenario's steps and endings. */
+	id: SlugSchema,
+	verdict: VerdictSchema,
+	/** A short headline for the outcome. */
+	title: TextSchema,
+	/** What the policy says about this outcome and why, in plain words. */
+	feedback: TextSchema,
+	/** The clauses this outcome rests on. */
+	clauses: ClauseListSchema,
+});
+export type Ending = z.output<typeof EndingSchema>;
+
+/** A "what would you do" case: `modules/NN-<module>/scenarios/<id>.yaml`. */
+export const ScenarioSchema = z.strictObject({
+	title: TextSchema,
+	/** One sentence for the module page. */
+	summary: TextSchema,
+	audiences: AudienceListSchema,
+	/** Estimated minutes to play once. */
+	minutes: z.number().int().min(1).max(15).default(3),
+	setting: z.strictObject({
+		/** Who you are: "You are a teaching assistant in a Year 5 class." */
+		role: TextSchema,
+		/** Where you are. */
+		place: TextSchema,
+		/** What has just happened. */
+		situation: TextSchema,
+	}),
+	/** Id of the first step. */
+	start: SlugSchema,
+	steps: z.array(StepSchema).min(1),
+	endings: z.array(EndingSchema).min(1),
+});
+export type Scenario = z.output<typeof ScenarioSchema>;
