@@ -1,0 +1,2 @@
+// The app shell: filled in with the records and offline work.
+export {};

@@ -1,0 +1,36 @@
+import { resolve } from 'node:path';
+import type { AstroIntegration } from 'astro';
+import { ContentError } from '../course/load.ts';
+import { validateCourse } from '../course/validate.ts';
+
+/**
+ * Fails the build on any content error, naming file, field and value: a broken reference,
+ * an unreachable scenario step or an uncovered rule clause never reaches learners.
+ * The course root can be overridden with COURSE_ROOT (the tests build fixture courses), and
+ * COURSE_COVERAGE=warn lets an author preview a draft whose coverage is not yet complete.
+ */
+export default function courseContent(options: { root: string }): AstroIntegration {
+	return {
+		name: 'course-content',
+		hooks: {
+			'astro:config:setup': ({ logger }) => {
+				const root = resolve(process.env.COURSE_ROOT ?? options.root);
+				try {
+					const loaded = validateCourse(root, {
+						onCoverageGap:
+							process.env.COURSE_COVERAGE === 'warn'
+								? (gaps) => logger.warn(`COURSE_COVERAGE=warn: ${gaps.length} coverage gaps ignored for this draft build`)
+								: undefined,
+					});
+					logger.info(`course content OK: ${loaded.modules.length} modules from ${root}`);
+				} catch (error) {
+					if (error instanceof ContentError) {
+						logger.error(error.message);
+						throw new Error(`Course content is invalid (${error.issues.length} errors); see above.\n${error.message}`);
+					}
+					throw error;
+				}
+			},
+		},
+	};
+}

@@ -1,0 +1,47 @@
+import { expect, test } from '@playwright/test';
+import { builtHtml, builtPages, isReadingPage } from './site.ts';
+
+const readingPages = builtPages().filter(isReadingPage);
+
+test('there are reading pages to check: policy, help, offline and every module', () => {
+	expect(readingPages).toContain('/policy/');
+	expect(readingPages).toContain('/help/');
+	expect(readingPages.filter((p) => p.startsWith('/modules/')).length).toBeGreaterThanOrEqual(10);
+});
+
+for (const path of readingPages) {
+	test(`reading page ${path} ships and loads no JavaScript`, async ({ page }) => {
+		expect(builtHtml(path)).not.toMatch(/<script\b/i);
+		const scripts: string[] = [];
+		page.on('request', (r) => {
+			if (r.resourceType() === 'script') scripts.push(r.url());
+		});
+		await page.goto(path);
+		await page.waitForLoadState('networkidle');
+		expect(scripts).toEqual([]);
+	});
+}
+
+test('every page makes requests to its own origin only', async ({ page, baseURL }) => {
+	const foreign: string[] = [];
+	page.on('request', (r) => {
+		if (!r.url().startsWith(baseURL!) && !r.url().startsWith('data:')) foreign.push(r.url());
+	});
+	for (const path of builtPages()) {
+		await page.goto(path);
+		await page.waitForLoadState('networkidle');
+	}
+	expect(foreign).toEqual([]);
+});
+
+test('every page carries a strict Content-Security-Policy meta tag', () => {
+	for (const path of builtPages()) {
+		const html = builtHtml(path);
+		const csp = /<meta http-equiv="content-security-policy" content="([^"]+)"/i.exec(html)?.[1] ?? '';
+		expect(csp, path).toContain("default-src 'self'");
+		expect(csp, path).toMatch(/script-src 'self'( 'sha256-[^']+')*;/);
+		expect(csp, path).not.toContain('unsafe-inline');
+		expect(csp, path).not.toContain('unsafe-eval');
+		expect(csp, path).toContain("object-src 'none'");
+	}
+});

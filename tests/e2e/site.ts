@@ -1,0 +1,34 @@
+/** Facts about the built site that the browser tests share. */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+
+const DIST = join(process.cwd(), 'dist');
+
+/** Every built page's URL path, e.g. `/modules/acceptable-use/`. */
+export function builtPages(): string[] {
+	const out: string[] = [];
+	const walk = (dir: string) => {
+		for (const name of readdirSync(dir)) {
+			const abs = join(dir, name);
+			if (statSync(abs).isDirectory()) {
+				if (name !== '_astro') walk(abs);
+			} else if (name === 'index.html') {
+				out.push(`/${relative(DIST, dir)}/`.replace(/\/+/g, '/'));
+			}
+		}
+	};
+	walk(DIST);
+	return out.sort();
+}
+
+/**
+ * Reading pages carry no interaction and must ship no JavaScript: the policy reader, help,
+ * the offline page and every module overview.
+ */
+export function isReadingPage(path: string): boolean {
+	return ['/policy/', '/help/', '/offline/'].includes(path) || /^\/modules\/[^/]+\/$/.test(path);
+}
+
+export function builtHtml(path: string): string {
+	return readFileSync(join(DIST, path, 'index.html'), 'utf8');
+}
