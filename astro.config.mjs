@@ -11,6 +11,8 @@ export default defineConfig({
 	// No toolbar, no prefetch script: reading pages must ship no JavaScript at all.
 	devToolbar: { enabled: false },
 	prefetch: false,
+	// Shiki's inline styles would break the strict CSP; the course shows no code anyway.
+	markdown: { syntaxHighlight: false },
 	integrations: [courseContent({ root: 'modules' }), react(), offline()],
 	security: {
 		// Astro writes a CSP meta tag on every page with hashes of the scripts and styles it emits.

@@ -1,2 +1,90 @@
-// The app shell: filled in with the records and offline work.
-export {};
+/**
+ * The app shell on every interactive page: a status line (online or offline, records sent or
+ * waiting, any problem), notices about reset or unsaved data, the "update available" prompt,
+ * and the request for persistent storage. Plain DOM: no framework on the shell.
+ */
+import { installApp } from '../stores/app.ts';
+import { $launch, $launchError, $recordCounts, $sync, syncNow, recordJson } from '../stores/records.ts';
+import { $notices, $storageProblem, dismissNotice } from '../stores/storage.ts';
+import { $profile } from '../stores/profile.ts';
+import { downloadRecord } from './download.ts';
+
+installApp();
+
+const $bar = document.getElementById('app-status');
+const $network = document.getElementById('status-network');
+const $records = document.getElementById('status-records');
+const $actions = document.getElementById('status-actions');
+
+function button(label: string, onClick: () => void, className = 'secondary'): HTMLButtonElement {
+	const b = document.createElement('button');
+	b.type = 'button';
+	b.className = className;
+	b.textContent = label;
+	b.addEventListener('click', onClick);
+	return b;
+}
+
+function render() {
+	if (!$bar || !$network || !$records || !$actions) return;
+	$bar.hidden = false;
+	const online = navigator.onLine;
+	$network.textContent = online ? '' : 'You are offline. Your progress and records are saved on this device.';
+	$network.hidden = online;
+	const counts = $recordCounts.get();
+	const sync = $sync.get();
+	let text: string;
+	if (!$launch.get()) {
+		text = $launchError.get() ? `Records could not be set up to send: ${$launchError.get()} They are kept on this device.` : 'Your records are kept on this device.';
+	} else if (sync.kind === 'auth') {
+		text = 'The learning record store refused the course’s credentials, so records cannot be sent. They are kept on this device: reopen the course from your learning system, or download your record.';
+	} else if (counts.waiting > 0) {
+		text = `${counts.waiting} record${counts.waiting === 1 ? '' : 's'} waiting to send${sync.kind === 'offline' || !online ? ' when you are back online' : sync.kind === 'retry' ? ' (the record store is not answering; trying again shortly)' : ''}.`;
+	} else {
+		text = 'All records sent.';
+	}
+	if (counts.rejected > 0) text += ` ${counts.rejected} record${counts.rejected === 1 ? ' was' : 's were'} refused by the record store: see My record.`;
+	$records.textContent = text;
+	$actions.replaceChildren();
+	if ($launch.get() && counts.waiting > 0 && online && sync.kind !== 'sending') $actions.append(button('Send now', () => void syncNow()));
+}
+
+// Notices (data reset, storage full) go at the top of the main content, where they are read first.
+const $main = document.querySelector('main .wrap');
+const $noticeArea = document.createElement('div');
+$noticeArea.setAttribute('role', 'region');
+$noticeArea.setAttribute('aria-label', 'Notices');
+$noticeArea.className = 'no-print';
+$main?.prepend($noticeArea);
+
+function renderNotices() {
+	$noticeArea.replaceChildren();
+	const problem = $storageProblem.get();
+	if (problem) {
+		const box = document.createElement('div');
+		box.className = 'notice notice--bad';
+		box.setAttribute('role', 'alert');
+		const p = document.createElement('p');
+		p.textContent = `${problem.message} Download your training record now so nothing is lost, then free some space (for example by clearing other sites' data).`;
+		box.append(p, button('Download my training record', () => downloadRecord(recordJson(), $profile.get()?.name)));
+		$noticeArea.append(box);
+	}
+	for (const notice of $notices.get()) {
+		const box = document.createElement('div');
+		box.className = 'notice';
+		box.setAttribute('role', 'status');
+		const p = document.createElement('p');
+		p.textContent = notice.text;
+		box.append(p, button('OK, hide this message', () => dismissNotice(notice.id)));
+		$noticeArea.append(box);
+	}
+	$noticeArea.hidden = $noticeArea.childElementCount === 0;
+}
+
+for (const store of [$recordCounts, $sync, $launch, $launchError]) store.listen(render);
+$storageProblem.listen(renderNotices);
+$notices.listen(renderNotices);
+window.addEventListener('online', render);
+window.addEventListener('offline', render);
+render();
+renderNotices();

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ROLES } from '../course/roles.ts';
 
 /**
  * A clause id from `modules/policy/social-media-policy.yaml`, such as `3-5` or
@@ -20,15 +21,7 @@ export const SlugSchema = z
  * The roles the policy names (clause 2.2) as the course's audiences.
  * `recruiter` is not a job but a duty: anyone who screens, shortlists or interviews (clause 7.3).
  */
-export const RoleSchema = z.enum([
-	'teaching',
-	'support',
-	'central',
-	'governor',
-	'volunteer',
-	'contractor',
-	'trainee',
-]);
+export const RoleSchema = z.enum(ROLES);
 export type Role = z.output<typeof RoleSchema>;
 
 /** An audience tag on content: a role, or `recruiter` for people who shortlist or interview. */

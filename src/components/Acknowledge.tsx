@@ -1,0 +1,84 @@
+/**
+ * The policy acknowledgement, after passing: the learner confirms they have read and
+ * understood the policy (its version and date shown), which completes the course.
+ */
+import { useStore } from '@nanostores/react';
+import { useEffect, useRef, useState } from 'react';
+import { percent } from '../assessment/score.ts';
+import { verificationCode } from '../records/verification.ts';
+import { installApp } from '../stores/app.ts';
+import { courseMeta } from '../stores/meta.ts';
+import { $profile } from '../stores/profile.ts';
+import { $progress, acknowledgePolicy, completeCourse, passedAssessment } from '../stores/progress.ts';
+import { currentActor } from '../stores/records.ts';
+
+export default function Acknowledge({ policyLabel, policyVersion }: { policyLabel: string; policyVersion: string }) {
+	const progress = useStore($progress);
+	const profile = useStore($profile);
+	const [ready, setReady] = useState(false);
+	const [confirmed, setConfirmed] = useState(false);
+	const [error, setError] = useState('');
+	const doneRef = useRef<HTMLHeadingElement>(null);
+	useEffect(() => {
+		installApp();
+		setReady(true);
+	}, []);
+	if (!ready) return <p>Loading…</p>;
+	const passed = passedAssessment(progress);
+	if (!passed) {
+		return (
+			<div className="notice">
+				<p>You can confirm you have read the policy once you have passed the <a href="/assessment/">final assessment</a>.</p>
+			</div>
+		);
+	}
+	if (progress.attempt.acknowledged && progress.attempt.completed) {
+		return (
+			<section aria-labelledby="ack-done">
+				<h2 id="ack-done" ref={doneRef} tabIndex={-1}>Thank you: you have completed the course</h2>
+				<p>You confirmed you have read and understood the policy ({policyLabel}) on {new Date(progress.attempt.acknowledged.at).toLocaleString('en-GB', { dateStyle: 'long', timeStyle: 'short' })}.</p>
+				<p><a className="button" href="/certificate/">View and print your certificate</a></p>
+			</section>
+		);
+	}
+
+	async function submit(e: React.FormEvent) {
+		e.preventDefault();
+		if (!confirmed) {
+			setError('Tick the box to confirm you have read and understood the policy');
+			return;
+		}
+		const meta = courseMeta();
+		acknowledgePolicy(policyVersion, policyLabel, meta.version);
+		const score = percent(passed!.correct ?? 0, passed!.total ?? 0);
+		const actor = currentActor();
+		const completedAt = new Date().toISOString();
+		const code = await verificationCode({
+			learner: 'mbox' in actor ? actor.mbox : actor.account.name,
+			registration: $progress.get().attempt.registration,
+			completedAt,
+			score,
+			policyVersion,
+		});
+		const seen = $progress.get().assessment.finished.flatMap((a) => a.questionIds);
+		completeCourse(score, code, [...new Set(seen)], completedAt);
+		requestAnimationFrame(() => doneRef.current?.focus());
+	}
+
+	return (
+		<form onSubmit={submit} noValidate>
+			{!profile && (
+				<p className="notice">Your certificate will show your name: add it on <a href="/profile/">your details</a> first.</p>
+			)}
+			{error && <p className="error-message" role="alert" id="ack-error">{error}</p>}
+			<fieldset>
+				<legend>Your confirmation</legend>
+				<div className="option">
+					<input type="checkbox" id="ack" checked={confirmed} onChange={(e) => setConfirmed(e.target.checked)} aria-describedby={error ? 'ack-error' : undefined} />
+					<label htmlFor="ack">I confirm I have read and understood the REAch2 Academy Trust Social Media Policy, {policyLabel}.</label>
+				</div>
+			</fieldset>
+			<button type="submit">Confirm and complete the course</button>
+		</form>
+	);
+}

@@ -1,0 +1,201 @@
+/**
+ * The final assessment: a seeded draw across the learner's path, one question at a time, a
+ * review and a confirm step before submitting, then the score, pass or fail, per-module
+ * strengths and what to revisit. The attempt in progress is saved on every answer.
+ */
+import { useStore } from '@nanostores/react';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { drawQuestions, newSeed, shuffleOptions } from '../assessment/draw.ts';
+import { correctAnswer, isCorrect, markAttempt, percent } from '../assessment/score.ts';
+import { requiredModules } from '../course/paths.ts';
+import { currentLearner, installApp } from '../stores/app.ts';
+import { emitCourseEvent } from '../stores/events.ts';
+import { courseMeta } from '../stores/meta.ts';
+import { $progress, answerAssessment, finishAssessment, startAssessment, type AssessmentAttempt } from '../stores/progress.ts';
+import { uuid } from '../records/statements.ts';
+import QuestionView, { optionsOf, type ClientQuestion } from './QuestionView.tsx';
+
+interface Props {
+	pool: ClientQuestion[];
+	count: number;
+	passMark: number;
+	moduleTitles: Record<string, string>;
+}
+
+type View = { kind: 'question'; index: number } | { kind: 'review' } | { kind: 'confirm' };
+
+export default function Assessment({ pool, count, passMark, moduleTitles }: Props) {
+	const progress = useStore($progress);
+	const [ready, setReady] = useState(false);
+	const [view, setView] = useState<View>({ kind: 'question', index: 0 });
+	const headingRef = useRef<HTMLHeadingElement>(null);
+	const focusNext = useRef(false);
+	const shownAt = useRef(Date.now());
+
+	useEffect(() => {
+		installApp();
+		setReady(true);
+		const current = $progress.get().assessment.current;
+		if (current) {
+			// Resume at the first unanswered question.
+			const first = current.questionIds.findIndex((id) => !current.answers[id]?.length);
+			setView(first === -1 ? { kind: 'review' } : { kind: 'question', index: first });
+		}
+	}, []);
+	useEffect(() => {
+		if (focusNext.current) headingRef.current?.focus();
+		focusNext.current = false;
+		shownAt.current = Date.now();
+	}, [view, progress.assessment.current?.id, progress.assessment.finished.length]);
+
+	const byId = useMemo(() => new Map(pool.map((q) => [q.id, q])), [pool]);
+	if (!ready) return <p>Loading the assessment…</p>;
+
+	const current = progress.assessment.current;
+	const finished = progress.assessment.finished;
+	const last = finished[finished.length - 1];
+	const go = (v: View) => {
+		focusNext.current = true;
+		setView(v);
+	};
+
+	function start() {
+		const meta = courseMeta();
+		const modules = requiredModules(meta, meta.modules, currentLearner());
+		const fromUrl = Number(new URLSearchParams(location.search).get('seed'));
+		const seed = Number.isFinite(fromUrl) && fromUrl > 0 ? fromUrl + finished.length : newSeed();
+		const questions = drawQuestions(pool, { count, modules, seed, avoid: new Set(last?.questionIds ?? []) });
+		const attempt: AssessmentAttempt = { id: uuid(), seed, questionIds: questions.map((q) => q.id), optionOrder: shuffleOptions(questions, seed), answers: {}, startedAt: new Date().toISOString() };
+		startAssessment(attempt);
+		go({ kind: 'question', index: 0 });
+	}
+
+	function submit() {
+		if (!current) return;
+		const questions = current.questionIds.map((id) => byId.get(id)!).filter(Boolean);
+		for (const q of questions) {
+			const response = current.answers[q.id] ?? [];
+			emitCourseEvent({ type: 'question.answered', moduleId: q.moduleId, questionId: q.id, setting: 'assessment', kind: q.type, prompt: q.prompt, options: optionsOf(q), correct: correctAnswer(q), response, success: isCorrect(q, response), durationMs: 0 });
+		}
+		const result = markAttempt(questions, current.answers, passMark);
+		finishAssessment({ correct: result.correct, total: result.total, passed: result.passed, byModule: result.byModule }, passMark);
+		go({ kind: 'question', index: 0 });
+	}
+
+	// No attempt in progress: the introduction, with the last result if there is one.
+	if (!current) {
+		return (
+			<div>
+				{last && <Result attempt={last} passMark={passMark} moduleTitles={moduleTitles} headingRef={headingRef} />}
+				{(!last || !last.passed) && (
+					<section aria-labelledby="start-heading">
+						<h2 id="start-heading">{last ? 'Take the assessment again' : 'Before you start'}</h2>
+						<ul>
+							<li>{count} questions from across the modules on your path{last ? ', mostly different from last time' : ''}.</li>
+							<li>You need {passMark}% to pass.</li>
+							<li>For questions that say "select all that apply", you need every correct answer and no wrong ones to get the mark.</li>
+							<li>You can move between questions and change your answers. Nothing is marked until you submit, and you will be asked to confirm first.</li>
+							<li>Your answers are saved as you go, so you can stop and come back.</li>
+						</ul>
+						<button type="button" onClick={start}>{last ? 'Start a new attempt' : 'Start the assessment'}</button>
+					</section>
+				)}
+				{last?.passed && (
+					<p>
+						<a className="button" href="/acknowledge/">Next: confirm you have read the policy</a>
+					</p>
+				)}
+			</div>
+		);
+	}
+
+	const questions = current.questionIds.map((id) => byId.get(id)).filter((q): q is ClientQuestion => Boolean(q));
+	const answered = questions.filter((q) => current.answers[q.id]?.length).length;
+
+	if (view.kind === 'confirm') {
+		return (
+			<section aria-labelledby="confirm-heading">
+				<h2 id="confirm-heading" ref={headingRef} tabIndex={-1}>Submit your answers?</h2>
+				<p>You have answered {answered} of {questions.length} questions.{answered < questions.length ? ' Questions without an answer are marked wrong.' : ''} You cannot change your answers after submitting.</p>
+				<button type="button" onClick={submit}>Yes, submit my answers</button>
+				<button type="button" className="secondary" onClick={() => go({ kind: 'review' })}>No, go back</button>
+			</section>
+		);
+	}
+
+	if (view.kind === 'review') {
+		return (
+			<section aria-labelledby="review-heading">
+				<h2 id="review-heading" ref={headingRef} tabIndex={-1}>Check your answers</h2>
+				<p>You have answered {answered} of {questions.length} questions.</p>
+				<ol>
+					{questions.map((q, i) => (
+						<li key={q.id}>
+							<button type="button" className="secondary" onClick={() => go({ kind: 'question', index: i })}>
+								Question {i + 1}: {current.answers[q.id]?.length ? 'answered' : 'not answered'}
+								<span className="visually-hidden">. Change your answer</span>
+							</button>
+						</li>
+					))}
+				</ol>
+				<button type="button" onClick={() => go({ kind: 'confirm' })}>Submit my answers</button>
+			</section>
+		);
+	}
+
+	const q = questions[view.index]!;
+	return (
+		<section aria-labelledby="question-heading">
+			<h2 id="question-heading" ref={headingRef} tabIndex={-1}>Question {view.index + 1} of {questions.length}</h2>
+			<progress className="progress" max={questions.length} value={answered} aria-label={`${answered} of ${questions.length} answered`} />
+			<p className="meta">{answered} of {questions.length} answered</p>
+			<form
+				onSubmit={(e) => {
+					e.preventDefault();
+					go(view.index + 1 < questions.length ? { kind: 'question', index: view.index + 1 } : { kind: 'review' });
+				}}
+			>
+				<QuestionView key={q.id} question={q} order={current.optionOrder[q.id]} value={current.answers[q.id] ?? []} onChange={(v) => answerAssessment(q.id, v)} idPrefix={`fa-${q.id}`} />
+				<button type="submit">{view.index + 1 < questions.length ? 'Save and next question' : 'Save and check your answers'}</button>
+				{view.index > 0 && (
+					<button type="button" className="secondary" onClick={() => go({ kind: 'question', index: view.index - 1 })}>Previous question</button>
+				)}
+				<button type="button" className="secondary" onClick={() => go({ kind: 'review' })}>Check your answers</button>
+			</form>
+		</section>
+	);
+}
+
+function Result({ attempt, passMark, moduleTitles, headingRef }: { attempt: AssessmentAttempt; passMark: number; moduleTitles: Record<string, string>; headingRef: React.RefObject<HTMLHeadingElement | null> }) {
+	const score = percent(attempt.correct ?? 0, attempt.total ?? 0);
+	const revisit = Object.entries(attempt.byModule ?? {}).filter(([, [c, n]]) => c < n);
+	return (
+		<section aria-labelledby="result-heading">
+			<h2 id="result-heading" ref={headingRef} tabIndex={-1}>
+				{attempt.passed ? 'You passed' : 'You did not pass this time'}: {score}%
+			</h2>
+			<div role="status" className={`panel ${attempt.passed ? 'panel--ok' : 'panel--bad'}`}>
+				<p>
+					You answered {attempt.correct} of {attempt.total} questions correctly. The pass mark is {passMark}%.
+				</p>
+			</div>
+			<h3>How you did in each module</h3>
+			<div className="table-scroll">
+				<table>
+					<thead><tr><th scope="col">Module</th><th scope="col">Correct</th><th scope="col">Strength</th></tr></thead>
+					<tbody>
+						{Object.entries(attempt.byModule ?? {}).map(([id, [c, n]]) => (
+							<tr key={id}><td>{moduleTitles[id] ?? id}</td><td>{c} of {n}</td><td>{c === n ? 'Strong' : c === 0 ? 'Revisit' : 'Partly'}</td></tr>
+						))}
+					</tbody>
+				</table>
+			</div>
+			{!attempt.passed && revisit.length > 0 && (
+				<>
+					<h3>Modules to revisit</h3>
+					<ul>{revisit.map(([id]) => <li key={id}><a href={`/modules/${id}/`}>{moduleTitles[id] ?? id}</a></li>)}</ul>
+				</>
+			)}
+		</section>
+	);
+}

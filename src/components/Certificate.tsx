@@ -1,0 +1,64 @@
+/** The certificate: printable on A4, available only after passing and acknowledging the policy. */
+import { useStore } from '@nanostores/react';
+import { useEffect, useState } from 'react';
+import { downloadRecord } from '../client/download.ts';
+import { installApp } from '../stores/app.ts';
+import { $profile } from '../stores/profile.ts';
+import { $progress } from '../stores/progress.ts';
+import { recordJson } from '../stores/records.ts';
+
+interface Props {
+	courseTitle: string;
+	courseVersion: string;
+	policyLabel: string;
+	organisation: string;
+}
+
+export default function Certificate({ courseTitle, courseVersion, policyLabel, organisation }: Props) {
+	const progress = useStore($progress);
+	const profile = useStore($profile);
+	const [ready, setReady] = useState(false);
+	useEffect(() => {
+		installApp();
+		setReady(true);
+	}, []);
+	if (!ready) return <p>Loading…</p>;
+	const completion = progress.attempt.completed
+		? { ...progress.attempt.completed, policyVersion: progress.attempt.policyVersion, courseVersion: progress.attempt.courseVersion }
+		: (() => {
+				const last = progress.history[progress.history.length - 1];
+				return last ? { at: last.completedAt, score: last.score, code: last.code, policyVersion: last.policyVersion, courseVersion: last.courseVersion } : undefined;
+			})();
+	if (!completion) {
+		return (
+			<div className="notice">
+				<p>Your certificate is available when you have passed the <a href="/assessment/">final assessment</a> and <a href="/acknowledge/">confirmed you have read the policy</a>.</p>
+			</div>
+		);
+	}
+	const date = new Date(completion.at).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric' });
+	return (
+		<div>
+			<article className="certificate" aria-labelledby="certificate-title">
+				<p className="certificate-org">{organisation}</p>
+				<h2 id="certificate-title">Certificate of completion</h2>
+				<p>This certifies that</p>
+				<p className="certificate-name" data-testid="certificate-name">{profile?.name ?? 'Name not given'}</p>
+				<p>has completed</p>
+				<p className="certificate-course">{courseTitle}</p>
+				<dl className="facts">
+					<dt>Course version</dt><dd>{completion.courseVersion}</dd>
+					<dt>Policy</dt><dd>Social Media Policy, {policyLabel} (version {completion.policyVersion})</dd>
+					<dt>Completed on</dt><dd data-testid="certificate-date">{date}</dd>
+					<dt>Final assessment score</dt><dd data-testid="certificate-score">{completion.score}%</dd>
+					<dt>Verification code</dt><dd data-testid="certificate-code"><code>{completion.code}</code></dd>
+				</dl>
+				<p className="meta">The verification code matches the "completed" statement in the learner's training record (xAPI).</p>
+			</article>
+			<p className="no-print">
+				<button type="button" onClick={() => window.print()}>Print or save as PDF</button>
+				<button type="button" className="secondary" onClick={() => downloadRecord(recordJson(), profile?.name)}>Download my training record</button>
+			</p>
+		</div>
+	);
+}

@@ -1,0 +1,103 @@
+/**
+ * The home page's "your course": who you are, your path, progress, next step, time left, and
+ * the refresher when it is due. Reads the stores; the logic is in src/course/journey.ts.
+ */
+import { useStore } from '@nanostores/react';
+import { useEffect, useRef, useState } from 'react';
+import { refresherState, summarise, type ModuleState } from '../course/journey.ts';
+import { currentLearner, installApp } from '../stores/app.ts';
+import { courseMeta } from '../stores/meta.ts';
+import { $profile } from '../stores/profile.ts';
+import { $progress, passedAssessment } from '../stores/progress.ts';
+
+const STATE_LABEL: Record<ModuleState, string> = { 'not-started': 'Not started', 'in-progress': 'In progress', completed: 'Completed', 'tested-out': 'Tested out' };
+const STATE_TAG: Record<ModuleState, string> = { 'not-started': '', 'in-progress': 'tag--warn', completed: 'tag--ok', 'tested-out': 'tag--ok' };
+
+export default function Dashboard() {
+	const profile = useStore($profile);
+	const progress = useStore($progress);
+	const [ready, setReady] = useState(false);
+	const headingRef = useRef<HTMLHeadingElement>(null);
+	useEffect(() => {
+		installApp();
+		setReady(true);
+	}, []);
+	if (!ready) return null;
+	const meta = courseMeta();
+	const learner = currentLearner();
+	const passed = Boolean(passedAssessment(progress));
+	const summary = summarise(meta, meta.modules, progress.attempt, learner, passed);
+	const last = progress.history[progress.history.length - 1];
+	const refresher = refresherState(last, new Date(), meta.refresher, { courseVersion: meta.version, policyVersion: meta.policyVersion });
+	const completedNow = Boolean(progress.attempt.completed);
+	const byId = new Map(meta.modules.map((m) => [m.id, m]));
+	const role = meta.audiences.find((a) => a.id === profile?.role);
+	const nextLink =
+		summary.next.kind === 'module'
+			? { href: `/modules/${summary.next.moduleId}/`, label: `Continue: ${byId.get(summary.next.moduleId)?.title}` }
+			: summary.next.kind === 'assessment'
+				? { href: '/assessment/', label: 'Take the final assessment' }
+				: summary.next.kind === 'acknowledge'
+					? { href: '/acknowledge/', label: 'Confirm you have read the policy' }
+					: { href: '/certificate/', label: 'View your certificate' };
+	const fmt = (iso?: string) => (iso ? new Date(iso).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric' }) : '');
+	const showRefresher = completedNow ? false : refresher.offered && progress.attempt.mode !== 'refresher';
+
+	return (
+		<section aria-labelledby="dashboard-heading" className="panel">
+			<h2 id="dashboard-heading" ref={headingRef}>Your course</h2>
+			{!profile ? (
+				<p>
+					Start by telling the course <a href="/profile/">who you are and your role</a>. It decides which lessons you need, and your name goes on your certificate. Everything stays on this device.
+				</p>
+			) : (
+				<p>
+					{profile.name} · {role?.label}
+					{profile.recruiter ? ' · shortlists or interviews' : ''} · <a href="/profile/">change your details</a>
+				</p>
+			)}
+			{showRefresher && (
+				<div className="notice" data-testid="refresher-offer">
+					<h3>Time for your annual refresher</h3>
+					<p>
+						You completed the course on {fmt(last?.completedAt)}. Your refresher is due by {fmt(refresher.dueDate)}.
+						{refresher.reasons.includes('policy-version') && ' The policy has changed since then.'}
+						{refresher.reasons.includes('course-version') && ' The course has been updated since then.'}
+					</p>
+					{refresher.reasons.includes('policy-version') && (
+						<ul>{meta.policyChanges.filter((c) => c.version === meta.policyVersion).map((c) => <li key={c.version}>What changed: {c.summary}</li>)}</ul>
+					)}
+					<p>A short check on each module lets you skip the ones you still know well.</p>
+					<a className="button" href="/refresher/">Start the refresher</a>
+				</div>
+			)}
+			{completedNow ? (
+				<p>
+					<strong>You have completed the course</strong> ({progress.attempt.mode}) on {fmt(progress.attempt.completed!.at)} with {progress.attempt.completed!.score}%.
+					{refresher.dueDate && ` Your next refresher is due by ${fmt(refresher.dueDate)}.`} <a href="/certificate/">View your certificate</a>.
+				</p>
+			) : (
+				<>
+					<p>
+						{progress.attempt.mode === 'refresher' ? 'Annual refresher' : 'Induction'}: <strong data-testid="progress-percent">{summary.percent}%</strong> of your modules done · about {summary.minutesLeft} minutes left
+					</p>
+					<progress className="progress" max={100} value={summary.percent} aria-label={`${summary.percent}% of your modules done`} />
+					<p><a className="button" href={nextLink.href} data-testid="next-step">{nextLink.label}</a></p>
+				</>
+			)}
+			<h3>Your path</h3>
+			<ul className="path" data-testid="path">
+				{summary.required.map((id) => (
+					<li key={id} data-module={id}>
+						<a href={`/modules/${id}/`}>{byId.get(id)?.title}</a>{' '}
+						<span className={`tag ${STATE_TAG[summary.states[id]!]}`}>{STATE_LABEL[summary.states[id]!]}</span>
+					</li>
+				))}
+			</ul>
+			{meta.modules.length > summary.required.length && (
+				<p className="meta">Not on your path, open to browse: {meta.modules.filter((m) => !summary.required.includes(m.id)).map((m) => m.title).join(', ')}.</p>
+			)}
+			<p>After your modules: the final assessment, confirming you have read the policy, and your certificate. <a href="/records/">Download your training record</a> at any time.</p>
+		</section>
+	);
+}

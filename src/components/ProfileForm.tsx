@@ -1,0 +1,146 @@
+/**
+ * "Your details": name, how you are identified in records, role and the recruiter flag, all
+ * stored on this device only; and "Forget me on this device".
+ */
+import { useStore } from '@nanostores/react';
+import { useEffect, useRef, useState } from 'react';
+import { downloadRecord } from '../client/download.ts';
+import { installApp } from '../stores/app.ts';
+import { $profile, profileErrors, saveProfile } from '../stores/profile.ts';
+import { recordJson } from '../stores/records.ts';
+import { eraseAll } from '../stores/storage.ts';
+import type { Role } from '../schemas/common.ts';
+
+interface Props {
+	roles: Array<{ id: string; label: string; description: string }>;
+}
+
+export default function ProfileForm({ roles }: Props) {
+	const profile = useStore($profile);
+	const [ready, setReady] = useState(false);
+	const [form, setForm] = useState({ name: '', idKind: 'email', id: '', role: '', recruiter: false });
+	const [errors, setErrors] = useState<Record<string, string>>({});
+	const [saved, setSaved] = useState(false);
+	const [forgetting, setForgetting] = useState(false);
+	const [forgotten, setForgotten] = useState(false);
+	const forgottenRef = useRef<HTMLHeadingElement>(null);
+	const summaryRef = useRef<HTMLDivElement>(null);
+	const savedRef = useRef<HTMLParagraphElement>(null);
+	const confirmRef = useRef<HTMLHeadingElement>(null);
+
+	useEffect(() => {
+		installApp();
+		const p = $profile.get();
+		if (p) setForm({ name: p.name, idKind: p.idKind, id: p.id, role: p.role, recruiter: p.recruiter });
+		setReady(true);
+	}, []);
+	useEffect(() => {
+		if (forgetting) confirmRef.current?.focus();
+	}, [forgetting]);
+	useEffect(() => {
+		if (forgotten) forgottenRef.current?.focus();
+	}, [forgotten]);
+	if (!ready) return <p>Loading…</p>;
+	if (forgotten) {
+		return (
+			<section aria-labelledby="forgotten-heading">
+				<h2 id="forgotten-heading" tabIndex={-1} ref={forgottenRef}>Everything has been deleted from this device</h2>
+				<p>Your details, progress and training record are no longer stored in this browser.</p>
+				<p><a href="/">Start the course again</a></p>
+			</section>
+		);
+	}
+
+	function submit(e: React.FormEvent) {
+		e.preventDefault();
+		const found = profileErrors(form);
+		setErrors(found);
+		setSaved(false);
+		if (Object.keys(found).length) {
+			requestAnimationFrame(() => summaryRef.current?.focus());
+			return;
+		}
+		saveProfile({ name: form.name, idKind: form.idKind as 'email' | 'staff', id: form.id, role: form.role as Role, recruiter: form.recruiter });
+		setSaved(true);
+		requestAnimationFrame(() => savedRef.current?.focus());
+	}
+
+	const field = (name: string) => (errors[name] ? { 'aria-invalid': true, 'aria-describedby': `${name}-error` } : {});
+	return (
+		<div>
+			<form onSubmit={submit} noValidate>
+				{Object.keys(errors).length > 0 && (
+					<div className="notice notice--bad" ref={summaryRef} tabIndex={-1} role="alert">
+						<h2>There is a problem</h2>
+						<ul>{Object.entries(errors).map(([k, v]) => <li key={k}><a href={`#${k === 'role' ? `role-${roles[0]!.id}` : k}`}>{v}</a></li>)}</ul>
+					</div>
+				)}
+				{saved && <p className="notice" role="status" tabIndex={-1} ref={savedRef}>Your details are saved on this device. <a href="/">Go to your course</a>.</p>}
+				<div className="field">
+					<label htmlFor="name">Your name</label>
+					<span className="hint">As it should appear on your certificate.</span>
+					{errors.name && <p className="error-message" id="name-error">{errors.name}</p>}
+					<input type="text" id="name" autoComplete="name" value={form.name} onChange={(e) => setForm({ ...form, name: e.target.value })} {...field('name')} />
+				</div>
+				<fieldset>
+					<legend>How should your training record identify you?</legend>
+					<div className="option">
+						<input type="radio" id="idKind-email" name="idKind" checked={form.idKind === 'email'} onChange={() => setForm({ ...form, idKind: 'email' })} />
+						<label htmlFor="idKind-email">My work email address</label>
+					</div>
+					<div className="option">
+						<input type="radio" id="idKind-staff" name="idKind" checked={form.idKind === 'staff'} onChange={() => setForm({ ...form, idKind: 'staff' })} />
+						<label htmlFor="idKind-staff">My staff number (if you have no work email, for example as a volunteer, ask your academy office for a reference)</label>
+					</div>
+				</fieldset>
+				<div className="field">
+					<label htmlFor="id">{form.idKind === 'email' ? 'Work email address' : 'Staff number'}</label>
+					{errors.id && <p className="error-message" id="id-error">{errors.id}</p>}
+					<input type={form.idKind === 'email' ? 'email' : 'text'} id="id" autoComplete={form.idKind === 'email' ? 'email' : 'off'} spellCheck={false} value={form.id} onChange={(e) => setForm({ ...form, id: e.target.value })} {...field('id')} />
+				</div>
+				<fieldset aria-describedby={errors.role ? 'role-error' : undefined}>
+					<legend>Your role</legend>
+					<span className="hint">Clause 2.2 of the policy counts all of these as staff members. Your role decides which lessons are required for you.</span>
+					{errors.role && <p className="error-message" id="role-error">{errors.role}</p>}
+					{roles.map((r) => (
+						<div className="option" key={r.id}>
+							<input type="radio" id={`role-${r.id}`} name="role" value={r.id} checked={form.role === r.id} onChange={() => setForm({ ...form, role: r.id })} aria-describedby={`role-${r.id}-hint`} />
+							<label htmlFor={`role-${r.id}`}>{r.label} <span className="hint" id={`role-${r.id}-hint`}>{r.description}</span></label>
+						</div>
+					))}
+				</fieldset>
+				<fieldset>
+					<legend>Recruitment</legend>
+					<div className="option">
+						<input type="checkbox" id="recruiter" checked={form.recruiter} onChange={(e) => setForm({ ...form, recruiter: e.target.checked })} />
+						<label htmlFor="recruiter">I shortlist or interview candidates (adds the recruitment module, clause 7.3)</label>
+					</div>
+				</fieldset>
+				<button type="submit">Save my details</button>
+			</form>
+
+			<h2>Forget me on this device</h2>
+			<p>Deletes your details, progress and training record from this browser. Use it on a shared computer when you have finished.</p>
+			{!forgetting ? (
+				<button type="button" className="warning" onClick={() => setForgetting(true)}>Forget me on this device</button>
+			) : (
+				<div className="notice notice--bad" role="region" aria-labelledby="forget-heading">
+					<h3 id="forget-heading" tabIndex={-1} ref={confirmRef}>Are you sure?</h3>
+					<p>Everything the course stored on this device will be deleted and cannot be recovered. Download your training record first if you need proof of your training{profile ? '' : ''}.</p>
+					<button type="button" className="secondary" onClick={() => downloadRecord(recordJson(), profile?.name)}>Download my training record</button>
+					<button
+						type="button"
+						className="warning"
+						onClick={() => {
+							eraseAll();
+							setForgotten(true);
+						}}
+					>
+						Yes, delete everything
+					</button>
+					<button type="button" className="secondary" onClick={() => setForgetting(false)}>Cancel</button>
+				</div>
+			)}
+		</div>
+	);
+}

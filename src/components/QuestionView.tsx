@@ -1,0 +1,62 @@
+/**
+ * One question as a real form control group: a fieldset whose legend is the question, with
+ * radios (single, true/false) or checkboxes (multiple response, all-or-nothing: said so).
+ */
+import type { Question } from '../schemas/question.ts';
+
+export type ClientQuestion = Question & { moduleId: string };
+
+interface Props {
+	question: ClientQuestion;
+	/** Option ids in the order to show them. */
+	order?: string[];
+	value: string[];
+	onChange: (value: string[]) => void;
+	disabled?: boolean;
+	/** Prefix for element ids, so several questions can share a page. */
+	idPrefix: string;
+	legendPrefix?: string;
+}
+
+export function optionsOf(q: ClientQuestion, order?: string[]): Array<{ id: string; text: string }> {
+	const options = q.type === 'truefalse' ? [{ id: 'true', text: 'True' }, { id: 'false', text: 'False' }] : q.options;
+	if (!order) return options;
+	return order.map((id) => options.find((o) => o.id === id)).filter((o): o is { id: string; text: string } => Boolean(o));
+}
+
+export default function QuestionView({ question, order, value, onChange, disabled, idPrefix, legendPrefix }: Props) {
+	const multiple = question.type === 'multiple';
+	const hintId = `${idPrefix}-hint`;
+	return (
+		<fieldset aria-describedby={hintId}>
+			<legend>
+				{legendPrefix && <span className="meta">{legendPrefix} </span>}
+				{question.type === 'truefalse' ? `True or false: ${question.prompt}` : question.prompt}
+			</legend>
+			<span id={hintId} className="hint">
+				{multiple ? 'Select all that apply. You need every correct answer, and no wrong ones, to get the mark.' : 'Select one answer.'}
+			</span>
+			{optionsOf(question, order).map((option) => {
+				const id = `${idPrefix}-${option.id}`;
+				const checked = value.includes(option.id);
+				return (
+					<div className="option" key={option.id}>
+						<input
+							type={multiple ? 'checkbox' : 'radio'}
+							id={id}
+							name={idPrefix}
+							value={option.id}
+							checked={checked}
+							disabled={disabled}
+							onChange={(e) => {
+								if (!multiple) onChange([option.id]);
+								else onChange(e.target.checked ? [...value, option.id] : value.filter((v) => v !== option.id));
+							}}
+						/>
+						<label htmlFor={id}>{option.text}</label>
+					</div>
+				);
+			})}
+		</fieldset>
+	);
+}

@@ -1,0 +1,69 @@
+/**
+ * "My record": every statement the course made, its sending status, problems, and the
+ * download. A bad record is kept and shown, never silently dropped.
+ */
+import { useStore } from '@nanostores/react';
+import { useEffect, useState } from 'react';
+import { downloadRecord } from '../client/download.ts';
+import { installApp } from '../stores/app.ts';
+import { $profile } from '../stores/profile.ts';
+import { $launch, $recordCounts, $records, $sync, recordJson, syncNow } from '../stores/records.ts';
+import { quarantined } from '../stores/storage.ts';
+
+const STATUS: Record<string, string> = { local: 'Saved on this device', waiting: 'Waiting to send', sent: 'Sent', rejected: 'Refused by the record store' };
+
+export default function RecordsPanel() {
+	const records = useStore($records);
+	const counts = useStore($recordCounts);
+	const launch = useStore($launch);
+	const sync = useStore($sync);
+	const profile = useStore($profile);
+	const [ready, setReady] = useState(false);
+	useEffect(() => {
+		installApp();
+		setReady(true);
+	}, []);
+	if (!ready) return <p>Loading your record…</p>;
+	const setAside = quarantined();
+	return (
+		<div>
+			<div className="panel">
+				<p>
+					<strong>{counts.total}</strong> record{counts.total === 1 ? '' : 's'} on this device.{' '}
+					{launch
+						? `${counts.sent} sent, ${counts.waiting} waiting to send, ${counts.rejected} refused.`
+						: 'The course was not opened from a learning system, so records stay on this device: download them to hand them in.'}
+				</p>
+				{sync.kind === 'auth' && <p className="error-message">The learning record store refused the course’s credentials. Reopen the course from your learning system; your records are safe here meanwhile.</p>}
+				<button type="button" onClick={() => downloadRecord(recordJson(), profile?.name)}>Download my training record</button>
+				{launch && counts.waiting > 0 && <button type="button" className="secondary" onClick={() => void syncNow()}>Send waiting records now</button>}
+			</div>
+			{setAside.length > 0 && (
+				<div className="notice" role="status">
+					<p>Some saved data could not be read and was set aside rather than deleted ({setAside.length} item{setAside.length === 1 ? '' : 's'}). You can download it to pass to your IT or HR team.</p>
+					<button type="button" className="secondary" onClick={() => downloadRecord(JSON.stringify(setAside, null, 2), `${profile?.name ?? 'learner'}-unreadable-data`)}>Download the unreadable data</button>
+				</div>
+			)}
+			<h2>Your records</h2>
+			{records.length === 0 ? (
+				<p>Nothing recorded yet. Start a lesson or a case and it will appear here.</p>
+			) : (
+				<div className="table-scroll">
+					<table>
+						<caption className="visually-hidden">Training records, newest first</caption>
+						<thead><tr><th scope="col">When</th><th scope="col">What</th><th scope="col">Status</th></tr></thead>
+						<tbody>
+							{[...records].reverse().map((r) => (
+								<tr key={r.statement.id}>
+									<td>{new Date(r.statement.timestamp).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' })}</td>
+									<td>{r.statement.verb.display['en-GB']} {r.statement.object.definition.name['en-GB']}{r.statement.result?.success === false && r.statement.verb.id.endsWith('answered') ? ' (incorrect)' : ''}</td>
+									<td>{STATUS[r.status]}{r.error ? `: ${r.error}` : ''}</td>
+								</tr>
+							))}
+						</tbody>
+					</table>
+				</div>
+			)}
+		</div>
+	);
+}

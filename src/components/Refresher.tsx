@@ -1,0 +1,119 @@
+/**
+ * The annual refresher's pre-check: a couple of questions per module on the learner's path,
+ * avoiding last time's questions where possible. Modules answered fully correctly are marked
+ * "tested out" and become optional; the rest are required before the final assessment.
+ */
+import { useStore } from '@nanostores/react';
+import { useEffect, useRef, useState } from 'react';
+import { drawQuestions, newSeed } from '../assessment/draw.ts';
+import { correctAnswer, isCorrect } from '../assessment/score.ts';
+import { refresherState } from '../course/journey.ts';
+import { requiredModules } from '../course/paths.ts';
+import { currentLearner, installApp } from '../stores/app.ts';
+import { emitCourseEvent } from '../stores/events.ts';
+import { courseMeta } from '../stores/meta.ts';
+import { $progress, finishPreCheck, markTestedOut, savePreCheck, startRefresher } from '../stores/progress.ts';
+import QuestionView, { optionsOf, type ClientQuestion } from './QuestionView.tsx';
+
+export default function Refresher({ pool }: { pool: ClientQuestion[] }) {
+	const progress = useStore($progress);
+	const [ready, setReady] = useState(false);
+	const headingRef = useRef<HTMLHeadingElement>(null);
+	useEffect(() => {
+		installApp();
+		setReady(true);
+	}, []);
+	useEffect(() => {
+		headingRef.current?.focus();
+	}, [progress.attempt.preCheck?.at]);
+	if (!ready) return <p>Loading…</p>;
+	const meta = courseMeta();
+	const last = progress.history[progress.history.length - 1];
+	const state = refresherState(last, new Date(), meta.refresher, { courseVersion: meta.version, policyVersion: meta.policyVersion });
+	const titles = Object.fromEntries(meta.modules.map((m) => [m.id, m.title]));
+
+	if (progress.attempt.mode !== 'refresher') {
+		if (!state.offered) {
+			return <p className="notice">{last ? `Your refresher will open on ${new Date(state.offerDate!).toLocaleDateString('en-GB', { dateStyle: 'long' })}.` : 'The refresher is for people who have completed the course before. Start with the course itself.'} <a href="/">Back to the course</a></p>;
+		}
+		return (
+			<section aria-labelledby="refresher-start">
+				<h2 id="refresher-start">Start your refresher</h2>
+				<p>You will answer {meta.refresher.preCheckQuestions} questions on each module of your path. Get them all right and the module is marked "tested out"; otherwise it is on your refresher path. Then take the final assessment.</p>
+				<button
+					type="button"
+					onClick={() => {
+						startRefresher(meta.version, meta.policyVersion);
+						const modules = requiredModules(meta, meta.modules, currentLearner());
+						const avoid = new Set(last?.seenQuestions ?? []);
+						const seed = newSeed();
+						const questionIds = Object.fromEntries(
+							modules.map((m, i) => [m, drawQuestions(pool, { count: meta.refresher.preCheckQuestions, modules: [m], avoid, seed: seed + i }).map((q) => q.id)]),
+						);
+						savePreCheck({ questionIds, answers: {}, startedAt: new Date().toISOString() });
+					}}
+				>
+					Start the refresher
+				</button>
+			</section>
+		);
+	}
+
+	if (progress.attempt.preCheck) {
+		const results = progress.attempt.preCheck.results;
+		return (
+			<section aria-labelledby="precheck-done">
+				<h2 id="precheck-done" ref={headingRef} tabIndex={-1}>Your refresher path</h2>
+				<ul>
+					{Object.entries(results).map(([id, r]) => (
+						<li key={id}>{titles[id]}: {r.correct === r.total ? 'tested out (optional now)' : `required (${r.correct} of ${r.total} correct)`}</li>
+					))}
+				</ul>
+				<p><a className="button" href="/">Continue your refresher</a></p>
+			</section>
+		);
+	}
+
+	const pre = progress.preCheck;
+	if (!pre) return <p>Something went wrong starting the refresher. <a href="/">Back to the course</a></p>;
+	const byId = new Map(pool.map((q) => [q.id, q]));
+	return (
+		<form
+			onSubmit={(e) => {
+				e.preventDefault();
+				const results: Record<string, { correct: number; total: number }> = {};
+				for (const [moduleId, ids] of Object.entries(pre.questionIds)) {
+					let correct = 0;
+					for (const id of ids) {
+						const q = byId.get(id)!;
+						const response = pre.answers[id] ?? [];
+						const success = isCorrect(q, response);
+						if (success) correct++;
+						emitCourseEvent({ type: 'question.answered', moduleId, questionId: id, setting: 'pre-check', kind: q.type, prompt: q.prompt, options: optionsOf(q), correct: correctAnswer(q), response, success, durationMs: 0 });
+					}
+					results[moduleId] = { correct, total: ids.length };
+					if (ids.length > 0 && correct === ids.length) markTestedOut(moduleId, titles[moduleId] ?? moduleId);
+				}
+				finishPreCheck(results);
+			}}
+		>
+			<h2 ref={headingRef} tabIndex={-1}>Refresher check</h2>
+			{Object.entries(pre.questionIds).map(([moduleId, ids]) => (
+				<section key={moduleId} aria-labelledby={`pc-${moduleId}`}>
+					<h3 id={`pc-${moduleId}`}>{titles[moduleId]}</h3>
+					{ids.map((id, i) => (
+						<QuestionView
+							key={id}
+							question={byId.get(id)!}
+							value={pre.answers[id] ?? []}
+							onChange={(v) => savePreCheck({ ...pre, answers: { ...pre.answers, [id]: v } })}
+							idPrefix={`pc-${id}`}
+							legendPrefix={`${i + 1}.`}
+						/>
+					))}
+				</section>
+			))}
+			<button type="submit">Submit the refresher check</button>
+		</form>
+	);
+}

@@ -1,0 +1,6 @@
+/**
+ * The roles the policy names (clause 2.2) as the course's audiences. Kept free of zod so
+ * client code can use it without shipping the schema library.
+ */
+export const ROLES = ['teaching', 'support', 'central', 'governor', 'volunteer', 'contractor', 'trainee'] as const;
+export type Role = (typeof ROLES)[number];
