@@ -6,6 +6,8 @@ import offline from './src/integrations/offline.ts';
 
 export default defineConfig({
 	output: 'static',
+	// Tests build fixture courses into a folder of their own.
+	outDir: process.env.COURSE_OUT_DIR ?? './dist',
 	trailingSlash: 'always',
 	build: { format: 'directory' },
 	// No toolbar, no prefetch script: reading pages must ship no JavaScript at all.

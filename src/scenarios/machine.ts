@@ -8,6 +8,8 @@ export type ScenarioData = Scenario & { id: string };
 export interface ScenarioContext {
 	/** Flags set by earlier choices, sorted so that equal sets serialise equally. */
 	flags: string[];
+	/** The outcome, once an ending is reached (becomes the machine's output). */
+	ending?: ScenarioOutput;
 }
 
 /** The one event a learner sends: choosing an option at the current step. */
@@ -70,6 +72,7 @@ export const scenarioSetup = setup({
 				...params,
 			}),
 		),
+		reachEnding: assign((_, params: ScenarioOutput) => ({ ending: params })),
 		emitEnded: emit((_, params: ScenarioOutput & { scenarioId: string }) => ({
 			type: 'scenario.ended' as const,
 			...params,
@@ -118,13 +121,18 @@ export function compileScenario(scenario: ScenarioData) {
 		states[ending.id] = {
 			type: 'final',
 			output,
-			entry: [{ type: 'emitEnded', params: { ...output, scenarioId: scenario.id } }],
+			entry: [
+				{ type: 'reachEnding', params: output },
+				{ type: 'emitEnded', params: { ...output, scenarioId: scenario.id } },
+			],
 		};
 	}
 	return scenarioSetup.createMachine({
 		id: scenario.id,
 		initial: scenario.start,
 		context: { flags: [] },
+		// The top-level final state reached decides the machine's output.
+		output: ({ context }) => context.ending!,
 		// The states object is built from data; its shape is checked by the validator.
 		states: states as never,
 	});

@@ -1,0 +1,98 @@
+/**
+ * The real course, as data: it loads, covers every rule clause, meets the content targets, and
+ * every path of every scenario (enumerated with xstate/graph) ends on a cited ending.
+ */
+import { resolve } from 'node:path';
+import { createActor } from 'xstate';
+import { getSimplePaths } from 'xstate/graph';
+import { describe, expect, it } from 'vitest';
+import { coverage, coverageIssues } from '../../src/course/coverage.ts';
+import { loadCourse } from '../../src/course/load.ts';
+import { compileScenario } from '../../src/scenarios/machine.ts';
+import { checkScenarioGraph, eventsAt, serializeScenarioSnapshot } from '../../src/scenarios/validate.ts';
+
+const loaded = loadCourse(resolve('modules'));
+const scenarios = loaded.modules.flatMap((m) => m.scenarios);
+const clauseIds = new Set(loaded.clauses.map((c) => c.id));
+
+describe('the course in modules/', () => {
+	it('teaches and assesses 100% of rule clauses, with no coverage or path issues', () => {
+		const report = coverage(loaded);
+		expect(report.ruleClauses).toBeGreaterThanOrEqual(30);
+		expect(report.percent).toBe(100);
+		expect(coverageIssues(loaded)).toEqual([]);
+	});
+
+	it('has at least 24 scenarios and 60 questions, and every module has lessons, 2+ scenarios and 6+ questions', () => {
+		expect(scenarios.length).toBeGreaterThanOrEqual(24);
+		expect(loaded.modules.reduce((n, m) => n + m.questions.length, 0)).toBeGreaterThanOrEqual(60);
+		for (const m of loaded.modules) {
+			expect(m.lessons.length, m.id).toBeGreaterThan(0);
+			expect(m.scenarios.length, m.id).toBeGreaterThanOrEqual(2);
+			expect(m.questions.length, m.id).toBeGreaterThanOrEqual(6);
+		}
+		const count = (id: string) => loaded.modules.find((m) => m.id === id)!.scenarios.length;
+		expect(count('acceptable-use')).toBeGreaterThan(2);
+		expect(count('personal-use')).toBeGreaterThan(2);
+	});
+
+	it('has one module per policy section, in policy order', () => {
+		expect(loaded.modules.map((m) => m.id)).toEqual([
+			'overview', 'principles-and-scope', 'acceptable-use', 'personal-use', 'official-use',
+			'recruitment-and-equality', 'legal-considerations', 'breaches', 'freedom-of-expression', 'monitoring',
+		]);
+	});
+
+	it('lists every policy clause with a unique id, its printed number and heading', () => {
+		expect(loaded.clauses).toHaveLength(50);
+		expect(new Set(loaded.clauses.map((c) => c.id)).size).toBe(50);
+		const twoOnes = loaded.clauses.filter((c) => c.number === '2.1');
+		expect(twoOnes.map((c) => [c.id, c.heading])).toEqual([['2-1', 'Overarching principles'], ['2-1-impact', 'Intended Impact']]);
+		expect(loaded.policy.notes.map((n) => n.id)).toEqual(expect.arrayContaining(['duplicate-section-2-0', 'misnumbered-1-1-1-2', 'no-section-4', 'contents-mismatch', 'truncated-touchstone', 'review-overdue']));
+	});
+
+	it('includes the two signature cases with 2+ decisions on a path and 3+ endings', () => {
+		for (const id of ['pupil-friend-request', 'grievance-vent']) {
+			const s = scenarios.find((x) => x.id === id)!.data;
+			expect(s.endings.length, id).toBeGreaterThanOrEqual(3);
+			const longest = Math.max(...getSimplePaths(compileScenario(s), { events: eventsAt(s), serializeState: serializeScenarioSnapshot }).map((p) => p.steps.length));
+			expect(longest, id).toBeGreaterThanOrEqual(2);
+		}
+		const friend = scenarios.find((x) => x.id === 'pupil-friend-request')!.data;
+		expect(friend.endings.flatMap((e) => e.clauses)).toEqual(expect.arrayContaining(['3-5', '3-6']));
+		const vent = scenarios.find((x) => x.id === 'grievance-vent')!.data;
+		expect(vent.endings.flatMap((e) => e.clauses)).toEqual(expect.arrayContaining(['3-9', '3-7', '3-8']));
+	});
+});
+
+describe.each(scenarios.map((s) => [s.id, s] as const))('scenario %s', (_id, entry) => {
+	const scenario = entry.data;
+	const machine = compileScenario(scenario);
+	const paths = getSimplePaths(machine, { events: eventsAt(scenario), serializeState: serializeScenarioSnapshot });
+	const finals = paths.filter((p) => p.state.status === 'done');
+
+	it('passes the build-time graph validation', () => {
+		expect(checkScenarioGraph(scenario)).toEqual([]);
+	});
+
+	it('reaches every ending on some path', () => {
+		expect(new Set(finals.map((p) => String(p.state.value)))).toEqual(new Set(scenario.endings.map((e) => e.id)));
+	});
+
+	// One test per complete path: replay it through a fresh actor and check the outcome.
+	it.each(finals.map((p) => [p.steps.map((s) => (s.event as { choiceId?: string }).choiceId).filter(Boolean).join(' → ') || '(start)', p] as const))(
+		'path %s ends on a cited ending and emits its events',
+		(_label, path) => {
+			const actor = createActor(machine).start();
+			const emitted: string[] = [];
+			actor.on('*', (e) => emitted.push(e.type));
+			for (const step of path.steps) if (step.event.type === 'learner.choose') actor.send(step.event);
+			const snap = actor.getSnapshot();
+			expect(snap.status).toBe('done');
+			expect(snap.output?.clauses.length).toBeGreaterThan(0);
+			for (const c of snap.output!.clauses) expect(clauseIds.has(c)).toBe(true);
+			expect(emitted.filter((t) => t === 'scenario.ended')).toHaveLength(1);
+			expect(emitted.filter((t) => t === 'scenario.decided').length).toBe(path.steps.filter((s) => s.event.type === 'learner.choose').length);
+		},
+	);
+});
