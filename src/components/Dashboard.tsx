@@ -41,7 +41,8 @@ export default function Dashboard() {
 					? { href: '/acknowledge/', label: 'Confirm you have read the policy' }
 					: { href: '/certificate/', label: 'View your certificate' };
 	const fmt = (iso?: string) => (iso ? new Date(iso).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric' }) : '');
-	const showRefresher = completedNow ? false : refresher.offered && progress.attempt.mode !== 'refresher';
+	// Offered after a completed attempt, or alongside an induction; never during a refresher in progress.
+	const showRefresher = refresher.offered && (completedNow || progress.attempt.mode !== 'refresher');
 
 	return (
 		<section aria-labelledby="dashboard-heading" className="panel">
