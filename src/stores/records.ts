@@ -66,8 +66,10 @@ export function initLaunch(location: Location = window.location): void {
 	if ($launch.get()) {
 		const registration = $launch.get()!.registration;
 		// A launch registration names this attempt, as the LMS knows it.
+		// A new registration starts a new session in the LMS's eyes, so it gets its own
+		// `initialized`; statements made before the launch stay in the local record.
 		if (registration && $progress.get().attempt.registration !== registration && !$progress.get().attempt.completed) {
-			$progress.set({ ...$progress.get(), attempt: { ...$progress.get().attempt, registration } });
+			$progress.set({ ...$progress.get(), attempt: { ...$progress.get().attempt, registration, initializedAt: undefined } });
 		}
 		$sync.set({ kind: 'idle' });
 	}

@@ -1,0 +1,129 @@
+/**
+ * A real Learning Record Store for the tests: Learning Locker's statement service
+ * (`xapi-statements`, in memory), pinned to 127.0.0.1, behind a small gate that checks the
+ * credentials (the service itself accepts any), answers CORS, and can be taken down and
+ * brought back to simulate an LRS that is unreachable for a while.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { createServer, request, type Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+export interface Lrs {
+	/** The endpoint to launch the course with (with trailing slash). */
+	endpoint: string;
+	/** The Authorization header value the gate accepts. */
+	auth: string;
+	/** Every statement the LRS holds. */
+	statements(): Promise<Array<{ id: string; verb: { id: string }; object: { id: string }; context?: { registration?: string } }>>;
+	/** Close the gate: connections are refused, as if the LRS were down. */
+	stop(): Promise<void>;
+	/** Open the gate again on the same port. */
+	start(): Promise<void>;
+	/** Shut everything down. */
+	close(): Promise<void>;
+}
+
+async function waitFor(url: string, ms: number) {
+	const until = Date.now() + ms;
+	while (Date.now() < until) {
+		try {
+			const r = await fetch(url);
+			if (r.status < 500) return;
+		} catch {
+			/* not up yet */
+		}
+		await new Promise((r) => setTimeout(r, 200));
+	}
+	throw new Error(`LRS did not start at ${url}`);
+}
+
+export async function startLrs(port: number, user = 'course', password = 'secret'): Promise<Lrs> {
+	const internal = port + 1;
+	const dir = mkdtempSync(join(tmpdir(), 'lrs-'));
+	const child: ChildProcess = spawn(process.execPath, ['-r', resolve('tests/lrs/loopback.cjs'), resolve('node_modules/xapi-statements/dist/index.js')], {
+		env: {
+			...process.env,
+			MODELS_REPO: 'memory',
+			STORAGE_REPO: 'local',
+			AUTH_REPO: 'test',
+			EVENTS_REPO: 'test',
+			EXPRESS_PORT: String(internal),
+			FS_LOCAL_STORAGE_DIR: join(dir, 'storage'),
+			EXPRESS_MORGAN_DIRECTORY: join(dir, 'access-logs'),
+			WINSTON_CONSOLE_LEVEL: 'error',
+			NODE_NO_WARNINGS: '1',
+		},
+		cwd: dir,
+		// Its logs are noise here; a failure to start is reported by waitFor().
+		stdio: 'ignore',
+	});
+	await waitFor(`http://127.0.0.1:${internal}/xAPI/about`, 20_000);
+	const auth = `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`;
+
+	let gate: Server | undefined;
+	const cors = (origin: string | undefined) => ({
+		'access-control-allow-origin': origin ?? '*',
+		'access-control-allow-headers': 'Authorization, Content-Type, X-Experience-API-Version',
+		'access-control-allow-methods': 'GET, POST, PUT, OPTIONS',
+		'access-control-expose-headers': 'X-Experience-API-Version',
+	});
+	const open = () =>
+		new Promise<void>((done) => {
+			gate = createServer((req, res) => {
+				if (req.method === 'OPTIONS') {
+					res.writeHead(204, cors(req.headers.origin));
+					return res.end();
+				}
+				if (req.headers.authorization !== auth) {
+					res.writeHead(401, { ...cors(req.headers.origin), 'content-type': 'application/json' });
+					return res.end(JSON.stringify({ message: 'Unauthorised' }));
+				}
+				const upstream = request({ host: '127.0.0.1', port: internal, path: req.url, method: req.method, headers: req.headers }, (up) => {
+					const headers = { ...up.headers, ...cors(req.headers.origin) };
+					delete headers['access-control-allow-credentials'];
+					res.writeHead(up.statusCode ?? 502, headers);
+					up.pipe(res);
+				});
+				upstream.on('error', () => {
+					res.writeHead(502);
+					res.end();
+				});
+				req.pipe(upstream);
+			});
+			gate.listen(port, '127.0.0.1', () => done());
+		});
+	await open();
+
+	return {
+		endpoint: `http://127.0.0.1:${port}/xAPI/`,
+		auth,
+		async statements() {
+			const out: Array<{ id: string; verb: { id: string }; object: { id: string } }> = [];
+			let next: string | undefined = `/xAPI/statements?limit=500`;
+			while (next) {
+				const r = await fetch(`http://127.0.0.1:${internal}${next}`, { headers: { Authorization: auth, 'X-Experience-API-Version': '1.0.3' } });
+				const body = (await r.json()) as { statements: typeof out; more?: string };
+				out.push(...body.statements);
+				next = body.more || undefined;
+			}
+			return out;
+		},
+		stop: () =>
+			new Promise<void>((done) => {
+				if (!gate) return done();
+				gate.closeAllConnections();
+				gate.close(() => done());
+				gate = undefined;
+			}),
+		start: open,
+		async close() {
+			if (gate) {
+				gate.closeAllConnections();
+				await new Promise((r) => gate!.close(r));
+			}
+			child.kill();
+		},
+	};
+}
