@@ -15,7 +15,11 @@ export default defineConfig({
 	prefetch: false,
 	// Shiki's inline styles would break the strict CSP; the course shows no code anyway.
 	markdown: { syntaxHighlight: false },
-	integrations: [courseContent({ root: 'modules' }), react(), offline()],
+	integrations: [
+		courseContent({ root: 'modules' }),
+		react(),
+		offline({ name: 'REAch2 Social Media Policy training', shortName: 'Social media', themeColor: '#1d3f73' }),
+	],
 	security: {
 		// Astro writes a CSP meta tag on every page with hashes of the scripts and styles it emits.
 		csp: {

@@ -8,6 +8,7 @@ import { $launch, $launchError, $recordCounts, $sync, syncNow, recordJson } from
 import { $notices, $storageProblem, dismissNotice } from '../stores/storage.ts';
 import { $profile } from '../stores/profile.ts';
 import { downloadRecord } from './download.ts';
+import { $persisted, $updateReady, applyUpdate, registerServiceWorker, requestPersistence } from './offline.ts';
 
 installApp();
 
@@ -15,6 +16,7 @@ const $bar = document.getElementById('app-status');
 const $network = document.getElementById('status-network');
 const $records = document.getElementById('status-records');
 const $actions = document.getElementById('status-actions');
+const $storageNote = document.getElementById('status-storage');
 
 function button(label: string, onClick: () => void, className = 'secondary'): HTMLButtonElement {
 	const b = document.createElement('button');
@@ -45,8 +47,18 @@ function render() {
 	}
 	if (counts.rejected > 0) text += ` ${counts.rejected} record${counts.rejected === 1 ? ' was' : 's were'} refused by the record store: see My record.`;
 	$records.textContent = text;
+	if ($storageNote) {
+		$storageNote.hidden = $persisted.get() !== false;
+		$storageNote.textContent = $storageNote.hidden ? '' : 'Your browser has not promised to keep this data if space runs low: download your record from time to time.';
+	}
 	$actions.replaceChildren();
 	if ($launch.get() && counts.waiting > 0 && online && sync.kind !== 'sending') $actions.append(button('Send now', () => void syncNow()));
+	if ($updateReady.get()) {
+		const p = document.createElement('p');
+		p.setAttribute('role', 'status');
+		p.textContent = 'A new version of the course is ready. Your progress and records are kept when you update.';
+		$actions.append(p, button('Update now', applyUpdate, ''));
+	}
 }
 
 // Notices (data reset, storage full) go at the top of the main content, where they are read first.
@@ -81,10 +93,12 @@ function renderNotices() {
 	$noticeArea.hidden = $noticeArea.childElementCount === 0;
 }
 
-for (const store of [$recordCounts, $sync, $launch, $launchError]) store.listen(render);
+for (const store of [$recordCounts, $sync, $launch, $launchError, $updateReady, $persisted]) store.listen(render);
 $storageProblem.listen(renderNotices);
 $notices.listen(renderNotices);
 window.addEventListener('online', render);
 window.addEventListener('offline', render);
 render();
 renderNotices();
+void registerServiceWorker();
+void requestPersistence();

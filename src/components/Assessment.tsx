@@ -14,9 +14,9 @@ import { courseMeta } from '../stores/meta.ts';
 import { $progress, answerAssessment, finishAssessment, startAssessment, type AssessmentAttempt } from '../stores/progress.ts';
 import { uuid } from '../records/statements.ts';
 import QuestionView, { optionsOf, type ClientQuestion } from './QuestionView.tsx';
+import QuestionsGate from './QuestionsGate.tsx';
 
 interface Props {
-	pool: ClientQuestion[];
 	count: number;
 	passMark: number;
 	moduleTitles: Record<string, string>;
@@ -24,7 +24,11 @@ interface Props {
 
 type View = { kind: 'question'; index: number } | { kind: 'review' } | { kind: 'confirm' };
 
-export default function Assessment({ pool, count, passMark, moduleTitles }: Props) {
+export default function Assessment(props: Props) {
+	return <QuestionsGate>{(pool) => <AssessmentWithPool {...props} pool={pool} />}</QuestionsGate>;
+}
+
+function AssessmentWithPool({ pool, count, passMark, moduleTitles }: Props & { pool: ClientQuestion[] }) {
 	const progress = useStore($progress);
 	const [ready, setReady] = useState(false);
 	const [view, setView] = useState<View>({ kind: 'question', index: 0 });

@@ -10,19 +10,21 @@ import { emitCourseEvent } from '../stores/events.ts';
 import { recordCheck } from '../stores/progress.ts';
 import ClauseLinks, { type ClauseRefs } from './ClauseLinks.tsx';
 import QuestionView, { optionsOf, type ClientQuestion } from './QuestionView.tsx';
+import QuestionsGate from './QuestionsGate.tsx';
 
 interface Props {
 	moduleId: string;
 	moduleTitle: string;
-	pool: ClientQuestion[];
 	count: number;
 	clauses: ClauseRefs;
 	next: { href: string; label: string };
-	/** Fixed seed for tests (from ?seed=); random otherwise. */
-	seed?: number;
 }
 
-export default function KnowledgeCheck({ moduleId, moduleTitle, pool, count, clauses, next }: Props) {
+export default function KnowledgeCheck(props: Props) {
+	return <QuestionsGate>{(pool) => <KnowledgeCheckWithPool {...props} pool={pool.filter((q) => q.moduleId === props.moduleId)} />}</QuestionsGate>;
+}
+
+function KnowledgeCheckWithPool({ moduleId, moduleTitle, pool, count, clauses, next }: Props & { pool: ClientQuestion[] }) {
 	const [seed, setSeed] = useState<number | null>(null);
 	const questions = useMemo(() => (seed === null ? [] : drawQuestions(pool, { count, modules: [moduleId], seed })), [seed, pool, count, moduleId]);
 	const orders = useMemo(() => (seed === null ? {} : shuffleOptions(questions, seed)), [questions, seed]);

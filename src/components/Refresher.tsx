@@ -14,8 +14,13 @@ import { emitCourseEvent } from '../stores/events.ts';
 import { courseMeta } from '../stores/meta.ts';
 import { $progress, finishPreCheck, markTestedOut, savePreCheck, startRefresher } from '../stores/progress.ts';
 import QuestionView, { optionsOf, type ClientQuestion } from './QuestionView.tsx';
+import QuestionsGate from './QuestionsGate.tsx';
 
-export default function Refresher({ pool }: { pool: ClientQuestion[] }) {
+export default function Refresher() {
+	return <QuestionsGate>{(pool) => <RefresherWithPool pool={pool} />}</QuestionsGate>;
+}
+
+function RefresherWithPool({ pool }: { pool: ClientQuestion[] }) {
 	const progress = useStore($progress);
 	const [ready, setReady] = useState(false);
 	const headingRef = useRef<HTMLHeadingElement>(null);

@@ -54,34 +54,6 @@ export function clauseRefs(site: Site, ids: Iterable<string>) {
 	);
 }
 
-/** The course facts every interactive page embeds for the client (see src/stores/meta.ts). */
-export function courseMetaFor(site: Site): import('../stores/meta.ts').CourseMeta {
-	const { course, policy, modules } = site;
-	return {
-		title: course.title,
-		version: course.version,
-		policyVersion: policy.version,
-		policyLabel: policy.versionLabel,
-		policyDate: policy.versionDate,
-		iriBase: course.activityIriBase,
-		homePage: course.trust.homePage,
-		passMark: course.passMark,
-		assessmentQuestions: course.assessment.questionCount,
-		refresher: course.refresher,
-		audiences: course.audiences.map((a) => ({ id: a.id, label: a.label, modules: a.modules === 'all' ? 'all' : [...a.modules] })),
-		recruiterModules: course.recruiterModules,
-		policyChanges: course.policyChanges,
-		modules: modules.map((m) => ({
-			id: m.id,
-			title: m.title,
-			minutes: moduleMinutes(m),
-			audiences: m.audiences,
-			lessons: m.lessons.map((l) => ({ id: l.id, title: l.title, audiences: l.audiences })),
-			scenarios: m.scenarios.map((x) => ({ id: x.id, title: x.title, audiences: x.audiences })),
-		})),
-	};
-}
-
 /** Minutes to work through a module: its lessons, its cases and about 3 for the check. */
 export function moduleMinutes(m: SiteModule): number {
 	return m.lessons.reduce((n, l) => n + l.minutes, 0) + m.scenarios.reduce((n, x) => n + x.minutes, 0) + 3;

@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import type { AstroIntegration } from 'astro';
 import { ContentError } from '../course/load.ts';
 import { validateCourse } from '../course/validate.ts';
+import { buildCourseMeta } from '../course/meta-build.ts';
 
 /**
  * Fails the build on any content error, naming file, field and value: a broken reference,
@@ -13,7 +14,7 @@ export default function courseContent(options: { root: string }): AstroIntegrati
 	return {
 		name: 'course-content',
 		hooks: {
-			'astro:config:setup': ({ logger }) => {
+			'astro:config:setup': ({ logger, updateConfig }) => {
 				const root = resolve(process.env.COURSE_ROOT ?? options.root);
 				try {
 					const loaded = validateCourse(root, {
@@ -23,6 +24,18 @@ export default function courseContent(options: { root: string }): AstroIntegrati
 								: undefined,
 					});
 					logger.info(`course content OK: ${loaded.modules.length} modules from ${root}`);
+					const meta = JSON.stringify(buildCourseMeta(loaded));
+					updateConfig({
+						vite: {
+							plugins: [
+								{
+									name: 'course-meta',
+									resolveId: (id: string) => (id === 'virtual:course-meta' ? '\0virtual:course-meta' : undefined),
+									load: (id: string) => (id === '\0virtual:course-meta' ? `export default ${meta};` : undefined),
+								},
+							],
+						},
+					});
 				} catch (error) {
 					if (error instanceof ContentError) {
 						logger.error(error.message);

@@ -1,8 +1,10 @@
 /**
  * The little the client needs to know about the course everywhere (titles, versions, IRIs,
- * paths), written by the layout into a data attribute at build time. Reading it needs no
- * network and no script execution on the page.
+ * paths). The build provides it as the `virtual:course-meta` module (see
+ * src/integrations/course-content.ts), so it is bundled once, not repeated in every page.
  */
+import builtMeta from 'virtual:course-meta';
+
 export interface CourseMeta {
 	title: string;
 	version: string;
@@ -27,17 +29,13 @@ export interface CourseMeta {
 	}>;
 }
 
-let cached: CourseMeta | undefined;
+let current: CourseMeta = builtMeta;
 
 export function courseMeta(): CourseMeta {
-	if (cached) return cached;
-	const el = typeof document === 'undefined' ? null : document.getElementById('course-meta');
-	if (!el?.dataset.json) throw new Error('course meta missing from the page');
-	cached = JSON.parse(el.dataset.json) as CourseMeta;
-	return cached;
+	return current;
 }
 
-/** For tests and islands that receive the meta as a prop. */
+/** For tests that run the stores outside the build. */
 export function setCourseMeta(meta: CourseMeta): void {
-	cached = meta;
+	current = meta;
 }

@@ -1,0 +1,56 @@
+/**
+ * Offline support in the page: registers the service worker, tells the learner when a new
+ * version is ready (they choose when to reload; progress and unsent records live in
+ * localStorage, which an update does not touch), and asks for persistent storage.
+ */
+import { atom } from 'nanostores';
+
+/** A new version is installed and waiting. */
+export const $updateReady = atom<ServiceWorker | null>(null);
+/** False when the browser did not promise to keep the course's data. */
+export const $persisted = atom<boolean | null>(null);
+
+export async function registerServiceWorker(): Promise<void> {
+	if (!('serviceWorker' in navigator) || location.protocol === 'file:') return;
+	try {
+		const registration = await navigator.serviceWorker.register('/sw.js', { scope: '/' });
+		const watch = (worker: ServiceWorker | null) => {
+			if (!worker) return;
+			const check = () => {
+				// Only an update if a previous version controls the page.
+				if (worker.state === 'installed' && navigator.serviceWorker.controller) $updateReady.set(worker);
+			};
+			worker.addEventListener('statechange', check);
+			check();
+		};
+		watch(registration.waiting);
+		registration.addEventListener('updatefound', () => watch(registration.installing));
+		// Look for a new version on each visit (the browser also checks on navigation).
+		void registration.update().catch(() => undefined);
+	} catch {
+		/* no offline support in this browser; everything else still works */
+	}
+}
+
+let reloading = false;
+/** Switches to the waiting version and reloads once it has taken over. */
+export function applyUpdate(): void {
+	const worker = $updateReady.get();
+	if (!worker) return;
+	navigator.serviceWorker.addEventListener('controllerchange', () => {
+		if (reloading) return;
+		reloading = true;
+		location.reload();
+	});
+	worker.postMessage({ type: 'SKIP_WAITING' });
+}
+
+export async function requestPersistence(): Promise<void> {
+	try {
+		if (!navigator.storage?.persist) return;
+		const already = await navigator.storage.persisted();
+		$persisted.set(already || (await navigator.storage.persist()));
+	} catch {
+		$persisted.set(false);
+	}
+}

@@ -1,0 +1,36 @@
+/**
+ * Builds the client's course facts (src/stores/meta.ts) from the loaded course. The build
+ * serves them as the `virtual:course-meta` module, bundled once into the shared app chunk,
+ * instead of repeating them in every page's HTML.
+ */
+import type { CourseMeta } from '../stores/meta.ts';
+import type { LoadedCourse } from './load.ts';
+
+export function buildCourseMeta(loaded: LoadedCourse): CourseMeta {
+	const { course, policy, modules } = loaded;
+	const minutes = (m: LoadedCourse['modules'][number]) =>
+		m.lessons.reduce((n, l) => n + l.data.minutes, 0) + m.scenarios.reduce((n, s) => n + s.data.minutes, 0) + 3;
+	return {
+		title: course.title,
+		version: course.version,
+		policyVersion: policy.version,
+		policyLabel: policy.versionLabel,
+		policyDate: policy.versionDate,
+		iriBase: course.activityIriBase,
+		homePage: course.trust.homePage,
+		passMark: course.passMark,
+		assessmentQuestions: course.assessment.questionCount,
+		refresher: course.refresher,
+		audiences: course.audiences.map((a) => ({ id: a.id, label: a.label, modules: a.modules === 'all' ? 'all' : [...a.modules] })),
+		recruiterModules: course.recruiterModules,
+		policyChanges: course.policyChanges,
+		modules: modules.map((m) => ({
+			id: m.id,
+			title: m.data.title,
+			minutes: minutes(m),
+			audiences: m.data.audiences,
+			lessons: m.lessons.map((l) => ({ id: l.id, title: l.data.title, audiences: l.data.audiences })),
+			scenarios: m.scenarios.map((s) => ({ id: s.id, title: s.data.title, audiences: s.data.audiences })),
+		})),
+	};
+}
