@@ -1,0 +1,111 @@
+/**
+ * Offline first, in Chromium with the service worker allowed: one visit, then everything works
+ * with no network, nothing done offline is lost, and a new deploy is offered as an update.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { expect, test, type BrowserContext, type Page } from '@playwright/test';
+import { startLrs } from '../lrs/harness.ts';
+import { answerQuestion, playFirstChoices } from './helpers.ts';
+import { builtPages } from './site.ts';
+
+test.use({ serviceWorkers: 'allow' });
+
+async function waitForServiceWorker(page: Page) {
+	await page.evaluate(async () => {
+		await navigator.serviceWorker.ready;
+		if (!navigator.serviceWorker.controller) await new Promise((r) => navigator.serviceWorker.addEventListener('controllerchange', r, { once: true }));
+	});
+}
+
+async function goOffline(context: BrowserContext) {
+	await context.setOffline(true);
+}
+
+test('after one visit the whole course works offline, and waiting records go when back online', async ({ page, context }) => {
+	test.setTimeout(180_000);
+	const lrs = await startLrs(4470);
+	try {
+		const registration = crypto.randomUUID();
+		await page.goto(`/?${new URLSearchParams({ endpoint: lrs.endpoint, auth: lrs.auth, registration, actor: JSON.stringify({ mbox: 'mailto:gov@example.org', name: 'Governor' }) })}`);
+		await waitForServiceWorker(page);
+		await expect(page.locator('#status-records')).toHaveText('All records sent.');
+
+		await goOffline(context);
+		// The page and the worker are both cut off from the network.
+		expect(await page.evaluate(() => fetch('/not-in-the-precache.txt').then(() => 'fetched', () => 'failed'))).toBe('failed');
+		await expect(page.locator('#status-network')).toHaveText('You are offline. Your progress and records are saved on this device.');
+
+		for (const path of builtPages()) {
+			const response = await page.goto(path);
+			expect(response?.status(), path).toBe(200);
+			await expect(page.locator('h1').first(), path).toBeVisible();
+		}
+		await page.goto('/a-page-that-was-never-built/');
+		await expect(page.getByRole('heading', { name: 'You are offline' })).toBeVisible();
+
+		// Complete a scenario and a knowledge check with no network.
+		await page.goto('/modules/monitoring/scenarios/told-posts-monitored/');
+		await playFirstChoices(page);
+		await page.goto('/modules/monitoring/check/');
+		for (let i = 0; i < 5; i++) {
+			if (await page.getByRole('heading', { name: /You answered \d+ of \d+/ }).isVisible()) break;
+			await answerQuestion(page, true);
+			await page.getByRole('button', { name: 'Check my answer' }).click();
+			await page.getByRole('button', { name: /Next question|See your result/ }).click();
+		}
+		await expect(page.getByRole('heading', { name: /You answered \d+ of \d+/ })).toBeVisible();
+		await page.reload();
+		await page.goto('/');
+		await expect(page.getByTestId('path').locator('li[data-module="monitoring"]')).toContainText('In progress');
+		await expect(page.locator('#status-records')).toContainText(/\d+ records? waiting to send when you are back online/);
+		const waiting = await page.evaluate(() => JSON.parse(localStorage.getItem('policy-course:records')!).data.filter((r: { status: string }) => r.status === 'waiting').length);
+		expect(waiting).toBeGreaterThan(5);
+
+		await context.setOffline(false);
+		await expect(page.locator('#status-records')).toHaveText('All records sent.', { timeout: 30_000 });
+		const local = await page.evaluate(() => JSON.parse(localStorage.getItem('policy-course:records')!).data as Array<{ statement: { id: string; context: { registration: string } } }>);
+		const mine = local.filter((r) => r.statement.context.registration === registration).map((r) => r.statement.id).sort();
+		const stored = (await lrs.statements()).filter((s) => s.context?.registration === registration).map((s) => s.id).sort();
+		expect(stored).toEqual(mine);
+	} finally {
+		await lrs.close();
+	}
+});
+
+test('a new deploy shows the update prompt, and progress survives the update', async ({ page }) => {
+	test.setTimeout(90_000);
+	const dir = mkdtempSync(join(tmpdir(), 'deploy-'));
+	cpSync(resolve('dist'), dir, { recursive: true });
+	const port = 4397;
+	const server: ChildProcess = spawn(process.execPath, ['scripts/serve.mjs', '--dir', dir, '--port', String(port)], { stdio: 'ignore' });
+	try {
+		const base = `http://127.0.0.1:${port}`;
+		await expect.poll(() => fetch(`${base}/`).then((r) => r.status, () => 0)).toBe(200);
+		await page.goto(`${base}/modules/monitoring/privacy-and-monitoring/`);
+		await page.locator('[data-lesson-done]').scrollIntoViewIfNeeded();
+		await page.goto(`${base}/`);
+		await waitForServiceWorker(page);
+		await expect(page.getByTestId('path').locator('li[data-module="monitoring"]')).toContainText('In progress');
+		await expect(page.getByRole('button', { name: 'Update now' })).toHaveCount(0);
+
+		// Deploy a changed build: the home page changes, and so does its precache revision.
+		const html = readFileSync(join(dir, 'index.html'), 'utf8').replace('</h1>', ' (new version)</h1>');
+		writeFileSync(join(dir, 'index.html'), html);
+		const sw = readFileSync(join(dir, 'sw.js'), 'utf8').replace(/(url:"index\.html",revision:")[a-f0-9]+/, '$1deadbeefdeadbeefdeadbeefdeadbeef');
+		writeFileSync(join(dir, 'sw.js'), sw);
+
+		await page.reload();
+		const update = page.getByRole('button', { name: 'Update now' });
+		await expect(update).toBeVisible({ timeout: 30_000 });
+		await expect(page.getByText('A new version of the course is ready.')).toBeVisible();
+		await update.click();
+		await expect(page.locator('h1')).toContainText('(new version)');
+		await expect(page.getByTestId('path').locator('li[data-module="monitoring"]')).toContainText('In progress');
+	} finally {
+		server.kill();
+		rmSync(dir, { recursive: true, force: true });
+	}
+});
