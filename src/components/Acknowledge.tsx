@@ -9,7 +9,8 @@ import { verificationCode } from '../records/verification.ts';
 import { installApp } from '../stores/app.ts';
 import { courseMeta } from '../stores/meta.ts';
 import { $profile } from '../stores/profile.ts';
-import { $progress, acknowledgePolicy, completeCourse, passedAssessment } from '../stores/progress.ts';
+import { acknowledgePolicy, completeCourse } from '../stores/completion.ts';
+import { $progress, passedAssessment } from '../stores/progress.ts';
 import { currentActor } from '../stores/records.ts';
 
 export default function Acknowledge({ policyLabel, policyVersion }: { policyLabel: string; policyVersion: string }) {

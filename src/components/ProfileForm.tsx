@@ -6,9 +6,10 @@ import { useStore } from '@nanostores/react';
 import { useEffect, useRef, useState } from 'react';
 import { downloadRecord } from '../client/download.ts';
 import { installApp } from '../stores/app.ts';
-import { $profile, profileErrors, saveProfile } from '../stores/profile.ts';
+import { $profile } from '../stores/profile.ts';
+import { profileErrors, saveProfile } from '../stores/profile-form.ts';
 import { recordJson } from '../stores/records.ts';
-import { eraseAll } from '../stores/storage.ts';
+import { eraseAll } from '../stores/erase.ts';
 import type { Role } from '../schemas/common.ts';
 
 interface Props {

@@ -12,7 +12,8 @@ import { requiredModules } from '../course/paths.ts';
 import { currentLearner, installApp } from '../stores/app.ts';
 import { emitCourseEvent } from '../stores/events.ts';
 import { courseMeta } from '../stores/meta.ts';
-import { $progress, finishPreCheck, markTestedOut, savePreCheck, startRefresher } from '../stores/progress.ts';
+import { $progress } from '../stores/progress.ts';
+import { finishPreCheck, markTestedOut, savePreCheck, startRefresher } from '../stores/refresher.ts';
 import QuestionView, { optionsOf, type ClientQuestion } from './QuestionView.tsx';
 import QuestionsGate from './QuestionsGate.tsx';
 

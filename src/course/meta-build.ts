@@ -29,8 +29,10 @@ export function buildCourseMeta(loaded: LoadedCourse): CourseMeta {
 			title: m.data.title,
 			minutes: minutes(m),
 			audiences: m.data.audiences,
-			lessons: m.lessons.map((l) => ({ id: l.id, title: l.data.title, audiences: l.data.audiences })),
-			scenarios: m.scenarios.map((s) => ({ id: s.id, title: s.data.title, audiences: s.data.audiences })),
+			// Ids and audiences only: events carry their own titles, and every byte here is in
+			// the shared chunk of every interactive page.
+			lessons: m.lessons.map((l) => ({ id: l.id, audiences: l.data.audiences })),
+			scenarios: m.scenarios.map((s) => ({ id: s.id, audiences: s.data.audiences })),
 		})),
 	};
 }

@@ -24,18 +24,13 @@ export interface CourseMeta {
 		title: string;
 		minutes: number;
 		audiences: string[];
-		lessons: Array<{ id: string; title: string; audiences: string[] }>;
-		scenarios: Array<{ id: string; title: string; audiences: string[] }>;
+		lessons: Array<{ id: string; audiences: string[] }>;
+		scenarios: Array<{ id: string; audiences: string[] }>;
 	}>;
 }
 
-let current: CourseMeta = builtMeta;
+const current: CourseMeta = builtMeta;
 
 export function courseMeta(): CourseMeta {
 	return current;
-}
-
-/** For tests that run the stores outside the build. */
-export function setCourseMeta(meta: CourseMeta): void {
-	current = meta;
 }

@@ -72,7 +72,9 @@ export const $progress = versionedAtom<Progress>('progress', emptyProgress(), {
 	resetMessage: 'Your saved progress could not be read, so it was reset. A copy of what was stored is kept and included in your record download. Your training record (statements) is kept separately and is not affected.',
 });
 
-function update(change: (p: Progress) => Progress): void {
+
+/** Applies a change to the stored progress (also used by the action modules beside this one). */
+export function update(change: (p: Progress) => Progress): void {
 	$progress.set(change($progress.get()));
 }
 
@@ -110,78 +112,9 @@ export function markModuleCompleted(moduleId: string, title: string): void {
 	emitCourseEvent({ type: 'module.completed', moduleId, title });
 }
 
-export function markTestedOut(moduleId: string, title: string): void {
-	if ($progress.get().attempt.testedOut[moduleId]) return;
-	update((p) => ({ ...p, attempt: { ...p.attempt, testedOut: { ...p.attempt.testedOut, [moduleId]: new Date().toISOString() } } }));
-	emitCourseEvent({ type: 'module.tested-out', moduleId, title });
-}
-
-export function startAssessment(attempt: AssessmentAttempt): void {
-	update((p) => ({ ...p, assessment: { ...p.assessment, current: attempt } }));
-}
-
-export function answerAssessment(questionId: string, answer: string[]): void {
-	update((p) => {
-		const current = p.assessment.current;
-		if (!current) return p;
-		return { ...p, assessment: { ...p.assessment, current: { ...current, answers: { ...current.answers, [questionId]: answer } } } };
-	});
-}
-
-export function finishAssessment(result: Required<Pick<AssessmentAttempt, 'correct' | 'total' | 'passed' | 'byModule'>>, passMark: number): void {
-	const current = $progress.get().assessment.current;
-	if (!current) return;
-	const finished: AssessmentAttempt = { ...current, ...result, finishedAt: new Date().toISOString() };
-	update((p) => ({ ...p, assessment: { current: undefined, finished: [...p.assessment.finished, finished] } }));
-	emitCourseEvent({
-		type: 'assessment.finished',
-		attemptId: finished.id,
-		correct: result.correct,
-		total: result.total,
-		passMark,
-		passed: result.passed,
-		durationMs: Date.parse(finished.finishedAt!) - Date.parse(finished.startedAt),
-	});
-}
 
 /** The passing assessment of the current attempt, if any. */
 export function passedAssessment(p: Progress): AssessmentAttempt | undefined {
 	const since = p.attempt.startedAt;
 	return [...p.assessment.finished].reverse().find((a) => a.passed && a.startedAt >= since);
-}
-
-export function acknowledgePolicy(policyVersion: string, policyLabel: string, courseVersion: string): void {
-	update((p) => ({ ...p, attempt: { ...p.attempt, acknowledged: { at: new Date().toISOString(), policyVersion, courseVersion } } }));
-	emitCourseEvent({ type: 'policy.acknowledged', policyVersion, policyLabel });
-}
-
-/** Finishes the attempt: records completion with its verification code and files it in history. */
-export function completeCourse(score: number, code: string, seenQuestions: string[], at = new Date().toISOString()): void {
-	const p = $progress.get();
-	if (p.attempt.completed) return;
-	update((q) => ({
-		...q,
-		attempt: { ...q.attempt, completed: { at, score, code } },
-		history: [
-			...q.history,
-			{ registration: q.attempt.registration, mode: q.attempt.mode, completedAt: at, courseVersion: q.attempt.courseVersion, policyVersion: q.attempt.policyVersion, score, code, seenQuestions },
-		],
-	}));
-	const durationMs = Date.parse(at) - Date.parse(p.attempt.startedAt);
-	emitCourseEvent({ type: 'course.completed', score, code, durationMs });
-	// The attempt ends here: `terminated` is its last statement.
-	emitCourseEvent({ type: 'course.terminated', durationMs });
-}
-
-/** Starts the annual refresher: a new attempt with a new registration. */
-export function startRefresher(courseVersion: string, policyVersion: string): void {
-	update((p) => ({ ...p, attempt: newAttempt('refresher', courseVersion, policyVersion), assessment: { ...p.assessment, current: undefined }, preCheck: undefined }));
-}
-
-export function savePreCheck(preCheck: Progress['preCheck']): void {
-	update((p) => ({ ...p, preCheck }));
-}
-
-export function finishPreCheck(results: Record<string, { correct: number; total: number }>): void {
-	update((p) => ({ ...p, preCheck: undefined, attempt: { ...p.attempt, preCheck: { at: new Date().toISOString(), results } } }));
 }

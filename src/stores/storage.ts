@@ -24,7 +24,7 @@ export interface Notice {
 	at: string;
 }
 
-function localStorageOrNull(): Storage | null {
+export function localStorageOrNull(): Storage | null {
 	try {
 		return typeof localStorage === 'undefined' ? null : localStorage;
 	} catch {
@@ -153,27 +153,6 @@ export function versionedAtom<T>(name: string, initial: T, options: VersionedOpt
 	});
 }
 
-/** Every key this course has stored on the device. */
-export function courseKeys(): string[] {
-	const ls = localStorageOrNull();
-	const keys = new Set(memory.keys());
-	if (ls) for (let i = 0; i < ls.length; i++) keys.add(ls.key(i)!);
-	let ss: Storage | null = null;
-	try { ss = sessionStorage; } catch { /* unavailable */ }
-	if (ss) for (let i = 0; i < ss.length; i++) keys.add(ss.key(i)!);
-	return [...keys].filter((k) => k.startsWith(PREFIX));
-}
-
-/** Deletes everything the course stored on this device. */
-export function eraseAll(): void {
-	erased = true;
-	for (const key of courseKeys()) {
-		memory.delete(key);
-		localStorageOrNull()?.removeItem(key);
-		try { sessionStorage.removeItem(key); } catch { /* unavailable */ }
-	}
-}
-
 /** A small check helper for validators. */
 export function expect(condition: unknown, reason: string): asserts condition {
 	if (!condition) throw new Error(reason);
@@ -181,4 +160,10 @@ export function expect(condition: unknown, reason: string): asserts condition {
 
 export function isErased(): boolean {
 	return erased;
+}
+
+/** After "Forget me": stop writing, and forget what is held in memory. */
+export function stopWriting(): void {
+	erased = true;
+	memory.clear();
 }
