@@ -29,7 +29,6 @@ function button(label: string, onClick: () => void, className = 'secondary'): HT
 
 function render() {
 	if (!$bar || !$network || !$records || !$actions) return;
-	$bar.hidden = false;
 	const online = navigator.onLine;
 	$network.textContent = online ? '' : 'You are offline. Your progress and records are saved on this device.';
 	$network.hidden = online;

@@ -26,7 +26,8 @@ interface Props {
 type View = { kind: 'question'; index: number } | { kind: 'review' } | { kind: 'confirm' };
 
 export default function Assessment(props: Props) {
-	return <QuestionsGate>{(pool) => <AssessmentWithPool {...props} pool={pool} />}</QuestionsGate>;
+	// While the questions load (and on the server), show the introduction, so the page does not jump.
+	return <QuestionsGate fallback={<Introduction count={props.count} passMark={props.passMark} />}>{(pool) => <AssessmentWithPool {...props} pool={pool} />}</QuestionsGate>;
 }
 
 function AssessmentWithPool({ pool, count, passMark, moduleTitles }: Props & { pool: ClientQuestion[] }) {
@@ -54,7 +55,7 @@ function AssessmentWithPool({ pool, count, passMark, moduleTitles }: Props & { p
 	}, [view, progress.assessment.current?.id, progress.assessment.finished.length]);
 
 	const byId = useMemo(() => new Map(pool.map((q) => [q.id, q])), [pool]);
-	if (!ready) return <p>Loading the assessment…</p>;
+	if (!ready) return <Introduction count={count} passMark={passMark} />;
 
 	const current = progress.assessment.current;
 	const finished = progress.assessment.finished;
@@ -93,17 +94,7 @@ function AssessmentWithPool({ pool, count, passMark, moduleTitles }: Props & { p
 			<div>
 				{last && <Result attempt={last} passMark={passMark} moduleTitles={moduleTitles} headingRef={headingRef} />}
 				{(!last || !last.passed) && (
-					<section aria-labelledby="start-heading">
-						<h2 id="start-heading">{last ? 'Take the assessment again' : 'Before you start'}</h2>
-						<ul>
-							<li>{count} questions from across the modules on your path{last ? ', mostly different from last time' : ''}.</li>
-							<li>You need {passMark}% to pass.</li>
-							<li>For questions that say "select all that apply", you need every correct answer and no wrong ones to get the mark.</li>
-							<li>You can move between questions and change your answers. Nothing is marked until you submit, and you will be asked to confirm first.</li>
-							<li>Your answers are saved as you go, so you can stop and come back.</li>
-						</ul>
-						<button type="button" onClick={start}>{last ? 'Start a new attempt' : 'Start the assessment'}</button>
-					</section>
+					<Introduction count={count} passMark={passMark} again={Boolean(last)} onStart={start} />
 				)}
 				{last?.passed && (
 					<p>
@@ -201,6 +192,23 @@ function Result({ attempt, passMark, moduleTitles, headingRef }: { attempt: Asse
 					<ul>{revisit.map(([id]) => <li key={id}><a href={`/modules/${id}/`}>{moduleTitles[id] ?? id}</a></li>)}</ul>
 				</>
 			)}
+		</section>
+	);
+}
+
+/** What the assessment is, and the start button (disabled until the questions are loaded). */
+function Introduction({ count, passMark, again = false, onStart }: { count: number; passMark: number; again?: boolean; onStart?: () => void }) {
+	return (
+		<section aria-labelledby="start-heading">
+			<h2 id="start-heading">{again ? 'Take the assessment again' : 'Before you start'}</h2>
+			<ul>
+				<li>{count} questions from across the modules on your path{again ? ', mostly different from last time' : ''}.</li>
+				<li>You need {passMark}% to pass.</li>
+				<li>For questions that say "select all that apply", you need every correct answer and no wrong ones to get the mark.</li>
+				<li>You can move between questions and change your answers. Nothing is marked until you submit, and you will be asked to confirm first.</li>
+				<li>Your answers are saved as you go, so you can stop and come back.</li>
+			</ul>
+			<button type="button" onClick={onStart} disabled={!onStart}>{again ? 'Start a new attempt' : 'Start the assessment'}</button>
 		</section>
 	);
 }

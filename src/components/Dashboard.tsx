@@ -8,23 +8,28 @@ import { refresherState, summarise, type ModuleState } from '../course/journey.t
 import { currentLearner, installApp } from '../stores/app.ts';
 import { courseMeta } from '../stores/meta.ts';
 import { $profile } from '../stores/profile.ts';
-import { $progress, passedAssessment } from '../stores/progress.ts';
+import { $progress, emptyProgress, passedAssessment } from '../stores/progress.ts';
+import type { Role } from '../course/roles.ts';
 
 const STATE_LABEL: Record<ModuleState, string> = { 'not-started': 'Not started', 'in-progress': 'In progress', completed: 'Completed', 'tested-out': 'Tested out' };
 const STATE_TAG: Record<ModuleState, string> = { 'not-started': '', 'in-progress': 'tag--warn', completed: 'tag--ok', 'tested-out': 'tag--ok' };
 
 export default function Dashboard() {
-	const profile = useStore($profile);
-	const progress = useStore($progress);
+	const storedProfile = useStore($profile);
+	const storedProgress = useStore($progress);
 	const [ready, setReady] = useState(false);
+	// The server renders (and hydration first shows) what a new learner sees, so the page does
+	// not jump when the island wakes; the learner's own state follows straight after.
+	const [blank] = useState(emptyProgress);
+	const profile = ready ? storedProfile : null;
+	const progress = ready ? storedProgress : blank;
 	const headingRef = useRef<HTMLHeadingElement>(null);
 	useEffect(() => {
 		installApp();
 		setReady(true);
 	}, []);
-	if (!ready) return null;
 	const meta = courseMeta();
-	const learner = currentLearner();
+	const learner = ready ? currentLearner() : { role: 'unknown' as Role, recruiter: false };
 	const passed = Boolean(passedAssessment(progress));
 	const summary = summarise(meta, meta.modules, progress.attempt, learner, passed);
 	const last = progress.history[progress.history.length - 1];

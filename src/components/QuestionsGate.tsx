@@ -3,7 +3,7 @@ import type { ReactNode } from 'react';
 import { useQuestions } from '../client/questions.ts';
 import type { ClientQuestion } from './QuestionView.tsx';
 
-export default function QuestionsGate({ children }: { children: (pool: ClientQuestion[]) => ReactNode }) {
+export default function QuestionsGate({ children, fallback }: { children: (pool: ClientQuestion[]) => ReactNode; fallback?: ReactNode }) {
 	const { pool, error, retry } = useQuestions();
 	if (error)
 		return (
@@ -12,6 +12,6 @@ export default function QuestionsGate({ children }: { children: (pool: ClientQue
 				<button type="button" onClick={retry}>Try again</button>
 			</div>
 		);
-	if (!pool) return <p role="status">Loading the questions…</p>;
+	if (!pool) return <>{fallback ?? <p role="status">Loading the questions…</p>}</>;
 	return <>{children(pool)}</>;
 }

@@ -29,7 +29,9 @@ const VERDICT: Record<string, { label: string; className: string; summary: strin
 
 export default function ScenarioPlayer({ scenario, moduleId, moduleTitle, clauses, next }: Props) {
 	const machine = useMemo(() => compileScenario(scenario), [scenario]);
-	const [state, setState] = useState<{ at: string; flags: string[]; history: Decision[]; consequence?: string; restored: boolean } | null>(null);
+	// The first render (on the server, and at hydration) is the case's opening step, so the page
+	// does not jump when the island wakes; a saved run is restored straight after.
+	const [state, setState] = useState<{ at: string; flags: string[]; history: Decision[]; consequence?: string; restored: boolean }>({ at: scenario.start, flags: [], history: [], restored: false });
 	const actorRef = useRef<ReturnType<typeof replay> | null>(null);
 	const timing = useRef({ startedAt: Date.now(), stepStartedAt: Date.now() });
 	const silent = useRef(false);
@@ -91,11 +93,11 @@ export default function ScenarioPlayer({ scenario, moduleId, moduleTitle, clause
 		if (moved.current) headingRef.current?.focus();
 	}, [state?.at, state?.history.length]);
 
-	if (!state) return <p>Loading the case…</p>;
 	const node = findNode(scenario, state.at);
 
 	function choose(choiceId: string) {
-		const actor = actorRef.current!;
+		const actor = actorRef.current;
+		if (!actor) return; // not awake yet
 		const before = actor.getSnapshot();
 		const step = findNode(scenario, String(before.value));
 		if (step?.kind !== 'step') return;

@@ -71,6 +71,8 @@ test('a learner fails, sees what to revisit, retakes a different set, passes, ac
 
 test('the assessment in progress survives a reload, and the whole flow works by keyboard', async ({ page }) => {
 	await page.goto('/assessment/?seed=7');
+	// The introduction is there at once; its button works as soon as the questions have loaded.
+	await expect(page.getByRole('button', { name: 'Start the assessment' })).toBeEnabled();
 	await page.getByRole('button', { name: 'Start the assessment' }).focus();
 	await page.keyboard.press('Enter');
 	await expect(page.locator('#question-heading')).toBeFocused();

@@ -82,6 +82,7 @@ export async function completeModule(page: Page, moduleId: string, role: string)
 /** Answers every assessment question, rightly or wrongly, and submits with the confirm step. */
 export async function takeAssessment(page: Page, correctly: boolean | ((index: number) => boolean)) {
 	await page.goto('/assessment/');
+	await expect(page.getByRole('button', { name: /Start (the assessment|a new attempt)/ })).toBeEnabled();
 	await page.getByRole('button', { name: /Start (the assessment|a new attempt)/ }).click();
 	for (let i = 0; i < 40; i++) {
 		const heading = await page.locator('#question-heading, #review-heading').first().innerText();
