@@ -11,7 +11,7 @@ import { ContentError, formatIssue, loadCourse, type ContentIssue, type LoadedCo
 const args = process.argv.slice(2);
 const json = args.includes('--json');
 const rootArg = args.indexOf('--root');
-const root = resolve(rootArg >= 0 ? args[rootArg + 1] : 'modules');
+const root = resolve((rootArg >= 0 ? args[rootArg + 1] : undefined) ?? 'modules');
 
 // Exit codes are set with process.exitCode, never process.exit(): exit() can cut off
 // output still queued for a pipe (`course:check -- --json | jq`).

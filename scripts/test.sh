@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # `npm test`: every test, on a fresh machine with nothing set up by hand.
-#   1. content check   2. unit tests   3. one build   4. browser tests on that build
+#   1. content check   2. type check and unit tests   3. one build   4. browser tests on that build
 # npm puts node_modules/.bin first on PATH, so this runs under the Node 22 the project pins.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -10,6 +10,10 @@ bash scripts/ensure-chromium.sh
 echo "== Content check"
 node --experimental-strip-types scripts/course-check.ts > .course-check.log 2>&1 || { cat .course-check.log; exit 1; }
 tail -n 1 .course-check.log; rm -f .course-check.log
+
+echo "== Type check (TypeScript strict)"
+astro sync > /dev/null
+tsc --noEmit -p .
 
 echo "== Unit tests"
 vitest run

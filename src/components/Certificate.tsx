@@ -24,7 +24,7 @@ export default function Certificate({ courseTitle, courseVersion, policyLabel, o
 	}, []);
 	if (!ready) return <p>Loading…</p>;
 	const completion = progress.attempt.completed
-		? { ...progress.attempt.completed, policyVersion: progress.attempt.policyVersion, courseVersion: progress.attempt.courseVersion }
+		? { ...progress.attempt.completed, policyVersion: progress.attempt.policyVersion, courseVersion: progress.attempt.courseVersion || courseVersion }
 		: (() => {
 				const last = progress.history[progress.history.length - 1];
 				return last ? { at: last.completedAt, score: last.score, code: last.code, policyVersion: last.policyVersion, courseVersion: last.courseVersion } : undefined;

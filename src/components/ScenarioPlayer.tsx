@@ -16,7 +16,6 @@ import { $scenarioRuns, clearRun, saveRun } from '../stores/scenarios.ts';
 interface Props {
 	scenario: ScenarioData;
 	moduleId: string;
-	moduleTitle: string;
 	clauses: Record<string, { number: string; href: string }>;
 	next: { href: string; label: string };
 }
@@ -27,7 +26,7 @@ const VERDICT: Record<string, { label: string; className: string; summary: strin
 	breach: { label: 'Breach of the policy', className: 'bad', summary: 'This goes against the policy.' },
 };
 
-export default function ScenarioPlayer({ scenario, moduleId, moduleTitle, clauses, next }: Props) {
+export default function ScenarioPlayer({ scenario, moduleId, clauses, next }: Props) {
 	const machine = useMemo(() => compileScenario(scenario), [scenario]);
 	// The first render (on the server, and at hydration) is the case's opening step, so the page
 	// does not jump when the island wakes; a saved run is restored straight after.
@@ -84,7 +83,9 @@ export default function ScenarioPlayer({ scenario, moduleId, moduleTitle, clause
 		const { actor, history, restored } = restore(scenario, machine, saved);
 		if (saved && restored) timing.current = { startedAt: Date.parse(saved.startedAt), stepStartedAt: Date.now() };
 		attach(actor, history, restored);
-		return () => actorRef.current?.stop();
+		return () => {
+			actorRef.current?.stop();
+		};
 		// eslint-disable-next-line react-hooks/exhaustive-deps
 	}, [scenario, machine]);
 

@@ -157,7 +157,8 @@ export function loadCourse(root: string, options: { cwd?: string } = {}): Loaded
 			issues.push({ file: rel(abs), field: '(folder name)', value: name, message: 'a module folder is named NN-<id>, e.g. 03-acceptable-use' });
 			continue;
 		}
-		const [, order, moduleId] = match;
+		const order = match[1]!;
+		const moduleId = match[2]!;
 		const moduleFile = rel(join(abs, 'module.yaml'));
 		const data = existsSync(join(abs, 'module.yaml'))
 			? readYaml(ModuleSchema, join(abs, 'module.yaml'), moduleFile, issues)
@@ -172,7 +173,7 @@ export function loadCourse(root: string, options: { cwd?: string } = {}): Loaded
 				continue;
 			}
 			const lesson = readYaml(LessonSchema, join(abs, 'lessons', lessonName), file, issues);
-			if (lesson) lessons.push({ id: lessonMatch[2], moduleId, order: Number(lessonMatch[1]), file, data: lesson });
+			if (lesson) lessons.push({ id: lessonMatch[2]!, moduleId, order: Number(lessonMatch[1]), file, data: lesson });
 		}
 
 		const scenarios: ScenarioEntry[] = [];

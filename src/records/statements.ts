@@ -229,7 +229,7 @@ export function buildStatement(event: CourseEvent, ctx: StatementContext, id: st
 							name: en(event.prompt),
 							type: ACTIVITY_TYPES.question,
 							...(event.kind === 'truefalse'
-								? { interactionType: 'true-false' as const, correctResponsesPattern: [event.correct[0]] }
+								? { interactionType: 'true-false' as const, correctResponsesPattern: event.correct.slice(0, 1) }
 								: {
 										interactionType: 'choice' as const,
 										correctResponsesPattern: [event.correct.join('[,]')],
@@ -298,7 +298,7 @@ export function actorFor(profile: { name: string; idKind: 'email' | 'staff'; id:
 
 /** A random (version 4) UUID. */
 export function uuid(): string {
-	if (typeof crypto !== 'undefined' && 'randomUUID' in crypto) return crypto.randomUUID();
+	if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
 	const b = crypto.getRandomValues(new Uint8Array(16));
 	b[6] = (b[6]! & 0x0f) | 0x40;
 	b[8] = (b[8]! & 0x3f) | 0x80;

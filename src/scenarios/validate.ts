@@ -1,3 +1,4 @@
+import type { AnyActorLogic } from 'xstate';
 import { getAdjacencyMap, getSimplePaths } from 'xstate/graph';
 import { compileScenario, findNode, type ScenarioData } from './machine.ts';
 
@@ -78,10 +79,11 @@ export function checkScenarioGraph(scenario: ScenarioData): ScenarioProblem[] {
 	const problems = checkScenarioReferences(scenario);
 	if (problems.length > 0) return problems; // the graph of a broken scenario says nothing useful
 	const machine = compileScenario(scenario);
-	const adjacency = getAdjacencyMap(machine, {
-		events: eventsAt(scenario),
-		serializeState: serializeScenarioSnapshot,
-	});
+	// Typed loosely: the graph helpers' generics do not follow setup()'s internal events.
+	const adjacency = getAdjacencyMap(machine as AnyActorLogic, {
+		events: eventsAt(scenario) as never,
+		serializeState: serializeScenarioSnapshot as never,
+	}) as unknown as Record<string, { state: { value: unknown; context: unknown }; transitions: Record<string, { state: { value: unknown; context: unknown } }> }>;
 
 	// Snapshot keys -> the node id (step or ending) they stand at, and their successors.
 	const nodeOf = new Map<string, string>();
@@ -123,7 +125,7 @@ export function checkScenarioGraph(scenario: ScenarioData): ScenarioProblem[] {
 		if (node?.kind !== 'step' || reported.has(id)) continue;
 		const index = scenario.steps.indexOf(node.step);
 		const moves = successors.get(key)?.size ?? 0;
-		const flags = (adjacency[key].state.context as { flags: string[] }).flags;
+		const flags = (adjacency[key]!.state.context as { flags: string[] }).flags;
 		const when = flags.length ? ` when flags [${flags.join(', ')}] are set` : '';
 		if (moves === 0) {
 			problems.push({ field: `steps[${index}]`, value: id, message: `step "${id}" is a dead end${when}: no choice is available` });

@@ -4,6 +4,7 @@
  * src/integrations/course-content.ts), so it is bundled once, not repeated in every page.
  */
 import builtMeta from 'virtual:course-meta';
+import type { Role } from '../course/roles.ts';
 
 export interface CourseMeta {
 	title: string;
@@ -16,7 +17,7 @@ export interface CourseMeta {
 	passMark: number;
 	assessmentQuestions: number;
 	refresher: { offerAfterMonths: number; dueAfterMonths: number; preCheckQuestions: number };
-	audiences: Array<{ id: string; label: string; modules: 'all' | string[] }>;
+	audiences: Array<{ id: Role; label: string; modules: 'all' | string[] }>;
 	recruiterModules: string[];
 	policyChanges: Array<{ version: string; summary: string }>;
 	modules: Array<{

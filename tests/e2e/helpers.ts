@@ -5,7 +5,7 @@ import { loadCourse } from '../../src/course/load.ts';
 import { correctAnswer } from '../../src/assessment/score.ts';
 
 export const course = loadCourse(resolve('modules'));
-export const allScenarios = course.modules.flatMap((m) => m.scenarios.map((s) => ({ moduleId: m.id, ...s })));
+export const allScenarios = course.modules.flatMap((m) => m.scenarios);
 const allQuestions = course.modules.flatMap((m) => m.questions.map((q) => q.data));
 
 /** The legend text a question is shown with, and the labels of its correct and wrong options. */

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import validation from '@learninglocker/xapi-validation';
 import { expect, test } from '@playwright/test';
-import { answerQuestion, completeModule, course, saveProfile, storage, takeAssessment } from './helpers.ts';
+import { completeModule, course, saveProfile, storage, takeAssessment } from './helpers.ts';
 
 const monthsAgo = (n: number) => {
 	const d = new Date();

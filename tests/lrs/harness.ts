@@ -91,6 +91,7 @@ export async function startLrs(port: number, user = 'course', password = 'secret
 					res.end();
 				});
 				req.pipe(upstream);
+				return undefined;
 			});
 			gate.listen(port, '127.0.0.1', () => done());
 		});
