@@ -24,6 +24,8 @@ export interface PageCost {
 	path: string;
 	kind: 'reading' | 'interactive';
 	jsFiles: string[];
+	/** Chunks the page can load on demand (dynamic imports), not counted in jsBytes. */
+	onDemandGzip: number;
 	jsBytes: number;
 	jsGzip: number;
 	cssBytes: number;
@@ -59,23 +61,29 @@ function walk(dir: string, out: string[] = []): string[] {
 	return out;
 }
 
-/** Every module a script pulls in, static or dynamic, as site paths. */
-function jsClosure(dist: string, entries: string[]): Set<string> {
-	const seen = new Set<string>();
+const resolveSpec = (from: string, spec: string) => (spec.startsWith('/') ? spec : posix.join(posix.dirname(from), spec));
+
+/**
+ * Every module a page loads: its scripts and everything they import statically. Chunks only
+ * imported dynamically (`import()`, e.g. cmi5 support, loaded only on a cmi5 launch) are
+ * returned separately as "on demand".
+ */
+function jsClosure(dist: string, entries: string[]): { loaded: Set<string>; onDemand: Set<string> } {
+	const loaded = new Set<string>();
+	const dynamic = new Set<string>();
 	const queue = [...entries];
 	while (queue.length) {
 		const url = queue.pop()!;
-		if (seen.has(url)) continue;
+		if (loaded.has(url)) continue;
 		const file = join(dist, url);
 		if (!existsSync(file)) continue;
-		seen.add(url);
+		loaded.add(url);
 		const code = readFileSync(file, 'utf8');
-		for (const m of code.matchAll(/(?:import|from)\s*\(?\s*["']([^"']+\.js)["']/g)) {
-			const spec = m[1]!;
-			queue.push(spec.startsWith('/') ? spec : posix.join(posix.dirname(url), spec));
-		}
+		for (const m of code.matchAll(/(?:\bimport|\bfrom)\s*["'`]([^"'`]+\.js)["'`]/g)) queue.push(resolveSpec(url, m[1]!));
+		for (const m of code.matchAll(/\bimport\s*\(\s*["'`]([^"'`]+\.js)["'`]\s*\)/g)) dynamic.add(resolveSpec(url, m[1]!));
 	}
-	return seen;
+	const onDemand = new Set([...dynamic].filter((u) => !loaded.has(u) && existsSync(join(dist, u))));
+	return { loaded, onDemand };
 }
 
 export function analyse(dist: string): BenchReport {
@@ -92,7 +100,7 @@ export function analyse(dist: string): BenchReport {
 			...[...text.matchAll(/<link[^>]*rel="modulepreload"[^>]*href="([^"]+)"/g)].map((m) => m[1]!),
 		];
 		const inlineScripts = [...text.matchAll(/<script(?![^>]*\ssrc=)(?![^>]*type="application\/(?:ld\+)?json")[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]!);
-		const js = jsClosure(dist, scripts);
+		const { loaded: js, onDemand } = jsClosure(dist, scripts);
 		const css = [...text.matchAll(/<link[^>]*rel="stylesheet"[^>]*href="([^"]+)"/g)].map((m) => m[1]!);
 		const jsBufs = [...js].map((u) => readFileSync(join(dist, u)));
 		const inline = Buffer.from(inlineScripts.join('\n'));
@@ -109,6 +117,7 @@ export function analyse(dist: string): BenchReport {
 			path,
 			kind,
 			jsFiles: [...js].sort(),
+			onDemandGzip: [...onDemand].reduce((n, u) => n + gz(readFileSync(join(dist, u))), 0),
 			jsBytes,
 			jsGzip,
 			cssBytes: cssBufs.reduce((n, b) => n + b.length, 0),

@@ -4,7 +4,8 @@
  * and the request for persistent storage. Plain DOM: no framework on the shell.
  */
 import { installApp } from '../stores/app.ts';
-import { $launch, $launchError, $recordCounts, $sync, syncNow, recordJson } from '../stores/records.ts';
+import { emitCourseEvent } from '../stores/events.ts';
+import { $cmi5, $launchError, $launchKind, $lrs, $recordCounts, $sync, syncNow, recordJson } from '../stores/records.ts';
 import { $notices, $storageProblem, dismissNotice } from '../stores/storage.ts';
 import { $profile } from '../stores/profile.ts';
 import { downloadRecord } from './download.ts';
@@ -35,7 +36,9 @@ function render() {
 	const counts = $recordCounts.get();
 	const sync = $sync.get();
 	let text: string;
-	if (!$launch.get()) {
+	if ($launchKind.get() === 'cmi5' && !$lrs.get() && !$launchError.get()) {
+		text = 'Connecting to your learning system…';
+	} else if (!$lrs.get()) {
 		text = $launchError.get() ? `Records could not be set up to send: ${$launchError.get()} They are kept on this device.` : 'Your records are kept on this device.';
 	} else if (sync.kind === 'auth') {
 		text = 'The learning record store refused the course’s credentials, so records cannot be sent. They are kept on this device: reopen the course from your learning system, or download your record.';
@@ -51,7 +54,31 @@ function render() {
 		$storageNote.textContent = $storageNote.hidden ? '' : 'Your browser has not promised to keep this data if space runs low: download your record from time to time.';
 	}
 	$actions.replaceChildren();
-	if ($launch.get() && counts.waiting > 0 && online && sync.kind !== 'sending') $actions.append(button('Send now', () => void syncNow()));
+	if ($lrs.get() && counts.waiting > 0 && online && sync.kind !== 'sending') $actions.append(button('Send now', () => void syncNow()));
+	const cmi5 = $cmi5.get();
+	if (cmi5) {
+		// cmi5: the learner ends the session; `terminated` is sent last, then back to the LMS.
+		const finish = async () => {
+			if (!$cmi5.get()?.terminated) emitCourseEvent({ type: 'course.terminated', durationMs: Date.now() - sessionStart });
+			await syncNow();
+			if (cmi5.returnURL) location.href = cmi5.returnURL;
+			else render();
+		};
+		if (cmi5.terminated) {
+			const p = document.createElement('p');
+			p.textContent = 'You have finished this session.';
+			$actions.append(p);
+			if (cmi5.returnURL) {
+				const a = document.createElement('a');
+				a.href = cmi5.returnURL;
+				a.textContent = 'Return to your learning system';
+				a.className = 'button';
+				$actions.append(a);
+			}
+		} else {
+			$actions.append(button('Finish and return to your learning system', () => void finish()));
+		}
+	}
 	if ($updateReady.get()) {
 		const p = document.createElement('p');
 		p.setAttribute('role', 'status');
@@ -92,7 +119,8 @@ function renderNotices() {
 	$noticeArea.hidden = $noticeArea.childElementCount === 0;
 }
 
-for (const store of [$recordCounts, $sync, $launch, $launchError, $updateReady, $persisted]) store.listen(render);
+const sessionStart = Date.now();
+for (const store of [$recordCounts, $sync, $launchKind, $launchError, $lrs, $cmi5, $updateReady, $persisted]) store.listen(render);
 $storageProblem.listen(renderNotices);
 $notices.listen(renderNotices);
 window.addEventListener('online', render);

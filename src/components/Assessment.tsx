@@ -14,6 +14,7 @@ import { courseMeta } from '../stores/meta.ts';
 import { answerAssessment, finishAssessment, startAssessment } from '../stores/assessment.ts';
 import { $progress, type AssessmentAttempt } from '../stores/progress.ts';
 import { uuid } from '../records/statements.ts';
+import { effectivePassMark } from '../stores/records.ts';
 import QuestionView, { optionsOf, type ClientQuestion } from './QuestionView.tsx';
 import QuestionsGate from './QuestionsGate.tsx';
 
@@ -30,7 +31,9 @@ export default function Assessment(props: Props) {
 	return <QuestionsGate fallback={<Introduction count={props.count} passMark={props.passMark} />}>{(pool) => <AssessmentWithPool {...props} pool={pool} />}</QuestionsGate>;
 }
 
-function AssessmentWithPool({ pool, count, passMark, moduleTitles }: Props & { pool: ClientQuestion[] }) {
+function AssessmentWithPool({ pool, count, passMark: coursePassMark, moduleTitles }: Props & { pool: ClientQuestion[] }) {
+	// An LMS launching the course through cmi5 may set its own mastery score.
+	const passMark = effectivePassMark(coursePassMark);
 	const progress = useStore($progress);
 	const [ready, setReady] = useState(false);
 	const [view, setView] = useState<View>({ kind: 'question', index: 0 });

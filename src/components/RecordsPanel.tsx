@@ -7,7 +7,7 @@ import { useEffect, useState } from 'react';
 import { downloadRecord } from '../client/download.ts';
 import { installApp } from '../stores/app.ts';
 import { $profile } from '../stores/profile.ts';
-import { $launch, $recordCounts, $records, $sync, recordJson, syncNow } from '../stores/records.ts';
+import { $lrs, $recordCounts, $records, $sync, recordJson, syncNow } from '../stores/records.ts';
 import { quarantined } from '../stores/storage.ts';
 
 const STATUS: Record<string, string> = { local: 'Saved on this device', waiting: 'Waiting to send', sent: 'Sent', rejected: 'Refused by the record store' };
@@ -15,7 +15,7 @@ const STATUS: Record<string, string> = { local: 'Saved on this device', waiting:
 export default function RecordsPanel() {
 	const records = useStore($records);
 	const counts = useStore($recordCounts);
-	const launch = useStore($launch);
+	const launch = useStore($lrs);
 	const sync = useStore($sync);
 	const profile = useStore($profile);
 	const [ready, setReady] = useState(false);

@@ -4,6 +4,8 @@
  * LRS. Credentials come only from the launch URL, are kept in this tab's sessionStorage (never
  * localStorage, never the build) and are removed from the address bar at once.
  */
+import type { Cmi5Launch } from './cmi5.ts';
+
 export interface LrsLaunch {
 	kind: 'xapi';
 	/** LRS endpoint, with a trailing slash. */
@@ -15,12 +17,12 @@ export interface LrsLaunch {
 	activityId?: string;
 }
 
-export const LAUNCH_KEY = 'policy-course:launch';
+
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Reads launch parameters from a query string. Returns undefined when there are none. */
-export function parseLaunch(search: string): LrsLaunch | { error: string } | undefined {
+export function parseLaunch(search: string): LrsLaunch | Cmi5Launch | { error: string } | undefined {
 	const params = new URLSearchParams(search);
 	const endpoint = params.get('endpoint');
 	if (!endpoint) return undefined;
@@ -31,6 +33,21 @@ export function parseLaunch(search: string): LrsLaunch | { error: string } | und
 		return { error: 'The launch link has an LRS endpoint that is not a web address.' };
 	}
 	if (!/^https?:$/.test(url.protocol)) return { error: 'The LRS endpoint must be an http(s) address.' };
+	const base = url.href.endsWith('/') ? url.href : `${url.href}/`;
+	// cmi5: the LMS gives a fetch URL for the token instead of credentials.
+	const fetchUrl = params.get('fetch');
+	if (fetchUrl) {
+		const activityId = params.get('activityId');
+		const registration = params.get('registration');
+		const actor = params.get('actor');
+		if (!activityId || !registration || !actor) return { error: 'The cmi5 launch link is missing its activityId, registration or actor.' };
+		if (!UUID.test(registration)) return { error: 'The launch link has a registration that is not a UUID.' };
+		try {
+			return { kind: 'cmi5', endpoint: base, fetchUrl, activityId, registration, actor: JSON.parse(actor) };
+		} catch {
+			return { error: 'The launch link has an actor that is not valid JSON.' };
+		}
+	}
 	const auth = params.get('auth');
 	if (!auth) return { error: 'The launch link names an LRS but gives no credentials (auth).' };
 	let actor: unknown;
@@ -46,7 +63,7 @@ export function parseLaunch(search: string): LrsLaunch | { error: string } | und
 	if (registration && !UUID.test(registration)) return { error: 'The launch link has a registration that is not a UUID.' };
 	return {
 		kind: 'xapi',
-		endpoint: url.href.endsWith('/') ? url.href : `${url.href}/`,
+		endpoint: base,
 		auth,
 		actor,
 		registration,

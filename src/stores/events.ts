@@ -12,7 +12,12 @@ export function onCourseEvent(listener: Listener): () => void {
 	return () => listeners.delete(listener);
 }
 
+let last = 0;
+
 export function emitCourseEvent(event: CourseEvent): void {
-	const at = new Date().toISOString();
+	// Timestamps strictly increase, so statements sort in the order they happened
+	// (cmi5 needs "terminated" after "completed", even within one millisecond).
+	last = Math.max(Date.now(), last + 1);
+	const at = new Date(last).toISOString();
 	for (const listener of listeners) listener(event, at);
 }

@@ -1,12 +1,14 @@
 /**
  * The training record: every statement the course made, with its sending status, kept on the
  * device. The listener here is the only writer: it reacts to course events.
+ *
+ * Sending to an LRS (launch parameters, cmi5, the outbox) lives in ./sync.ts and is loaded
+ * only when the course was launched with an LRS, so local-only learners never download it.
  */
 import { atom, computed } from 'nanostores';
-import { parseLaunch, launchActor, LAUNCH_KEY, type LrsLaunch } from '../records/launch.ts';
-import { backoff, fetchSender, flush, type FlushOutcome, type RecordEntry } from '../records/outbox.ts';
-import { actorFor, buildStatement, uuid, type Actor, type Statement } from '../records/statements.ts';
 import type { CourseEvent } from '../records/events.ts';
+import type { FlushOutcome, RecordEntry } from '../records/outbox.ts';
+import { actorFor, buildStatement, uuid, type Actor, type Statement } from '../records/statements.ts';
 import { courseMeta } from './meta.ts';
 import { onCourseEvent } from './events.ts';
 import { $profile } from './profile.ts';
@@ -23,9 +25,18 @@ export const $records = versionedAtom<RecordEntry[]>('records', [], {
 	resetMessage: 'Your saved training record could not be read. What was stored has been kept exactly as it was and is included in your record download; new records start from here.',
 });
 
-/** The LRS this tab was launched with, if any (sessionStorage: forgotten when the tab closes). */
-export const $launch = atom<LrsLaunch | null>(null);
+/** The key under which this tab keeps its launch (sessionStorage: forgotten when the tab closes). */
+export const LAUNCH_KEY = 'policy-course:launch';
+
+/** How this tab was launched: with an LRS (`xapi`), by a cmi5 LMS, or not at all. */
+export const $launchKind = atom<'xapi' | 'cmi5' | null>(null);
+/** The learner named by the launch, if any (normalised). */
+export const $launchActor = atom<Actor | null>(null);
 export const $launchError = atom<string | null>(null);
+/** Where statements go, once known (for cmi5, after the token and launch data arrive). */
+export const $lrs = atom<{ endpoint: string; auth: string } | null>(null);
+/** The cmi5 session's return address and whether it has ended (for the status line). */
+export const $cmi5 = atom<{ returnURL?: string; masteryScore?: number; terminated: boolean } | null>(null);
 
 export type SyncState =
 	| { kind: 'local' }
@@ -43,47 +54,14 @@ export const $recordCounts = computed($records, (records) => ({
 	sent: records.filter((r) => r.status === 'sent').length,
 }));
 
-/** Reads launch parameters (and removes them from the address bar) or this tab's saved launch. */
-export function initLaunch(location: Location = window.location): void {
-	const parsed = parseLaunch(location.search);
-	if (parsed && 'error' in parsed) {
-		$launchError.set(parsed.error);
-	} else if (parsed) {
-		try { sessionStorage.setItem(LAUNCH_KEY, JSON.stringify(parsed)); } catch { /* kept in memory below */ }
-		$launch.set(parsed);
-		const clean = new URL(location.href);
-		for (const key of ['endpoint', 'auth', 'actor', 'registration', 'activity_id']) clean.searchParams.delete(key);
-		history.replaceState(history.state, '', clean.pathname + clean.search + clean.hash);
-	}
-	if (!$launch.get()) {
-		try {
-			const saved = sessionStorage.getItem(LAUNCH_KEY);
-			$launch.set(saved ? (JSON.parse(saved) as LrsLaunch) : null);
-		} catch {
-			$launch.set(null);
-		}
-	}
-	if ($launch.get()) {
-		const registration = $launch.get()!.registration;
-		// A launch registration names this attempt, as the LMS knows it.
-		// A new registration starts a new session in the LMS's eyes, so it gets its own
-		// `initialized`; statements made before the launch stay in the local record.
-		if (registration && $progress.get().attempt.registration !== registration && !$progress.get().attempt.completed) {
-			$progress.set({ ...$progress.get(), attempt: { ...$progress.get().attempt, registration, initializedAt: undefined } });
-		}
-		$sync.set({ kind: 'idle' });
-	}
-}
-
 /** The actor for new statements: the launch's, else the profile's, else an anonymous device account. */
 export function currentActor(): Actor {
 	const meta = courseMeta();
-	const fromLaunch = launchActor($launch.get()?.actor);
 	const profile = $profile.get();
-	if (fromLaunch?.mbox) return { objectType: 'Agent', ...(fromLaunch.name ? { name: fromLaunch.name } : {}), mbox: fromLaunch.mbox };
-	if (fromLaunch?.account) return { objectType: 'Agent', ...(fromLaunch.name ? { name: fromLaunch.name } : {}), account: fromLaunch.account };
-	if (profile) return actorFor(profile, meta.homePage);
-	return { objectType: 'Agent', name: 'Learner (details not given yet)', account: { homePage: `${meta.iriBase}/devices`, name: deviceId() } };
+	return (
+		$launchActor.get() ??
+		(profile ? actorFor(profile, meta.homePage) : { objectType: 'Agent', name: 'Learner (details not given yet)', account: { homePage: `${meta.iriBase}/devices`, name: deviceId() } })
+	);
 }
 
 function deviceId(): string {
@@ -98,11 +76,25 @@ function deviceId(): string {
 	return id;
 }
 
+/** The pass mark in force: the LMS's cmi5 masteryScore when it gives one, else the course's. */
+export function effectivePassMark(courseMark: number): number {
+	const mastery = $cmi5.get()?.masteryScore;
+	return mastery === undefined ? courseMark : Math.round(mastery * 10000) / 100;
+}
+
+type Sync = typeof import('./sync.ts');
+let sync: Sync | undefined;
+/** Events that happen while the LRS connection is being set up, recorded in order once it is. */
+const pending: Array<[CourseEvent, string]> = [];
+
 /** Turns a course event into a statement and files it. */
-export function recordEvent(event: CourseEvent, at: string): Statement {
+export function recordEvent(event: CourseEvent, at: string): Statement | undefined {
+	if ($launchKind.get() && !(sync?.ready() ?? false)) {
+		pending.push([event, at]);
+		return undefined;
+	}
 	const meta = courseMeta();
 	const progress = $progress.get();
-	const launch = $launch.get();
 	const statement = buildStatement(
 		event,
 		{
@@ -119,56 +111,44 @@ export function recordEvent(event: CourseEvent, at: string): Statement {
 		uuid(),
 		at,
 	);
-	$records.set([...$records.get(), { statement, status: launch ? 'waiting' : 'local', attempts: 0 }]);
-	if (launch) void syncNow();
-	return statement;
+	// With cmi5, some statements take the AU's shape, and some must stay local.
+	const shaped = sync ? sync.shape(statement, event) : statement;
+	const send = Boolean($lrs.get()) && shaped !== null;
+	$records.set([...$records.get(), { statement: shaped ?? statement, status: send ? 'waiting' : 'local', attempts: 0 }]);
+	if (send) void syncNow();
+	return shaped ?? statement;
 }
 
-let flushing: Promise<FlushOutcome | undefined> | undefined;
-let retryTimer: ReturnType<typeof setTimeout> | undefined;
-let failures = 0;
+/** Called by ./sync.ts once the launch is set up (or failed): records what was waiting. */
+export function drainPending(): void {
+	for (const [event, at] of pending.splice(0)) recordEvent(event, at);
+}
 
-/** Sends waiting records now (one flush at a time); schedules a retry on failure. */
+/** Sends waiting records now, when launched with an LRS. */
 export function syncNow(): Promise<FlushOutcome | undefined> {
-	const launch = $launch.get();
-	if (!launch) return Promise.resolve(undefined);
-	if (flushing) return flushing;
-	clearTimeout(retryTimer);
-	$sync.set({ kind: 'sending' });
-	flushing = flush($records.get(), fetchSender(launch.endpoint, launch.auth), (id, change) => {
-		$records.set($records.get().map((r) => (r.statement.id === id ? { ...r, ...change } : r)));
-	}).then((outcome) => {
-		flushing = undefined;
-		if (outcome.kind === 'done') {
-			failures = 0;
-			$sync.set({ kind: 'idle' });
-			// Records made while this flush was running go out now.
-			if ($records.get().some((r) => r.status === 'waiting')) void syncNow();
-		} else if (outcome.kind === 'auth') {
-			$sync.set({ kind: 'auth', message: outcome.message });
-		} else {
-			failures++;
-			const wait = backoff(failures);
-			$sync.set(outcome.kind === 'offline' ? { kind: 'offline' } : { kind: 'retry', message: outcome.message, at: Date.now() + wait });
-			retryTimer = setTimeout(() => void syncNow(), wait);
-		}
-		return outcome;
-	});
-	return flushing;
+	return sync ? sync.syncNow() : Promise.resolve(undefined);
 }
 
 let installed = false;
-/** Connects the records listener and the sync triggers; safe to call more than once. */
+/** Connects the records listener, and the LRS connection when the course was launched with one. */
 export function installRecorder(): void {
 	if (installed || typeof window === 'undefined') return;
 	installed = true;
-	onCourseEvent(recordEvent);
-	initLaunch();
-	window.addEventListener('online', () => {
-		failures = 0;
-		void syncNow();
-	});
-	if ($launch.get()) void syncNow();
+	onCourseEvent((event, at) => void recordEvent(event, at));
+	let saved: string | null = null;
+	try {
+		saved = sessionStorage.getItem(LAUNCH_KEY);
+	} catch {
+		/* unavailable */
+	}
+	const params = new URLSearchParams(location.search);
+	if (params.has('endpoint') || saved) {
+		$launchKind.set(params.has('fetch') || saved?.includes('"kind":"cmi5"') ? 'cmi5' : 'xapi');
+		void import('./sync.ts').then((module) => {
+			sync = module;
+			module.start();
+		});
+	}
 }
 
 /** Every statement so far, as a JSON array (the downloadable training record). */

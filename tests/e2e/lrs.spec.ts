@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { startLrs, type Lrs } from '../lrs/harness.ts';
-import { completeModule, playFirstChoices, saveProfile } from './helpers.ts';
+import { completeModule, playFirstChoices, saveProfile, takeAssessment } from './helpers.ts';
 
 // One LRS for this file; its tests run in order on one worker.
 test.describe.configure({ mode: 'serial' });
@@ -67,4 +67,64 @@ test('refused credentials are reported, and the records are kept', async ({ page
 	expect(local.length).toBeGreaterThan(0);
 	expect(local.every((r) => r.status === 'waiting')).toBe(true);
 	expect((await lrs.statements()).filter((s) => s.context?.registration === registration)).toHaveLength(0);
+});
+
+test('a cmi5 launch produces a session the cmi5 rules accept', async ({ page }) => {
+	test.setTimeout(90_000);
+	const registration = crypto.randomUUID();
+	const sessionId = crypto.randomUUID();
+	const activityId = 'https://lms.example.org/courses/social-media/au/1';
+	const actor = { objectType: 'Agent', name: 'Kofi Boateng', account: { homePage: 'https://lms.example.org', name: 'kboateng' } };
+	const returnURL = '/?returned=1';
+	const fetchUrl = lrs.cmi5(registration, {
+		contextTemplate: {
+			contextActivities: { grouping: [{ objectType: 'Activity', id: 'https://lms.example.org/courses/social-media' }] },
+			extensions: { 'https://w3id.org/xapi/cmi5/context/extensions/sessionid': sessionId },
+		},
+		launchMode: 'Normal',
+		launchMethod: 'AnyWindow',
+		moveOn: 'CompletedAndPassed',
+		masteryScore: 0.8,
+		returnURL,
+	});
+	await saveProfile(page, { name: 'Kofi Boateng', staff: 'K123', role: 'Central or regional staff' });
+	await page.goto(`/?${new URLSearchParams({ endpoint: lrs.endpoint, fetch: fetchUrl, actor: JSON.stringify(actor), registration, activityId })}`);
+	await expect(page.locator('#status-records')).toHaveText('All records sent.');
+	// A reload reuses the token (the fetch URL works only once).
+	await page.reload();
+	await page.goto('/modules/monitoring/scenarios/told-posts-monitored/');
+	await playFirstChoices(page);
+	await takeAssessment(page, true);
+	await expect(page.getByRole('heading', { name: /You passed/ })).toBeVisible();
+	await page.goto('/acknowledge/');
+	await page.getByLabel(/I confirm I have read and understood/).check();
+	await page.getByRole('button', { name: 'Confirm and complete the course' }).click();
+	await expect(page.getByRole('link', { name: 'Return to your learning system' })).toBeVisible();
+	await expect(page.locator('#status-records')).toHaveText('All records sent.');
+
+	const stored = (await lrs.statements()).filter((s) => s.context?.registration === registration);
+	// The LRS lists newest first; put them in the order they were made.
+	const ordered = [...stored].sort((a, b) => Date.parse((a as unknown as { timestamp: string }).timestamp) - Date.parse((b as unknown as { timestamp: string }).timestamp));
+	type S = { id: string; verb: { id: string }; object: { id: string }; actor?: unknown; result?: { score?: { scaled: number }; success?: boolean }; context?: { registration?: string; contextActivities?: { category?: Array<{ id: string }> }; extensions?: Record<string, unknown> } };
+	const all = ordered as S[];
+	const isDefined = (s: S) => (s.context?.contextActivities?.category ?? []).some((c) => c.id === 'https://w3id.org/xapi/cmi5/context/categories/cmi5');
+	const defined = all.filter(isDefined);
+	const verb = (s: S) => s.verb.id.split('/').pop();
+	expect(verb(all[0]!)).toBe('initialized');
+	expect(verb(all.at(-1)!)).toBe('terminated');
+	expect(defined.map(verb)).toEqual(['initialized', 'passed', 'completed', 'terminated']);
+	for (const s of defined) {
+		expect(s.object.id).toBe(activityId);
+		expect(s.context?.extensions?.['https://w3id.org/xapi/cmi5/context/extensions/sessionid']).toBe(sessionId);
+		expect(s.actor).toMatchObject({ account: actor.account });
+	}
+	const passed = defined.find((s) => verb(s) === 'passed')!;
+	expect(passed.result).toMatchObject({ success: true, score: { scaled: 1 } });
+	expect(passed.context?.extensions?.['https://w3id.org/xapi/cmi5/context/extensions/masteryscore']).toBe(0.8);
+	// Allowed statements carry the session id but not the cmi5 category.
+	for (const s of all.filter((x) => !isDefined(x))) expect(s.context?.extensions?.['https://w3id.org/xapi/cmi5/context/extensions/sessionid']).toBe(sessionId);
+	expect(new Set(all.map((s) => s.id)).size).toBe(all.length);
+
+	await page.getByRole('link', { name: 'Return to your learning system' }).click();
+	await expect(page).toHaveURL(/returned=1/);
 });

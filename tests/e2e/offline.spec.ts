@@ -85,7 +85,8 @@ test('a new deploy shows the update prompt, and progress survives the update', a
 		const base = `http://127.0.0.1:${port}`;
 		await expect.poll(() => fetch(`${base}/`).then((r) => r.status, () => 0)).toBe(200);
 		await page.goto(`${base}/modules/monitoring/privacy-and-monitoring/`);
-		await page.locator('[data-lesson-done]').scrollIntoViewIfNeeded();
+		await page.locator('[data-lesson-done]').click();
+		await page.waitForURL(/scenarios/);
 		await page.goto(`${base}/`);
 		await waitForServiceWorker(page);
 		await expect(page.getByTestId('path').locator('li[data-module="monitoring"]')).toContainText('In progress');

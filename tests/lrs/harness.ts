@@ -17,6 +17,11 @@ export interface Lrs {
 	auth: string;
 	/** Every statement the LRS holds. */
 	statements(): Promise<Array<{ id: string; verb: { id: string }; object: { id: string }; context?: { registration?: string } }>>;
+	/**
+	 * Sets up a cmi5 launch as an LMS would: LMS.LaunchData in the State API and a one-time
+	 * fetch URL for the auth token. Returns the fetch URL.
+	 */
+	cmi5(registration: string, launchData: Record<string, unknown>): string;
 	/** Close the gate: connections are refused, as if the LRS were down. */
 	stop(): Promise<void>;
 	/** Open the gate again on the same port. */
@@ -63,6 +68,9 @@ export async function startLrs(port: number, user = 'course', password = 'secret
 	const auth = `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`;
 
 	let gate: Server | undefined;
+	// The LMS side of cmi5, which the statement service does not provide.
+	const launchData = new Map<string, string>();
+	const fetchIds = new Map<string, boolean>(); // id -> used
 	const cors = (origin: string | undefined) => ({
 		'access-control-allow-origin': origin ?? '*',
 		'access-control-allow-headers': 'Authorization, Content-Type, X-Experience-API-Version',
@@ -76,9 +84,22 @@ export async function startLrs(port: number, user = 'course', password = 'secret
 					res.writeHead(204, cors(req.headers.origin));
 					return res.end();
 				}
+				const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+				if (req.method === 'POST' && url.pathname.startsWith('/fetch/')) {
+					const id = url.pathname.slice('/fetch/'.length);
+					const used = fetchIds.get(id);
+					res.writeHead(used === false ? 200 : 400, { ...cors(req.headers.origin), 'content-type': 'application/json' });
+					if (used === false) fetchIds.set(id, true);
+					return res.end(JSON.stringify(used === false ? { 'auth-token': auth.slice('Basic '.length) } : { 'error-code': '1', 'error-text': 'This fetch URL has already been used.' }));
+				}
 				if (req.headers.authorization !== auth) {
 					res.writeHead(401, { ...cors(req.headers.origin), 'content-type': 'application/json' });
 					return res.end(JSON.stringify({ message: 'Unauthorised' }));
+				}
+				if (url.pathname === '/xAPI/activities/state' && url.searchParams.get('stateId') === 'LMS.LaunchData') {
+					const data = launchData.get(url.searchParams.get('registration') ?? '');
+					res.writeHead(data ? 200 : 404, { ...cors(req.headers.origin), 'content-type': 'application/json' });
+					return res.end(data ?? '');
 				}
 				const upstream = request({ host: '127.0.0.1', port: internal, path: req.url, method: req.method, headers: req.headers }, (up) => {
 					const headers = { ...up.headers, ...cors(req.headers.origin) };
@@ -110,6 +131,12 @@ export async function startLrs(port: number, user = 'course', password = 'secret
 				next = body.more || undefined;
 			}
 			return out;
+		},
+		cmi5(registration, data) {
+			launchData.set(registration, JSON.stringify(data));
+			const id = crypto.randomUUID();
+			fetchIds.set(id, false);
+			return `http://127.0.0.1:${port}/fetch/${id}`;
 		},
 		stop: () =>
 			new Promise<void>((done) => {

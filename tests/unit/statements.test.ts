@@ -5,6 +5,7 @@
 import validateStatement from '@learninglocker/xapi-validation';
 import { describe, expect, it } from 'vitest';
 import type { CourseEvent } from '../../src/records/events.ts';
+import { CMI5, toAllowed, toDefined, type DefinedKind } from '../../src/records/cmi5.ts';
 import { actorFor, buildStatement, isoDuration, uuid, VERBS, type StatementContext } from '../../src/records/statements.ts';
 
 const ctx: StatementContext = {
@@ -109,5 +110,35 @@ describe('statement details', () => {
 		expect(isoDuration(5300)).toBe('PT5.3S');
 		expect(isoDuration(61000)).toBe('PT1M1S');
 		expect(isoDuration(3_600_000)).toBe('PT1H');
+	});
+});
+
+describe('cmi5 statements', () => {
+	const launch = { kind: 'cmi5' as const, endpoint: 'https://lrs.example.org/', fetchUrl: 'https://lms.example.org/fetch', actor: {}, registration: ctx.registration, activityId: 'https://lms.example.org/au/1' };
+	const data = { contextTemplate: { contextActivities: { grouping: [{ objectType: 'Activity' as const, id: 'https://lms.example.org/course', definition: { name: { 'en-GB': 'Course' }, type: 'http://adlnet.gov/expapi/activities/course' } }] }, extensions: { [CMI5.sessionId]: 'session-1' } }, launchMode: 'Normal' as const, masteryScore: 0.8 };
+	const cases: Array<[DefinedKind, CourseEvent]> = [
+		['initialized', EVERY_EVENT[0]!],
+		['passed', EVERY_EVENT[9]!],
+		['failed', EVERY_EVENT[10]!],
+		['completed', EVERY_EVENT[12]!],
+		['terminated', EVERY_EVENT[13]!],
+	];
+	it.each(cases)('a defined "%s" statement is valid, about the AU, with the cmi5 category and session id', (kind, event) => {
+		const s = toDefined(buildStatement(event, ctx, uuid(), new Date().toISOString()), kind, launch, data);
+		expect(validateStatement(JSON.parse(JSON.stringify(s)))).toEqual([]);
+		expect(s.object.id).toBe(launch.activityId);
+		expect(s.context.contextActivities.category?.map((c) => c.id)).toContain(CMI5.category);
+		expect(s.context.extensions[CMI5.sessionId]).toBe('session-1');
+		if (kind === 'passed' || kind === 'failed') expect(s.context.extensions[CMI5.masteryScore]).toBe(0.8);
+		if (kind === 'passed' || kind === 'completed') expect(s.context.contextActivities.category?.map((c) => c.id)).toContain(CMI5.moveOnCategory);
+		if (kind === 'completed') expect(s.result).toMatchObject({ completion: true });
+	});
+
+	it('an allowed statement keeps its own object, carries the session id and no cmi5 category', () => {
+		const s = toAllowed(buildStatement(EVERY_EVENT[1]!, ctx, uuid(), new Date().toISOString()), data);
+		expect(validateStatement(JSON.parse(JSON.stringify(s)))).toEqual([]);
+		expect(s.object.id).toContain('/lessons/');
+		expect(s.context.extensions[CMI5.sessionId]).toBe('session-1');
+		expect(s.context.contextActivities.category).toBeUndefined();
 	});
 });
