@@ -13,3 +13,41 @@ for (const path of [...builtPages(), '/404.html']) {
 		expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 	});
 }
+
+// WCAG 1.4.10 reflow: at 320 CSS pixels (a phone, or 1280 px at 400% zoom; 200% zoom on a
+// 640 px window is the same width) nothing needs horizontal scrolling.
+test('every page reflows to 320 px with no horizontal scrolling', async ({ browser }) => {
+	const context = await browser.newContext({ viewport: { width: 320, height: 640 }, serviceWorkers: 'block' });
+	const page = await context.newPage();
+	const wide: string[] = [];
+	for (const path of builtPages()) {
+		await page.goto(path, { waitUntil: 'load' });
+		const { scroll, client } = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
+		if (scroll > client) wide.push(`${path} (${scroll}px)`);
+	}
+	await context.close();
+	expect(wide).toEqual([]);
+});
+
+test('with reduced motion requested, nothing animates', async ({ browser }) => {
+	const context = await browser.newContext({ reducedMotion: 'reduce', serviceWorkers: 'block' });
+	const page = await context.newPage();
+	await page.goto('/modules/acceptable-use/scenarios/pupil-friend-request/');
+	await page.getByRole('button', { name: /Decline the request/ }).click();
+	const animated = await page.evaluate(() => [...document.querySelectorAll('*')].filter((el) => { const s = getComputedStyle(el); return (s.animationName !== 'none' && parseFloat(s.animationDuration) > 0) || parseFloat(s.transitionDuration) > 0; }).length);
+	expect(animated).toBe(0);
+	await context.close();
+});
+
+test('learner-entered text is always shown as text, never run as markup', async ({ page }) => {
+	const name = '<img src=x onerror="window.pwned=1">Sam';
+	await page.goto('/profile/');
+	await page.getByLabel('Your name').fill(name);
+	await page.getByLabel('Work email address', { exact: true }).fill('sam@example.org');
+	await page.getByRole('radio', { name: /^Volunteer/ }).check();
+	await page.getByRole('button', { name: 'Save my details' }).click();
+	await page.goto('/');
+	await expect(page.getByText(`${name} · Volunteer`)).toBeVisible();
+	expect(await page.evaluate(() => (window as unknown as { pwned?: number }).pwned)).toBeUndefined();
+	expect(await page.locator('main img').count()).toBe(0);
+});
