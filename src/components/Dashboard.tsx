@@ -9,6 +9,8 @@ import { currentLearner, installApp } from '../stores/app.ts';
 import { courseMeta } from '../stores/meta.ts';
 import { $profile } from '../stores/profile.ts';
 import { $progress, emptyProgress, passedAssessment } from '../stores/progress.ts';
+import { recordJson } from '../stores/records.ts';
+import { downloadRecord } from '../client/download.ts';
 import type { Role } from '../course/roles.ts';
 
 const STATE_LABEL: Record<ModuleState, string> = { 'not-started': 'Not started', 'in-progress': 'In progress', completed: 'Completed', 'tested-out': 'Tested out' };
@@ -103,7 +105,8 @@ export default function Dashboard() {
 			{meta.modules.length > summary.required.length && (
 				<p className="meta">Not on your path, open to browse: {meta.modules.filter((m) => !summary.required.includes(m.id)).map((m) => m.title).join(', ')}.</p>
 			)}
-			<p>After your modules: the final assessment, confirming you have read the policy, and your certificate. <a href="/records/">Download your training record</a> at any time.</p>
+			<p>After your modules: the final assessment, confirming you have read the policy, and your certificate. Your training record is yours to keep and hand in: <a href="/records/">see what it holds</a>.</p>
+			<button type="button" className="secondary" disabled={!ready} onClick={() => downloadRecord(recordJson(), storedProfile?.name)}>Download my training record</button>
 		</section>
 	);
 }

@@ -89,9 +89,12 @@ describe('scenarios with an unreachable step and a dead end', () => {
 		expect(built.out).toContain('step "orphan-step" can never be reached');
 	});
 
-	it('fails the check naming the dead-end step', async () => {
+	it('fails the check and the build naming the dead-end step', async () => {
 		const checked = await check(deadEnd);
 		expect(checked.code).not.toBe(0);
 		expect(checked.out).toMatch(/pupil-friend-request\.yaml › steps\[\d+\]: step "message" is a dead end/);
+		const built = await build(deadEnd);
+		expect(built.code).not.toBe(0);
+		expect(built.out).toContain('step "message" is a dead end');
 	});
 });

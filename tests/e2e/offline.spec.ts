@@ -110,3 +110,18 @@ test('a new deploy shows the update prompt, and progress survives the update', a
 		rmSync(dir, { recursive: true, force: true });
 	}
 });
+
+test('the course is installable: a valid manifest with icons made at build time, and a service worker', async ({ page, request }) => {
+	await page.goto('/');
+	await waitForServiceWorker(page);
+	const manifest = await (await request.get('/manifest.webmanifest')).json();
+	expect(manifest).toMatchObject({ name: expect.any(String), short_name: expect.any(String), start_url: '/', display: 'standalone', theme_color: '#1d3f73' });
+	for (const icon of manifest.icons as Array<{ src: string; sizes: string; type: string }>) {
+		const res = await request.get(icon.src);
+		expect(res.status(), icon.src).toBe(200);
+		expect(res.headers()['content-type']).toBe(icon.type);
+	}
+	const cdp = await page.context().newCDPSession(page);
+	const { installabilityErrors } = await cdp.send('Page.getInstallabilityErrors');
+	expect(installabilityErrors).toEqual([]);
+});

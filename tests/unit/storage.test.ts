@@ -1,0 +1,65 @@
+/**
+ * Versioned persistence: migrations run on read, unreadable values are set aside (kept for
+ * export) with a notice, and a value from a newer version is never misread.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+
+class MemoryStorage {
+	private map = new Map<string, string>();
+	get length() { return this.map.size; }
+	key(i: number) { return [...this.map.keys()][i] ?? null; }
+	getItem(k: string) { return this.map.get(k) ?? null; }
+	setItem(k: string, v: string) { this.map.set(k, String(v)); }
+	removeItem(k: string) { this.map.delete(k); }
+	clear() { this.map.clear(); }
+}
+
+let storage: typeof import('../../src/stores/storage.ts');
+const ls = new MemoryStorage();
+beforeAll(async () => {
+	// A browser-like global before the store module loads, so it wires itself to "localStorage".
+	Object.assign(globalThis, { window: globalThis, localStorage: ls, sessionStorage: new MemoryStorage(), addEventListener: () => {}, removeEventListener: () => {} });
+	storage = await import('../../src/stores/storage.ts');
+});
+
+const validate = (v: unknown) => {
+	if (!v || typeof (v as { count?: unknown }).count !== 'number') throw new Error('no count');
+	return v as { count: number };
+};
+
+describe('versionedAtom', () => {
+	it('migrates a value stored by an older version', () => {
+		ls.setItem('policy-course:migrating', JSON.stringify({ v: 1, data: { total: 3 } }));
+		const $a = storage.versionedAtom('migrating', { count: 0 }, { version: 2, validate, migrate: (old) => ({ count: (old as { total: number }).total }), resetMessage: 'reset' });
+		expect($a.get()).toEqual({ count: 3 });
+		$a.set({ count: 4 });
+		expect(JSON.parse(ls.getItem('policy-course:migrating')!)).toEqual({ v: 2, data: { count: 4 } });
+	});
+
+	it('sets aside corrupt JSON, starts fresh and tells the learner', () => {
+		ls.setItem('policy-course:corrupt', '{"v":1,"data":');
+		const $a = storage.versionedAtom('corrupt', { count: 0 }, { version: 1, validate, resetMessage: 'Your thing was reset.' });
+		expect($a.get()).toEqual({ count: 0 });
+		expect(storage.quarantined()).toEqual(expect.arrayContaining([expect.objectContaining({ key: 'policy-course:corrupt', raw: '{"v":1,"data":' })]));
+		expect(storage.$notices.get().map((n) => n.text)).toContain('Your thing was reset.');
+	});
+
+	it('sets aside values that fail validation or come from a newer version', () => {
+		ls.setItem('policy-course:invalid', JSON.stringify({ v: 1, data: { count: 'many' } }));
+		ls.setItem('policy-course:future', JSON.stringify({ v: 9, data: { count: 1 } }));
+		expect(storage.versionedAtom('invalid', { count: 0 }, { version: 1, validate, resetMessage: 'r' }).get()).toEqual({ count: 0 });
+		expect(storage.versionedAtom('future', { count: 0 }, { version: 1, validate, resetMessage: 'r' }).get()).toEqual({ count: 0 });
+		const reasons = storage.quarantined().map((q) => `${q.key}: ${q.reason}`);
+		expect(reasons).toEqual(expect.arrayContaining(['policy-course:invalid: no count', 'policy-course:future: saved by a newer version (9)']));
+	});
+
+	it('keeps working in memory and reports it when the storage is full', () => {
+		const $a = storage.versionedAtom('big', { count: 0 }, { version: 1, validate, resetMessage: 'r' });
+		const real = ls.setItem.bind(ls);
+		ls.setItem = () => { throw new DOMException('full', 'QuotaExceededError'); };
+		$a.set({ count: 7 });
+		ls.setItem = real;
+		expect($a.get()).toEqual({ count: 7 });
+		expect(storage.$storageProblem.get()?.message).toMatch(/storage is full/);
+	});
+});
