@@ -11,6 +11,8 @@ if ($button) {
 	const [moduleId, lessonId] = $button.dataset.lessonDone!.split('/') as [string, string];
 	const done = () => markLessonRead(moduleId, lessonId, $button.dataset.lessonTitle ?? lessonId, $button.dataset.moduleTitle ?? moduleId);
 	$button.addEventListener('click', done);
+	// Tells tests (and anyone inspecting) that the page is listening.
+	$button.dataset.ready = 'true';
 	if ('IntersectionObserver' in window) {
 		const observer = new IntersectionObserver((entries) => {
 			if (entries.some((e) => e.isIntersecting)) {

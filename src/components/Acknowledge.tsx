@@ -2,11 +2,11 @@
  * The policy acknowledgement, after passing: the learner confirms they have read and
  * understood the policy (its version and date shown), which completes the course.
  */
+import { useAppReady } from './useAppReady.ts';
 import { useStore } from '@nanostores/react';
-import { useEffect, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import { percent } from '../assessment/score.ts';
 import { verificationCode } from '../records/verification.ts';
-import { installApp } from '../stores/app.ts';
 import { courseMeta } from '../stores/meta.ts';
 import { $profile } from '../stores/profile.ts';
 import { acknowledgePolicy, completeCourse } from '../stores/completion.ts';
@@ -16,14 +16,10 @@ import { currentActor } from '../stores/records.ts';
 export default function Acknowledge({ policyLabel, policyVersion }: { policyLabel: string; policyVersion: string }) {
 	const progress = useStore($progress);
 	const profile = useStore($profile);
-	const [ready, setReady] = useState(false);
+	const ready = useAppReady();
 	const [confirmed, setConfirmed] = useState(false);
 	const [error, setError] = useState('');
 	const doneRef = useRef<HTMLHeadingElement>(null);
-	useEffect(() => {
-		installApp();
-		setReady(true);
-	}, []);
 	if (!ready) return <p>Loading…</p>;
 	const passed = passedAssessment(progress);
 	if (!passed) {

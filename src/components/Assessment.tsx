@@ -8,7 +8,8 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { drawQuestions, newSeed, shuffleOptions } from '../assessment/draw.ts';
 import { correctAnswer, isCorrect, markAttempt, percent } from '../assessment/score.ts';
 import { requiredModules } from '../course/paths.ts';
-import { currentLearner, installApp } from '../stores/app.ts';
+import { currentLearner } from '../stores/app.ts';
+import { useAppReady } from './useAppReady.ts';
 import { emitCourseEvent } from '../stores/events.ts';
 import { courseMeta } from '../stores/meta.ts';
 import { answerAssessment, finishAssessment, startAssessment } from '../stores/assessment.ts';
@@ -35,22 +36,19 @@ function AssessmentWithPool({ pool, count, passMark: coursePassMark, moduleTitle
 	// An LMS launching the course through cmi5 may set its own mastery score.
 	const passMark = effectivePassMark(coursePassMark);
 	const progress = useStore($progress);
-	const [ready, setReady] = useState(false);
-	const [view, setView] = useState<View>({ kind: 'question', index: 0 });
-	const headingRef = useRef<HTMLHeadingElement>(null);
-	const focusNext = useRef(false);
-	const shownAt = useRef(Date.now());
-
-	useEffect(() => {
-		installApp();
-		setReady(true);
+	const ready = useAppReady(() => {
 		const current = $progress.get().assessment.current;
 		if (current) {
 			// Resume at the first unanswered question.
 			const first = current.questionIds.findIndex((id) => !current.answers[id]?.length);
 			setView(first === -1 ? { kind: 'review' } : { kind: 'question', index: first });
 		}
-	}, []);
+	});
+	const [view, setView] = useState<View>({ kind: 'question', index: 0 });
+	const headingRef = useRef<HTMLHeadingElement>(null);
+	const focusNext = useRef(false);
+	const shownAt = useRef(Date.now());
+
 	useEffect(() => {
 		if (focusNext.current) headingRef.current?.focus();
 		focusNext.current = false;

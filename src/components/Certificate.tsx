@@ -1,8 +1,7 @@
 /** The certificate: printable on A4, available only after passing and acknowledging the policy. */
+import { useAppReady } from './useAppReady.ts';
 import { useStore } from '@nanostores/react';
-import { useEffect, useState } from 'react';
 import { downloadRecord } from '../client/download.ts';
-import { installApp } from '../stores/app.ts';
 import { $profile } from '../stores/profile.ts';
 import { $progress } from '../stores/progress.ts';
 import { recordJson } from '../stores/records.ts';
@@ -17,11 +16,7 @@ interface Props {
 export default function Certificate({ courseTitle, courseVersion, policyLabel, organisation }: Props) {
 	const progress = useStore($progress);
 	const profile = useStore($profile);
-	const [ready, setReady] = useState(false);
-	useEffect(() => {
-		installApp();
-		setReady(true);
-	}, []);
+	const ready = useAppReady();
 	if (!ready) return <p>Loading…</p>;
 	const completion = progress.attempt.completed
 		? { ...progress.attempt.completed, policyVersion: progress.attempt.policyVersion, courseVersion: progress.attempt.courseVersion || courseVersion }

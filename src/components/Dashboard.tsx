@@ -2,10 +2,11 @@
  * The home page's "your course": who you are, your path, progress, next step, time left, and
  * the refresher when it is due. Reads the stores; the logic is in src/course/journey.ts.
  */
+import { useAppReady } from './useAppReady.ts';
 import { useStore } from '@nanostores/react';
-import { useEffect, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import { refresherState, summarise, type ModuleState } from '../course/journey.ts';
-import { currentLearner, installApp } from '../stores/app.ts';
+import { currentLearner } from '../stores/app.ts';
 import { courseMeta } from '../stores/meta.ts';
 import { $profile } from '../stores/profile.ts';
 import { $progress, emptyProgress, passedAssessment } from '../stores/progress.ts';
@@ -19,17 +20,13 @@ const STATE_TAG: Record<ModuleState, string> = { 'not-started': '', 'in-progress
 export default function Dashboard() {
 	const storedProfile = useStore($profile);
 	const storedProgress = useStore($progress);
-	const [ready, setReady] = useState(false);
+	const ready = useAppReady();
 	// The server renders (and hydration first shows) what a new learner sees, so the page does
 	// not jump when the island wakes; the learner's own state follows straight after.
 	const [blank] = useState(emptyProgress);
 	const profile = ready ? storedProfile : null;
 	const progress = ready ? storedProgress : blank;
 	const headingRef = useRef<HTMLHeadingElement>(null);
-	useEffect(() => {
-		installApp();
-		setReady(true);
-	}, []);
 	const meta = courseMeta();
 	const learner = ready ? currentLearner() : { role: 'unknown' as Role, recruiter: false };
 	const passed = Boolean(passedAssessment(progress));

@@ -5,7 +5,7 @@
 import { useStore } from '@nanostores/react';
 import { useEffect, useRef, useState } from 'react';
 import { downloadRecord } from '../client/download.ts';
-import { installApp } from '../stores/app.ts';
+import { useAppReady } from './useAppReady.ts';
 import { $profile } from '../stores/profile.ts';
 import { profileErrors, saveProfile } from '../stores/profile-form.ts';
 import { recordJson } from '../stores/records.ts';
@@ -18,8 +18,11 @@ interface Props {
 
 export default function ProfileForm({ roles }: Props) {
 	const profile = useStore($profile);
-	const [ready, setReady] = useState(false);
 	const [form, setForm] = useState({ name: '', idKind: 'email', id: '', role: '', recruiter: false });
+	const ready = useAppReady(() => {
+		const p = $profile.get();
+		if (p) setForm({ name: p.name, idKind: p.idKind, id: p.id, role: p.role, recruiter: p.recruiter });
+	});
 	const [errors, setErrors] = useState<Record<string, string>>({});
 	const [saved, setSaved] = useState(false);
 	const [forgetting, setForgetting] = useState(false);
@@ -29,12 +32,6 @@ export default function ProfileForm({ roles }: Props) {
 	const savedRef = useRef<HTMLParagraphElement>(null);
 	const confirmRef = useRef<HTMLHeadingElement>(null);
 
-	useEffect(() => {
-		installApp();
-		const p = $profile.get();
-		if (p) setForm({ name: p.name, idKind: p.idKind, id: p.id, role: p.role, recruiter: p.recruiter });
-		setReady(true);
-	}, []);
 	useEffect(() => {
 		if (forgetting) confirmRef.current?.focus();
 	}, [forgetting]);

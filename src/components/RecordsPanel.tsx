@@ -2,10 +2,9 @@
  * "My record": every statement the course made, its sending status, problems, and the
  * download. A bad record is kept and shown, never silently dropped.
  */
+import { useAppReady } from './useAppReady.ts';
 import { useStore } from '@nanostores/react';
-import { useEffect, useState } from 'react';
 import { downloadRecord } from '../client/download.ts';
-import { installApp } from '../stores/app.ts';
 import { $profile } from '../stores/profile.ts';
 import { $lrs, $recordCounts, $records, $sync, recordJson, syncNow } from '../stores/records.ts';
 import { quarantined } from '../stores/storage.ts';
@@ -18,11 +17,7 @@ export default function RecordsPanel() {
 	const launch = useStore($lrs);
 	const sync = useStore($sync);
 	const profile = useStore($profile);
-	const [ready, setReady] = useState(false);
-	useEffect(() => {
-		installApp();
-		setReady(true);
-	}, []);
+	const ready = useAppReady();
 	if (!ready) return <p>Loading your record…</p>;
 	const setAside = quarantined();
 	return (

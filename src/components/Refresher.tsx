@@ -3,13 +3,14 @@
  * avoiding last time's questions where possible. Modules answered fully correctly are marked
  * "tested out" and become optional; the rest are required before the final assessment.
  */
+import { useAppReady } from './useAppReady.ts';
 import { useStore } from '@nanostores/react';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef } from 'react';
 import { drawQuestions, newSeed } from '../assessment/draw.ts';
 import { correctAnswer, isCorrect } from '../assessment/score.ts';
 import { refresherState } from '../course/journey.ts';
 import { requiredModules } from '../course/paths.ts';
-import { currentLearner, installApp } from '../stores/app.ts';
+import { currentLearner } from '../stores/app.ts';
 import { emitCourseEvent } from '../stores/events.ts';
 import { courseMeta } from '../stores/meta.ts';
 import { $progress } from '../stores/progress.ts';
@@ -23,12 +24,8 @@ export default function Refresher() {
 
 function RefresherWithPool({ pool }: { pool: ClientQuestion[] }) {
 	const progress = useStore($progress);
-	const [ready, setReady] = useState(false);
+	const ready = useAppReady();
 	const headingRef = useRef<HTMLHeadingElement>(null);
-	useEffect(() => {
-		installApp();
-		setReady(true);
-	}, []);
 	useEffect(() => {
 		headingRef.current?.focus();
 	}, [progress.attempt.preCheck?.at]);

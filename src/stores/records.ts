@@ -84,13 +84,27 @@ export function effectivePassMark(courseMark: number): number {
 
 type Sync = typeof import('./sync.ts');
 let sync: Sync | undefined;
-/** Events that happen while the LRS connection is being set up, recorded in order once it is. */
+/**
+ * Events that happen while the LRS connection is being set up, recorded in order once it is.
+ * Kept in sessionStorage too, so a page left before the connection was ready loses nothing:
+ * the next page of the tab records them.
+ */
+const PENDING_KEY = 'policy-course:pending';
 const pending: Array<[CourseEvent, string]> = [];
+function savePending() {
+	try {
+		if (pending.length) sessionStorage.setItem(PENDING_KEY, JSON.stringify(pending));
+		else sessionStorage.removeItem(PENDING_KEY);
+	} catch {
+		/* unavailable: kept in memory */
+	}
+}
 
 /** Turns a course event into a statement and files it. */
 export function recordEvent(event: CourseEvent, at: string): Statement | undefined {
 	if ($launchKind.get() && !(sync?.ready() ?? false)) {
 		pending.push([event, at]);
+		savePending();
 		return undefined;
 	}
 	const meta = courseMeta();
@@ -121,7 +135,9 @@ export function recordEvent(event: CourseEvent, at: string): Statement | undefin
 
 /** Called by ./sync.ts once the launch is set up (or failed): records what was waiting. */
 export function drainPending(): void {
-	for (const [event, at] of pending.splice(0)) recordEvent(event, at);
+	const events = pending.splice(0);
+	savePending();
+	for (const [event, at] of events) recordEvent(event, at);
 }
 
 /** Sends waiting records now, when launched with an LRS. */
@@ -140,6 +156,11 @@ export function installRecorder(): void {
 		saved = sessionStorage.getItem(LAUNCH_KEY);
 	} catch {
 		/* unavailable */
+	}
+	try {
+		pending.push(...(JSON.parse(sessionStorage.getItem(PENDING_KEY) ?? '[]') as Array<[CourseEvent, string]>));
+	} catch {
+		/* nothing readable waiting */
 	}
 	const params = new URLSearchParams(location.search);
 	if (params.has('endpoint') || saved) {

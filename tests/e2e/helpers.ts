@@ -62,12 +62,17 @@ export async function completeModule(page: Page, moduleId: string, role: string)
 	const isFor = (aud: string[]) => aud.includes('all') || aud.includes(role);
 	for (const lesson of mod.lessons.filter((l) => isFor(l.data.audiences))) {
 		await page.goto(`/modules/${moduleId}/${lesson.id}/`);
-		await page.locator('[data-lesson-done]').click();
+		await page.locator('[data-lesson-done][data-ready]').click();
 		await page.waitForURL((u) => !u.pathname.endsWith(`/${lesson.id}/`));
 	}
 	const scenario = mod.scenarios.find((s) => isFor(s.data.audiences))!;
 	await page.goto(`/modules/${moduleId}/scenarios/${scenario.id}/`);
 	await playFirstChoices(page);
+	await takeKnowledgeCheck(page, moduleId);
+}
+
+/** Takes a module's knowledge check, answering each question correctly and reading the feedback. */
+export async function takeKnowledgeCheck(page: Page, moduleId: string) {
 	await page.goto(`/modules/${moduleId}/check/`);
 	for (let i = 0; i < 5; i++) {
 		if (await page.getByRole('heading', { name: /You answered \d+ of \d+/ }).isVisible()) break;
@@ -77,6 +82,14 @@ export async function completeModule(page: Page, moduleId: string, role: string)
 		await page.getByRole('button', { name: /Next question|See your result/ }).click();
 	}
 	await expect(page.getByRole('heading', { name: /You answered \d+ of \d+/ })).toBeVisible();
+}
+
+/** Confirms the policy acknowledgement, which completes the course. */
+export async function acknowledgePolicy(page: Page) {
+	await page.goto('/acknowledge/');
+	await page.getByLabel(/I confirm I have read and understood/).check();
+	await page.getByRole('button', { name: 'Confirm and complete the course' }).click();
+	await expect(page.getByRole('heading', { name: /you have completed the course/ })).toBeVisible();
 }
 
 /** Answers every assessment question, rightly or wrongly, and submits with the confirm step. */

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import validation from '@learninglocker/xapi-validation';
 import { expect, test } from '@playwright/test';
-import { completeModule, course, saveProfile, storage, takeAssessment } from './helpers.ts';
+import { acknowledgePolicy, completeModule, course, saveProfile, storage, takeAssessment } from './helpers.ts';
 
 const monthsAgo = (n: number) => {
 	const d = new Date();
@@ -35,9 +35,7 @@ test('a new teacher completes the induction path end to end', async ({ page }) =
 	await expect(page.getByTestId('progress-percent')).toHaveText('100%');
 	await expect(page.getByTestId('next-step')).toHaveText('Take the final assessment');
 	await takeAssessment(page, true);
-	await page.goto('/acknowledge/');
-	await page.getByLabel(/I confirm I have read and understood/).check();
-	await page.getByRole('button', { name: 'Confirm and complete the course' }).click();
+	await acknowledgePolicy(page);
 	await page.goto('/');
 	await expect(page.getByText(/You have completed the course/)).toBeVisible();
 
@@ -120,9 +118,7 @@ test('a learner who completed 13 months ago is offered the refresher, tests out 
 	await page.goto('/');
 	await expect(page.getByTestId('next-step')).toHaveText('Take the final assessment');
 	await takeAssessment(page, true);
-	await page.goto('/acknowledge/');
-	await page.getByLabel(/I confirm I have read and understood/).check();
-	await page.getByRole('button', { name: 'Confirm and complete the course' }).click();
+	await acknowledgePolicy(page);
 	await page.goto('/');
 	await expect(page.getByText(/You have completed the course.*\(refresher\)/)).toBeVisible();
 	const records = JSON.parse((await storage(page))['policy-course:records']!).data as Array<{ statement: { verb: { id: string }; context: { extensions: Record<string, string> } } }>;
@@ -137,7 +133,7 @@ test('a second tab sees the same progress', async ({ page, context }) => {
 	await other.goto('/');
 	await expect(other.getByText('Lin Chen · Volunteer')).toBeVisible();
 	await page.goto('/modules/monitoring/privacy-and-monitoring/');
-	await page.locator('[data-lesson-done]').click();
+	await page.locator('[data-lesson-done][data-ready]').click();
 	await page.waitForURL(/scenarios/);
 	await expect(other.getByTestId('path').locator('li[data-module="monitoring"]')).toContainText('In progress');
 });
@@ -179,7 +175,7 @@ test('a full storage is reported and the record download offered', async ({ page
 	});
 	await page.goto('/modules/monitoring/privacy-and-monitoring/');
 	await page.evaluate(() => { (window as unknown as { full: boolean }).full = true; });
-	await page.locator('[data-lesson-done]').scrollIntoViewIfNeeded();
+	await page.locator('[data-lesson-done][data-ready]').scrollIntoViewIfNeeded();
 	const alert = page.getByRole('alert');
 	await expect(alert).toContainText('Your browser storage is full');
 	await expect(alert.getByRole('button', { name: 'Download my training record' })).toBeVisible();
@@ -191,7 +187,7 @@ test('a full storage is reported and the record download offered', async ({ page
 test('"Forget me" asks first, offers the download, then leaves no course data in storage', async ({ page }) => {
 	await saveProfile(page, { name: 'Ola Nowak', email: 'ola@example.org', role: 'Contractor' });
 	await page.goto('/modules/monitoring/privacy-and-monitoring/');
-	await page.locator('[data-lesson-done]').click();
+	await page.locator('[data-lesson-done][data-ready]').click();
 	await page.goto('/profile/');
 	await page.getByRole('button', { name: 'Forget me on this device' }).click();
 	await expect(page.getByRole('heading', { name: 'Are you sure?' })).toBeFocused();

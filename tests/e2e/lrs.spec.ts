@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { startLrs, type Lrs } from '../lrs/harness.ts';
-import { completeModule, playFirstChoices, saveProfile, takeAssessment } from './helpers.ts';
+import { acknowledgePolicy, completeModule, playFirstChoices, saveProfile, takeAssessment } from './helpers.ts';
 
 // One LRS for this file; its tests run in order on one worker.
 test.describe.configure({ mode: 'serial' });
@@ -61,7 +61,7 @@ test('statements reach the LRS exactly once, including those made while it was d
 test('refused credentials are reported, and the records are kept', async ({ page }) => {
 	const registration = crypto.randomUUID();
 	await page.goto(launchUrl('/modules/monitoring/privacy-and-monitoring/', 'Basic d3Jvbmc6d3Jvbmc=', registration));
-	await page.locator('[data-lesson-done]').scrollIntoViewIfNeeded();
+	await page.locator('[data-lesson-done][data-ready]').scrollIntoViewIfNeeded();
 	await expect(page.locator('#status-records')).toContainText('refused the course’s credentials');
 	const local = await localRecords(page, registration);
 	expect(local.length).toBeGreaterThan(0);
@@ -96,9 +96,7 @@ test('a cmi5 launch produces a session the cmi5 rules accept', async ({ page }) 
 	await playFirstChoices(page);
 	await takeAssessment(page, true);
 	await expect(page.getByRole('heading', { name: /You passed/ })).toBeVisible();
-	await page.goto('/acknowledge/');
-	await page.getByLabel(/I confirm I have read and understood/).check();
-	await page.getByRole('button', { name: 'Confirm and complete the course' }).click();
+	await acknowledgePolicy(page);
 	await expect(page.getByRole('link', { name: 'Return to your learning system' })).toBeVisible();
 	await expect(page.locator('#status-records')).toHaveText('All records sent.');
 

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { expect, test, type BrowserContext, type Page } from '@playwright/test';
 import { startLrs } from '../lrs/harness.ts';
-import { answerQuestion, playFirstChoices } from './helpers.ts';
+import { playFirstChoices, takeKnowledgeCheck } from './helpers.ts';
 import { builtPages } from './site.ts';
 
 test.use({ serviceWorkers: 'allow' });
@@ -49,14 +49,7 @@ test('after one visit the whole course works offline, and waiting records go whe
 		// Complete a scenario and a knowledge check with no network.
 		await page.goto('/modules/monitoring/scenarios/told-posts-monitored/');
 		await playFirstChoices(page);
-		await page.goto('/modules/monitoring/check/');
-		for (let i = 0; i < 5; i++) {
-			if (await page.getByRole('heading', { name: /You answered \d+ of \d+/ }).isVisible()) break;
-			await answerQuestion(page, true);
-			await page.getByRole('button', { name: 'Check my answer' }).click();
-			await page.getByRole('button', { name: /Next question|See your result/ }).click();
-		}
-		await expect(page.getByRole('heading', { name: /You answered \d+ of \d+/ })).toBeVisible();
+		await takeKnowledgeCheck(page, 'monitoring');
 		await page.reload();
 		await page.goto('/');
 		await expect(page.getByTestId('path').locator('li[data-module="monitoring"]')).toContainText('In progress');
@@ -85,7 +78,7 @@ test('a new deploy shows the update prompt, and progress survives the update', a
 		const base = `http://127.0.0.1:${port}`;
 		await expect.poll(() => fetch(`${base}/`).then((r) => r.status, () => 0)).toBe(200);
 		await page.goto(`${base}/modules/monitoring/privacy-and-monitoring/`);
-		await page.locator('[data-lesson-done]').click();
+		await page.locator('[data-lesson-done][data-ready]').click();
 		await page.waitForURL(/scenarios/);
 		await page.goto(`${base}/`);
 		await waitForServiceWorker(page);
@@ -123,5 +116,7 @@ test('the course is installable: a valid manifest with icons made at build time,
 	}
 	const cdp = await page.context().newCDPSession(page);
 	const { installabilityErrors } = await cdp.send('Page.getInstallabilityErrors');
-	expect(installabilityErrors).toEqual([]);
+	// Test browsers run in an incognito-like profile, which Chromium reports; anything else
+	// (manifest, icons, service worker, start URL) would be the course's fault.
+	expect(installabilityErrors.filter((e) => e.errorId !== 'in-incognito')).toEqual([]);
 });
