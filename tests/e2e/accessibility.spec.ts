@@ -4,13 +4,20 @@ import { builtPages } from './site.ts';
 
 // Every built page, in the state a first-time learner sees it: zero WCAG 2.x A/AA violations.
 for (const path of [...builtPages(), '/404.html']) {
-	test(`axe finds no WCAG A/AA violations on ${path}`, async ({ page }) => {
+	test(`axe finds no WCAG A/AA violations on ${path}, and the page logs no errors`, async ({ page }) => {
+		// Console errors include Content-Security-Policy violations and failed hydration.
+		const errors: string[] = [];
+		page.on('console', (m) => {
+			if (m.type() === 'error' && !(path === '/404.html' && m.text().includes('404'))) errors.push(m.text());
+		});
+		page.on('pageerror', (e) => errors.push(e.message));
 		await page.goto(path);
 		await page.waitForLoadState('networkidle');
 		const results = await new AxeBuilder({ page })
 			.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
 			.analyze();
 		expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+		expect(errors).toEqual([]);
 	});
 }
 
