@@ -9,7 +9,7 @@ import { $cmi5, $launchError, $launchKind, $lrs, $recordCounts, $sync, syncNow, 
 import { $notices, $storageProblem, dismissNotice } from '../stores/storage.ts';
 import { $profile } from '../stores/profile.ts';
 import { downloadRecord } from './download.ts';
-import { $persisted, $updateReady, applyUpdate, registerServiceWorker, requestPersistence } from './offline.ts';
+import { $updateReady, applyUpdate, registerServiceWorker, requestPersistence } from './offline.ts';
 
 installApp();
 
@@ -17,7 +17,6 @@ const $bar = document.getElementById('app-status');
 const $network = document.getElementById('status-network');
 const $records = document.getElementById('status-records');
 const $actions = document.getElementById('status-actions');
-const $storageNote = document.getElementById('status-storage');
 
 function button(label: string, onClick: () => void, className = 'secondary'): HTMLButtonElement {
 	const b = document.createElement('button');
@@ -49,10 +48,6 @@ function render() {
 	}
 	if (counts.rejected > 0) text += ` ${counts.rejected} record${counts.rejected === 1 ? ' was' : 's were'} refused by the record store: see My record.`;
 	$records.textContent = text;
-	if ($storageNote) {
-		$storageNote.hidden = $persisted.get() !== false;
-		$storageNote.textContent = $storageNote.hidden ? '' : 'Your browser has not promised to keep this data if space runs low: download your record from time to time.';
-	}
 	$actions.replaceChildren();
 	if ($lrs.get() && counts.waiting > 0 && online && sync.kind !== 'sending') $actions.append(button('Send now', () => void syncNow()));
 	const cmi5 = $cmi5.get();
@@ -120,7 +115,7 @@ function renderNotices() {
 }
 
 const sessionStart = Date.now();
-for (const store of [$recordCounts, $sync, $launchKind, $launchError, $lrs, $cmi5, $updateReady, $persisted]) store.listen(render);
+for (const store of [$recordCounts, $sync, $launchKind, $launchError, $lrs, $cmi5, $updateReady]) store.listen(render);
 $storageProblem.listen(renderNotices);
 $notices.listen(renderNotices);
 window.addEventListener('online', render);

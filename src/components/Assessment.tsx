@@ -17,7 +17,7 @@ import { $progress, type AssessmentAttempt } from '../stores/progress.ts';
 import { uuid } from '../records/statements.ts';
 import { effectivePassMark } from '../stores/records.ts';
 import QuestionView, { optionsOf, type ClientQuestion } from './QuestionView.tsx';
-import QuestionsGate from './QuestionsGate.tsx';
+import { useQuestions } from '../client/questions.ts';
 
 interface Props {
 	count: number;
@@ -27,12 +27,10 @@ interface Props {
 
 type View = { kind: 'question'; index: number } | { kind: 'review' } | { kind: 'confirm' };
 
-export default function Assessment(props: Props) {
-	// While the questions load (and on the server), show the introduction, so the page does not jump.
-	return <QuestionsGate fallback={<Introduction count={props.count} passMark={props.passMark} />}>{(pool) => <AssessmentWithPool {...props} pool={pool} />}</QuestionsGate>;
-}
-
-function AssessmentWithPool({ pool, count, passMark: coursePassMark, moduleTitles }: Props & { pool: ClientQuestion[] }) {
+export default function Assessment({ count, passMark: coursePassMark, moduleTitles }: Props) {
+	// The introduction renders at once (on the server too) in the same place it stays, so the
+	// page neither jumps nor repaints when the questions arrive; only its button waits for them.
+	const { pool, error, retry } = useQuestions();
 	// An LMS launching the course through cmi5 may set its own mastery score.
 	const passMark = effectivePassMark(coursePassMark);
 	const progress = useStore($progress);
@@ -55,8 +53,16 @@ function AssessmentWithPool({ pool, count, passMark: coursePassMark, moduleTitle
 		shownAt.current = Date.now();
 	}, [view, progress.assessment.current?.id, progress.assessment.finished.length]);
 
-	const byId = useMemo(() => new Map(pool.map((q) => [q.id, q])), [pool]);
-	if (!ready) return <Introduction count={count} passMark={passMark} />;
+	const byId = useMemo(() => new Map((pool ?? []).map((q) => [q.id, q])), [pool]);
+	if (error) {
+		return (
+			<div className="notice notice--bad" role="alert">
+				<p>{error}</p>
+				<button type="button" onClick={retry}>Try again</button>
+			</div>
+		);
+	}
+	const loaded = ready && pool !== null;
 
 	const current = progress.assessment.current;
 	const finished = progress.assessment.finished;
@@ -67,6 +73,7 @@ function AssessmentWithPool({ pool, count, passMark: coursePassMark, moduleTitle
 	};
 
 	function start() {
+		if (!pool) return;
 		const meta = courseMeta();
 		const modules = requiredModules(meta, meta.modules, currentLearner());
 		const fromUrl = Number(new URLSearchParams(location.search).get('seed'));
@@ -89,15 +96,16 @@ function AssessmentWithPool({ pool, count, passMark: coursePassMark, moduleTitle
 		go({ kind: 'question', index: 0 });
 	}
 
-	// No attempt in progress: the introduction, with the last result if there is one.
-	if (!current) {
+	// No attempt in progress (or not loaded yet): the introduction, with the last result if any.
+	if (!loaded || !current) {
+		const shownLast = loaded ? last : undefined;
 		return (
 			<div>
-				{last && <Result attempt={last} passMark={passMark} moduleTitles={moduleTitles} headingRef={headingRef} />}
-				{(!last || !last.passed) && (
-					<Introduction count={count} passMark={passMark} again={Boolean(last)} onStart={start} />
+				{shownLast && <Result attempt={shownLast} passMark={passMark} moduleTitles={moduleTitles} headingRef={headingRef} />}
+				{(!shownLast || !shownLast.passed) && (
+					<Introduction count={count} passMark={passMark} again={Boolean(shownLast)} onStart={loaded ? start : undefined} />
 				)}
-				{last?.passed && (
+				{shownLast?.passed && (
 					<p>
 						<a className="button" href="/acknowledge/">Next: confirm you have read the policy</a>
 					</p>

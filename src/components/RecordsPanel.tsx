@@ -5,6 +5,7 @@
 import { useAppReady } from './useAppReady.ts';
 import { useStore } from '@nanostores/react';
 import { downloadRecord } from '../client/download.ts';
+import { $persisted } from '../client/offline.ts';
 import { $profile } from '../stores/profile.ts';
 import { $lrs, $recordCounts, $records, $sync, recordJson, syncNow } from '../stores/records.ts';
 import { quarantined } from '../stores/storage.ts';
@@ -17,6 +18,7 @@ export default function RecordsPanel() {
 	const launch = useStore($lrs);
 	const sync = useStore($sync);
 	const profile = useStore($profile);
+	const persisted = useStore($persisted);
 	const ready = useAppReady();
 	if (!ready) return <p>Loading your record…</p>;
 	const setAside = quarantined();
@@ -33,6 +35,11 @@ export default function RecordsPanel() {
 				<button type="button" onClick={() => downloadRecord(recordJson(), profile?.name)}>Download my training record</button>
 				{launch && counts.waiting > 0 && <button type="button" className="secondary" onClick={() => void syncNow()}>Send waiting records now</button>}
 			</div>
+			{persisted === false && (
+				<p className="notice" role="status">
+					Your browser has not promised to keep the course's data on this device if space runs low (it was asked). Download your training record from time to time so you always have a copy.
+				</p>
+			)}
 			{setAside.length > 0 && (
 				<div className="notice" role="status">
 					<p>Some saved data could not be read and was set aside rather than deleted ({setAside.length} item{setAside.length === 1 ? '' : 's'}). You can download it to pass to your IT or HR team.</p>
