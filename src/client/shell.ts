@@ -71,6 +71,11 @@ function render() {
 				$actions.append(a);
 			}
 		} else {
+			if (cmi5.moveOnMet && cmi5.moveOn && cmi5.moveOn !== 'NotApplicable') {
+				const p = document.createElement('p');
+				p.textContent = 'You have done what your learning system asks of this course.';
+				$actions.append(p);
+			}
 			$actions.append(button('Finish and return to your learning system', () => void finish()));
 		}
 	}

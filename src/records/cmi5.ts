@@ -104,3 +104,17 @@ export async function fetchLaunchData(launch: Cmi5Launch, auth: string): Promise
 	if (!data.contextTemplate || !data.launchMode) throw new Error('The learning system\'s launch data is incomplete.');
 	return data;
 }
+
+/**
+ * Whether the LMS's moveOn criterion is met by the defined statements already sent: the AU
+ * uses it to tell the learner when they may finish and return to their learning system.
+ */
+export function moveOnMet(moveOn: LaunchData['moveOn'], sent: { passed: boolean; completed: boolean }): boolean {
+	switch (moveOn) {
+		case 'Passed': return sent.passed;
+		case 'Completed': return sent.completed;
+		case 'CompletedAndPassed': return sent.passed && sent.completed;
+		case 'CompletedOrPassed': return sent.passed || sent.completed;
+		default: return true; // NotApplicable, or not given
+	}
+}

@@ -36,7 +36,7 @@ export const $launchError = atom<string | null>(null);
 /** Where statements go, once known (for cmi5, after the token and launch data arrive). */
 export const $lrs = atom<{ endpoint: string; auth: string } | null>(null);
 /** The cmi5 session's return address and whether it has ended (for the status line). */
-export const $cmi5 = atom<{ returnURL?: string; masteryScore?: number; terminated: boolean } | null>(null);
+export const $cmi5 = atom<{ returnURL?: string; masteryScore?: number; terminated: boolean; moveOn?: string; moveOnMet: boolean } | null>(null);
 
 export type SyncState =
 	| { kind: 'local' }

@@ -78,7 +78,7 @@ async function startCmi5(l: Cmi5Launch) {
 		const data = await cmi5.fetchLaunchData(l, auth);
 		session = { launch: l, data };
 		$lrs.set({ endpoint: l.endpoint, auth });
-		$cmi5.set({ returnURL: data.returnURL, masteryScore: data.masteryScore, terminated: Boolean(localStorage.getItem(sentKey('terminated'))) });
+		$cmi5.set({ returnURL: data.returnURL, masteryScore: data.masteryScore, terminated: Boolean(localStorage.getItem(sentKey('terminated'))), moveOn: data.moveOn, moveOnMet: moveOnSatisfied() });
 	} catch (error) {
 		$launchError.set((error as Error).message);
 	}
@@ -108,6 +108,11 @@ function sentKey(kind: DefinedKind): string {
 	return kind === 'initialized' || kind === 'terminated' ? `policy-course:cmi5:${id}:${kind}` : `policy-course:cmi5:${l.registration}:${kind}`;
 }
 
+/** Whether the LMS's moveOn criterion is met by what this registration has sent. */
+function moveOnSatisfied(): boolean {
+	return cmi5!.moveOnMet(session!.data.moveOn, { passed: Boolean(localStorage.getItem(sentKey('passed'))), completed: Boolean(localStorage.getItem(sentKey('completed'))) });
+}
+
 /** The statement as sent: unchanged for plain xAPI; cmi5-shaped, or null to keep it local. */
 export function shape(statement: Statement, event: CourseEvent): Statement | null {
 	if (!session || !cmi5) return statement;
@@ -121,8 +126,9 @@ export function shape(statement: Statement, event: CourseEvent): Statement | nul
 		if (localStorage.getItem(sentKey(kind))) return null;
 		localStorage.setItem(sentKey(kind), statement.id);
 	}
-	if (kind === 'terminated') $cmi5.set({ ...$cmi5.get()!, terminated: true });
-	return cmi5.toDefined(statement, kind, l, data);
+	const shaped = cmi5.toDefined(statement, kind, l, data);
+	$cmi5.set({ ...$cmi5.get()!, terminated: kind === 'terminated' || $cmi5.get()!.terminated, moveOnMet: moveOnSatisfied() });
+	return shaped;
 }
 
 let flushing: Promise<FlushOutcome | undefined> | undefined;

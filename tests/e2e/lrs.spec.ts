@@ -96,6 +96,8 @@ test('a cmi5 launch produces a session the cmi5 rules accept', async ({ page }) 
 	await playFirstChoices(page);
 	await takeAssessment(page, true);
 	await expect(page.getByRole('heading', { name: /You passed/ })).toBeVisible();
+	// moveOn is CompletedAndPassed: passing alone does not meet it.
+	await expect(page.getByText('You have done what your learning system asks of this course.')).toHaveCount(0);
 	await acknowledgePolicy(page);
 	await expect(page.getByRole('link', { name: 'Return to your learning system' })).toBeVisible();
 	await expect(page.locator('#status-records')).toHaveText('All records sent.');

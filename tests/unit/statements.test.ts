@@ -5,7 +5,7 @@
 import validateStatement from '@learninglocker/xapi-validation';
 import { describe, expect, it } from 'vitest';
 import type { CourseEvent } from '../../src/records/events.ts';
-import { CMI5, toAllowed, toDefined, type DefinedKind } from '../../src/records/cmi5.ts';
+import { CMI5, moveOnMet, toAllowed, toDefined, type DefinedKind } from '../../src/records/cmi5.ts';
 import { actorFor, buildStatement, isoDuration, uuid, VERBS, type StatementContext } from '../../src/records/statements.ts';
 
 const ctx: StatementContext = {
@@ -140,5 +140,18 @@ describe('cmi5 statements', () => {
 		expect(s.object.id).toContain('/lessons/');
 		expect(s.context.extensions[CMI5.sessionId]).toBe('session-1');
 		expect(s.context.contextActivities.category).toBeUndefined();
+	});
+});
+
+describe('cmi5 moveOn', () => {
+	it('is met by the defined statements the criterion names', () => {
+		const none = { passed: false, completed: false };
+		expect(moveOnMet('Passed', { passed: true, completed: false })).toBe(true);
+		expect(moveOnMet('Passed', none)).toBe(false);
+		expect(moveOnMet('Completed', { passed: true, completed: false })).toBe(false);
+		expect(moveOnMet('CompletedAndPassed', { passed: true, completed: false })).toBe(false);
+		expect(moveOnMet('CompletedAndPassed', { passed: true, completed: true })).toBe(true);
+		expect(moveOnMet('CompletedOrPassed', { passed: false, completed: true })).toBe(true);
+		expect(moveOnMet('NotApplicable', none)).toBe(true);
 	});
 });
