@@ -83,6 +83,13 @@ export interface JourneySummary {
 }
 
 export const ASSESSMENT_MINUTES = 15;
+/** Minutes allowed for a module's knowledge check. */
+export const CHECK_MINUTES = 3;
+
+/** Minutes to work through a module: its lessons, its cases and the knowledge check. */
+export function moduleMinutes(m: { lessons: ReadonlyArray<{ minutes: number }>; scenarios: ReadonlyArray<{ minutes: number }> }): number {
+	return m.lessons.reduce((n, l) => n + l.minutes, 0) + m.scenarios.reduce((n, s) => n + s.minutes, 0) + CHECK_MINUTES;
+}
 
 export function summarise(
 	config: PathConfig,

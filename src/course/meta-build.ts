@@ -4,12 +4,11 @@
  * instead of repeating them in every page's HTML.
  */
 import type { CourseMeta } from '../stores/meta.ts';
+import { moduleMinutes } from './journey.ts';
 import type { LoadedCourse } from './load.ts';
 
 export function buildCourseMeta(loaded: LoadedCourse): CourseMeta {
 	const { course, policy, modules } = loaded;
-	const minutes = (m: LoadedCourse['modules'][number]) =>
-		m.lessons.reduce((n, l) => n + l.data.minutes, 0) + m.scenarios.reduce((n, s) => n + s.data.minutes, 0) + 3;
 	return {
 		title: course.title,
 		version: course.version,
@@ -27,7 +26,7 @@ export function buildCourseMeta(loaded: LoadedCourse): CourseMeta {
 		modules: modules.map((m) => ({
 			id: m.id,
 			title: m.data.title,
-			minutes: minutes(m),
+			minutes: moduleMinutes({ lessons: m.lessons.map((l) => l.data), scenarios: m.scenarios.map((s) => s.data) }),
 			audiences: m.data.audiences,
 			// Ids and audiences only: events carry their own titles, and every byte here is in
 			// the shared chunk of every interactive page.

@@ -6,6 +6,7 @@ import { getCollection, getEntry } from 'astro:content';
 import type { Question } from '../schemas/question.ts';
 import type { ScenarioData } from '../scenarios/machine.ts';
 import { clauseAnchor } from './policy.ts';
+export { moduleMinutes } from './journey.ts';
 
 export async function getSite() {
 	const course = (await getEntry('course', 'course'))!.data;
@@ -52,9 +53,4 @@ export function clauseRefs(site: Site, ids: Iterable<string>) {
 	return Object.fromEntries(
 		[...new Set(ids)].map((id) => [id, { number: site.clauseById.get(id)?.number ?? id, href: url.clause(id) }]),
 	);
-}
-
-/** Minutes to work through a module: its lessons, its cases and about 3 for the check. */
-export function moduleMinutes(m: SiteModule): number {
-	return m.lessons.reduce((n, l) => n + l.minutes, 0) + m.scenarios.reduce((n, x) => n + x.minutes, 0) + 3;
 }
