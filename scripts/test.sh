@@ -16,11 +16,18 @@ astro sync > /dev/null
 tsc --noEmit -p .
 
 echo "== Unit tests"
-vitest run
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+vitest run | tee "$log"
+unit=$(sed 's/\x1b\[[0-9;]*m//g' "$log" | grep -Eo 'Tests +[0-9]+ passed' | grep -Eo '[0-9]+' | tail -n 1)
 
 echo "== Build"
 astro build > .build.log 2>&1 || { cat .build.log; exit 1; }
 tail -n 2 .build.log; rm -f .build.log
 
 echo "== Browser tests"
-playwright test
+playwright test | tee "$log"
+browser=$(sed 's/\x1b\[[0-9;]*m//g' "$log" | grep -Eo '^ +[0-9]+ passed' | grep -Eo '[0-9]+' | tail -n 1)
+
+# One closing line for CI: every step above stops the run on its first failure.
+echo "$(( ${unit:-0} + ${browser:-0} )) passed, 0 failed"
