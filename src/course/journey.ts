@@ -86,9 +86,12 @@ export const ASSESSMENT_MINUTES = 15;
 /** Minutes allowed for a module's knowledge check. */
 export const CHECK_MINUTES = 3;
 
-/** Minutes to work through a module: its lessons, its cases and the knowledge check. */
+/**
+ * Minutes to complete a module as the journey counts it: its lessons, one case (the first) and
+ * the knowledge check. Trying every case takes longer; pages say so.
+ */
 export function moduleMinutes(m: { lessons: ReadonlyArray<{ minutes: number }>; scenarios: ReadonlyArray<{ minutes: number }> }): number {
-	return m.lessons.reduce((n, l) => n + l.minutes, 0) + m.scenarios.reduce((n, s) => n + s.minutes, 0) + CHECK_MINUTES;
+	return m.lessons.reduce((n, l) => n + l.minutes, 0) + (m.scenarios[0]?.minutes ?? 0) + CHECK_MINUTES;
 }
 
 export function summarise(

@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { pathGaps, pathModules } from '../../src/course/coverage.ts';
-import { addMonths, refresherState, summarise, type Attempt, type CompletedAttempt } from '../../src/course/journey.ts';
+import { addMonths, moduleMinutes, refresherState, summarise, type Attempt, type CompletedAttempt } from '../../src/course/journey.ts';
 import { loadCourse } from '../../src/course/load.ts';
 import { requiredLessons, requiredModules } from '../../src/course/paths.ts';
 import { ROLES } from '../../src/course/roles.ts';
@@ -48,6 +48,11 @@ describe('journey', () => {
 		const summary = summarise(config, journeyModules, done, learner, false);
 		expect(summary.states.monitoring).toBe('completed');
 		expect(summary.next).toEqual({ kind: 'module', moduleId: 'overview' });
+	});
+
+	it('estimates a module as its lessons, one case and the check', () => {
+		expect(moduleMinutes({ lessons: [{ minutes: 4 }, { minutes: 5 }], scenarios: [{ minutes: 3 }, { minutes: 6 }] })).toBe(4 + 5 + 3 + 3);
+		expect(moduleMinutes({ lessons: [{ minutes: 4 }], scenarios: [] })).toBe(7);
 	});
 
 	it('treats tested-out modules as done and goes to the assessment, then acknowledgement, then certificate', () => {
