@@ -7,6 +7,8 @@ import { useStore } from '@nanostores/react';
 import { useRef, useState } from 'react';
 import { percent } from '../assessment/score.ts';
 import { verificationCode } from '../records/verification.ts';
+import { summarise } from '../course/journey.ts';
+import { currentLearner } from '../stores/app.ts';
 import { courseMeta } from '../stores/meta.ts';
 import { $profile } from '../stores/profile.ts';
 import { acknowledgePolicy, completeCourse } from '../stores/completion.ts';
@@ -26,6 +28,19 @@ export default function Acknowledge({ policyLabel, policyVersion }: { policyLabe
 		return (
 			<div className="notice">
 				<p>You can confirm you have read the policy once you have passed the <a href="/assessment/">final assessment</a>.</p>
+			</div>
+		);
+	}
+	// The course is complete only when every module on the learner's path is done or tested out.
+	const meta = courseMeta();
+	const summary = summarise(meta, meta.modules, progress.attempt, currentLearner(), true);
+	const outstanding = summary.required.filter((id) => summary.states[id] !== 'completed' && summary.states[id] !== 'tested-out');
+	if (!progress.attempt.completed && outstanding.length > 0) {
+		return (
+			<div className="notice" data-testid="path-outstanding">
+				<p>You have passed the final assessment. To complete the course, first finish {outstanding.length === 1 ? 'this module' : 'these modules'} on your path:</p>
+				<ul>{outstanding.map((id) => <li key={id}><a href={`/modules/${id}/`}>{meta.modules.find((m) => m.id === id)?.title}</a></li>)}</ul>
+				<p>Then come back here to confirm you have read the policy.</p>
 			</div>
 		);
 	}

@@ -7,6 +7,7 @@ import { useStore } from '@nanostores/react';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { drawQuestions, newSeed, shuffleOptions } from '../assessment/draw.ts';
 import { correctAnswer, isCorrect, markAttempt, percent } from '../assessment/score.ts';
+import { summarise } from '../course/journey.ts';
 import { requiredModules } from '../course/paths.ts';
 import { currentLearner } from '../stores/app.ts';
 import { useAppReady } from './useAppReady.ts';
@@ -99,8 +100,16 @@ export default function Assessment({ count, passMark: coursePassMark, moduleTitl
 	// No attempt in progress (or not loaded yet): the introduction, with the last result if any.
 	if (!loaded || !current) {
 		const shownLast = loaded ? last : undefined;
+		const meta = courseMeta();
+		const summary = loaded ? summarise(meta, meta.modules, progress.attempt, currentLearner(), false) : undefined;
+		const outstanding = summary ? summary.required.filter((id) => summary.states[id] !== 'completed' && summary.states[id] !== 'tested-out') : [];
 		return (
 			<div>
+				{outstanding.length > 0 && (
+					<p className="notice">
+						You can take the assessment whenever you like. To complete the course you also need to finish the {outstanding.length} module{outstanding.length === 1 ? '' : 's'} still open on <a href="/">your path</a>.
+					</p>
+				)}
 				{shownLast && <Result attempt={shownLast} passMark={passMark} moduleTitles={moduleTitles} headingRef={headingRef} />}
 				{(!shownLast || !shownLast.passed) && (
 					<Introduction count={count} passMark={passMark} again={Boolean(shownLast)} onStart={loaded ? start : undefined} />

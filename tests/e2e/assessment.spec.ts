@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { saveProfile, takeAssessment } from './helpers.ts';
+import { markPathDone, saveProfile, takeAssessment } from './helpers.ts';
 
 const axe = async (page: Page) =>
 	(await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze()).violations.map((v) => v.id);
@@ -29,6 +29,10 @@ test('a learner fails, sees what to revisit, retakes a different set, passes, ac
 	await page.goto('/certificate/');
 	await expect(page.getByText(/Your certificate is available when you have passed/)).toBeVisible();
 
+	// Passing is not enough: the modules on the path must be done too.
+	await page.goto('/acknowledge/');
+	await expect(page.getByTestId('path-outstanding')).toContainText('To complete the course, first finish these modules');
+	await markPathDone(page);
 	await page.goto('/acknowledge/');
 	await expect(page.getByText('Version 2: December 2019').first()).toBeVisible();
 	await page.getByRole('button', { name: 'Confirm and complete the course' }).click();
