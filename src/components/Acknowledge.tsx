@@ -7,7 +7,7 @@ import { useStore } from '@nanostores/react';
 import { useRef, useState } from 'react';
 import { percent } from '../assessment/score.ts';
 import { verificationCode } from '../records/verification.ts';
-import { summarise } from '../course/journey.ts';
+import { summarise } from '../course/summary.ts';
 import { currentLearner } from '../stores/app.ts';
 import { courseMeta } from '../stores/meta.ts';
 import { $profile } from '../stores/profile.ts';

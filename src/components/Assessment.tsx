@@ -7,7 +7,7 @@ import { useStore } from '@nanostores/react';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { drawQuestions, newSeed, shuffleOptions } from '../assessment/draw.ts';
 import { correctAnswer, isCorrect, markAttempt, percent } from '../assessment/score.ts';
-import { summarise } from '../course/journey.ts';
+import { summarise } from '../course/summary.ts';
 import { requiredModules } from '../course/paths.ts';
 import { currentLearner } from '../stores/app.ts';
 import { useAppReady } from './useAppReady.ts';
@@ -105,14 +105,16 @@ export default function Assessment({ count, passMark: coursePassMark, moduleTitl
 		const outstanding = summary ? summary.required.filter((id) => summary.states[id] !== 'completed' && summary.states[id] !== 'tested-out') : [];
 		return (
 			<div>
-				{outstanding.length > 0 && (
-					<p className="notice">
-						You can take the assessment whenever you like. To complete the course you also need to finish the {outstanding.length} module{outstanding.length === 1 ? '' : 's'} still open on <a href="/">your path</a>.
-					</p>
-				)}
+
 				{shownLast && <Result attempt={shownLast} passMark={passMark} moduleTitles={moduleTitles} headingRef={headingRef} />}
 				{(!shownLast || !shownLast.passed) && (
 					<Introduction count={count} passMark={passMark} again={Boolean(shownLast)} onStart={loaded ? start : undefined} />
+				)}
+				{outstanding.length > 0 && (
+					// Below the introduction, so that it appearing after load moves nothing above it.
+					<p className="notice">
+						You can take the assessment whenever you like. To complete the course you also need to finish the {outstanding.length} module{outstanding.length === 1 ? '' : 's'} still open on <a href="/">your path</a>.
+					</p>
 				)}
 				{shownLast?.passed && (
 					<p>

@@ -1,11 +1,14 @@
 /**
  * The home page's "your course": who you are, your path, progress, next step, time left, and
- * the refresher when it is due. Reads the stores; the logic is in src/course/journey.ts.
+ * the refresher when it is due. Reads the stores; the logic is in src/course/summary.ts and
+ * src/course/refresher.ts.
  */
 import { useAppReady } from './useAppReady.ts';
 import { useStore } from '@nanostores/react';
 import { useRef, useState } from 'react';
-import { refresherState, summarise, type ModuleState } from '../course/journey.ts';
+import type { ModuleState } from '../course/journey.ts';
+import { refresherState } from '../course/refresher.ts';
+import { summarise } from '../course/summary.ts';
 import { currentLearner } from '../stores/app.ts';
 import { courseMeta } from '../stores/meta.ts';
 import { $profile } from '../stores/profile.ts';

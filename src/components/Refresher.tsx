@@ -8,7 +8,7 @@ import { useStore } from '@nanostores/react';
 import { useEffect, useRef } from 'react';
 import { drawQuestions, newSeed } from '../assessment/draw.ts';
 import { correctAnswer, isCorrect } from '../assessment/score.ts';
-import { refresherState } from '../course/journey.ts';
+import { refresherState } from '../course/refresher.ts';
 import { requiredModules } from '../course/paths.ts';
 import { currentLearner } from '../stores/app.ts';
 import { emitCourseEvent } from '../stores/events.ts';

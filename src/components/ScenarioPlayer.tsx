@@ -36,6 +36,8 @@ export default function ScenarioPlayer({ scenario, moduleId, clauses, next }: Pr
 	const silent = useRef(false);
 	const headingRef = useRef<HTMLHeadingElement>(null);
 	const [announcement, setAnnouncement] = useState('');
+	// Choices work once the player has woken (it hydrates when the browser is idle).
+	const [awake, setAwake] = useState(false);
 	const moved = useRef(false);
 
 	function attach(actor: ReturnType<typeof replay>, history: Decision[], restored: boolean) {
@@ -75,6 +77,7 @@ export default function ScenarioPlayer({ scenario, moduleId, clauses, next }: Pr
 		});
 		const snap = actor.getSnapshot();
 		setState({ at: String(snap.value), flags: snap.context.flags, history, restored });
+		setAwake(true);
 	}
 
 	useEffect(() => {
@@ -170,7 +173,7 @@ export default function ScenarioPlayer({ scenario, moduleId, clauses, next }: Pr
 					<ul className="choices" aria-labelledby="choices-heading">
 						{availableChoices(node.step, state.flags).map((c) => (
 							<li key={c.id}>
-								<button type="button" onClick={() => choose(c.id)} data-choice={c.id}>{c.label}</button>
+								<button type="button" onClick={() => choose(c.id)} data-choice={c.id} disabled={!awake}>{c.label}</button>
 							</li>
 						))}
 					</ul>

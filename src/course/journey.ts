@@ -1,9 +1,9 @@
 /**
- * The learner's journey, as pure functions: what a module's state is, what comes next, how
- * much time is left, and when the annual refresher is offered and due. Client-safe.
+ * The learner's journey, as pure functions: attempts, a module's state and its time. Client-safe.
+ * What comes next is in ./summary.ts; refresher timing in ./refresher.ts.
  */
-import type { Learner, PathConfig, PathModule } from './paths.ts';
-import { isFor, requiredModules } from './paths.ts';
+import type { Learner, PathModule } from './paths.ts';
+import { isFor } from './paths.ts';
 
 /** What the journey needs to know about a module (a PathModule plus timing and scenarios). */
 export interface JourneyModule extends PathModule {
@@ -67,22 +67,6 @@ export function moduleState(mod: JourneyModule, attempt: Attempt, learner: Learn
 	return 'not-started';
 }
 
-export interface JourneySummary {
-	required: string[];
-	states: Record<string, ModuleState>;
-	/** Share of required modules completed or tested out, 0-100. */
-	percent: number;
-	/** Minutes of required work left, the assessment included. */
-	minutesLeft: number;
-	/** Where to go next. */
-	next:
-		| { kind: 'module'; moduleId: string }
-		| { kind: 'assessment' }
-		| { kind: 'acknowledge' }
-		| { kind: 'certificate' };
-}
-
-export const ASSESSMENT_MINUTES = 15;
 /** Minutes allowed for a module's knowledge check. */
 export const CHECK_MINUTES = 3;
 
@@ -92,65 +76,4 @@ export const CHECK_MINUTES = 3;
  */
 export function moduleMinutes(m: { lessons: ReadonlyArray<{ minutes: number }>; scenarios: ReadonlyArray<{ minutes: number }> }): number {
 	return m.lessons.reduce((n, l) => n + l.minutes, 0) + (m.scenarios[0]?.minutes ?? 0) + CHECK_MINUTES;
-}
-
-export function summarise(
-	config: PathConfig,
-	modules: readonly JourneyModule[],
-	attempt: Attempt,
-	learner: Learner,
-	assessmentPassed: boolean,
-): JourneySummary {
-	const required = requiredModules(config, modules, learner);
-	const states = Object.fromEntries(modules.map((m) => [m.id, moduleState(m, attempt, learner)]));
-	const done = required.filter((id) => states[id] === 'completed' || states[id] === 'tested-out');
-	const left = modules.filter((m) => required.includes(m.id) && !done.includes(m.id));
-	const minutesLeft = left.reduce((n, m) => n + m.minutes, 0) + (assessmentPassed ? 0 : ASSESSMENT_MINUTES);
-	const percent = required.length === 0 ? 100 : Math.round((done.length / required.length) * 100);
-	const next: JourneySummary['next'] = left[0]
-		? { kind: 'module', moduleId: left[0].id }
-		: !assessmentPassed
-			? { kind: 'assessment' }
-			: !attempt.acknowledged
-				? { kind: 'acknowledge' }
-				: { kind: 'certificate' };
-	return { required, states, percent, minutesLeft, next };
-}
-
-/** Adds whole calendar months to a date (clamping to the month's end). */
-export function addMonths(iso: string, months: number): Date {
-	const d = new Date(iso);
-	const day = d.getUTCDate();
-	const out = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + months, 1, d.getUTCHours(), d.getUTCMinutes()));
-	const last = new Date(Date.UTC(out.getUTCFullYear(), out.getUTCMonth() + 1, 0)).getUTCDate();
-	out.setUTCDate(Math.min(day, last));
-	return out;
-}
-
-export interface RefresherState {
-	/** True when the home page should offer the refresher. */
-	offered: boolean;
-	/** Why: time has passed, or the course or policy version changed. */
-	reasons: Array<'time' | 'course-version' | 'policy-version'>;
-	/** When the refresher is due (completion + dueAfterMonths), if the course was completed. */
-	dueDate?: string;
-	/** When it will be offered. */
-	offerDate?: string;
-}
-
-/** When the learner's last completion makes a refresher offered and due. */
-export function refresherState(
-	last: CompletedAttempt | undefined,
-	now: Date,
-	config: { offerAfterMonths: number; dueAfterMonths: number },
-	current: { courseVersion: string; policyVersion: string },
-): RefresherState {
-	if (!last) return { offered: false, reasons: [] };
-	const offerDate = addMonths(last.completedAt, config.offerAfterMonths);
-	const dueDate = addMonths(last.completedAt, config.dueAfterMonths);
-	const reasons: RefresherState['reasons'] = [];
-	if (now >= offerDate) reasons.push('time');
-	if (last.courseVersion !== current.courseVersion) reasons.push('course-version');
-	if (last.policyVersion !== current.policyVersion) reasons.push('policy-version');
-	return { offered: reasons.length > 0, reasons, dueDate: dueDate.toISOString(), offerDate: offerDate.toISOString() };
 }

@@ -40,6 +40,7 @@ test('with reduced motion requested, nothing animates', async ({ browser }) => {
 	const context = await browser.newContext({ reducedMotion: 'reduce', serviceWorkers: 'block' });
 	const page = await context.newPage();
 	await page.goto('/modules/acceptable-use/scenarios/pupil-friend-request/');
+	await page.waitForFunction(() => !document.querySelector('astro-island[ssr]'));
 	await page.getByRole('button', { name: /Decline the request/ }).click();
 	const animated = await page.evaluate(() => [...document.querySelectorAll('*')].filter((el) => { const s = getComputedStyle(el); return (s.animationName !== 'none' && parseFloat(s.animationDuration) > 0) || parseFloat(s.transitionDuration) > 0; }).length);
 	expect(animated).toBe(0);

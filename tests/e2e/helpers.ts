@@ -44,8 +44,14 @@ export async function saveProfile(page: Page, profile: { name: string; email?: s
 	await expect(page.getByText('Your details are saved on this device')).toBeVisible();
 }
 
+/** Waits until every island on the page has hydrated (Astro drops their `ssr` attribute). */
+export async function waitForIslands(page: Page): Promise<void> {
+	await page.waitForFunction(() => !document.querySelector('astro-island[ssr]'));
+}
+
 /** Plays a scenario from where it stands by always taking the first choice; returns the outcome heading. */
 export async function playFirstChoices(page: Page): Promise<string> {
+	await waitForIslands(page);
 	for (let i = 0; i < 15; i++) {
 		const heading = page.locator('#step-heading');
 		await expect(heading).toBeVisible();

@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
-import { allScenarios, playFirstChoices } from './helpers.ts';
+import { allScenarios, playFirstChoices, waitForIslands } from './helpers.ts';
 
 for (const s of allScenarios) {
 	test(`a learner plays one full path of "${s.id}" to a cited outcome`, async ({ page }) => {
@@ -18,6 +18,7 @@ for (const s of allScenarios) {
 
 test('the friend-request case is completed by keyboard alone, focus following each step, and passes axe', async ({ page }) => {
 	await page.goto('/modules/acceptable-use/scenarios/pupil-friend-request/');
+	await waitForIslands(page);
 	await expect(page.getByRole('button', { name: /Leave it for now/ })).toBeVisible();
 	expect((await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze()).violations).toEqual([]);
 	// Tab to the third choice ("Leave it for now") and press Enter.
@@ -41,10 +42,12 @@ test('the friend-request case is completed by keyboard alone, focus following ea
 
 test('reloading mid-scenario resumes at the same step, with flags kept', async ({ page }) => {
 	await page.goto('/modules/acceptable-use/scenarios/pupil-friend-request/');
+	await waitForIslands(page);
 	await page.getByRole('button', { name: /Accept the request/ }).click();
 	await expect(page.locator('#step-heading')).toHaveText('Decision 2');
 	await expect(page.getByText(/now that you are connected/)).toBeVisible();
 	await page.reload();
+	await waitForIslands(page);
 	await expect(page.locator('#step-heading')).toHaveText('Decision 2');
 	await expect(page.getByText(/now that you are connected/)).toBeVisible();
 	await expect(page.getByText('Welcome back: you are where you left off.')).toBeVisible();
@@ -52,11 +55,13 @@ test('reloading mid-scenario resumes at the same step, with flags kept', async (
 	await expect(page.locator('#step-heading')).toHaveText('Outcome: Private contact with a pupil');
 	// Finished runs are not resumed: a reload starts the case afresh.
 	await page.reload();
+	await waitForIslands(page);
 	await expect(page.getByRole('heading', { name: 'The situation' })).toBeVisible();
 });
 
 test('"try a different choice" goes back to an earlier decision and leads to another ending', async ({ page }) => {
 	await page.goto('/modules/acceptable-use/scenarios/pupil-friend-request/');
+	await waitForIslands(page);
 	await page.getByRole('button', { name: /Accept the request/ }).click();
 	await page.getByRole('button', { name: /Reply privately/ }).click();
 	await expect(page.getByText('You chose: Accept the request: she is a lovely pupil and it seems harmless', { exact: true })).toBeVisible();
