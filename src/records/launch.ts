@@ -17,8 +17,6 @@ export interface LrsLaunch {
 	activityId?: string;
 }
 
-
-
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Reads launch parameters from a query string. Returns undefined when there are none. */
