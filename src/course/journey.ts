@@ -60,10 +60,10 @@ export function moduleState(mod: JourneyModule, attempt: Attempt, learner: Learn
 	const lessons = mod.lessons.filter((l) => isFor(l.audiences, learner));
 	const scenarios = mod.scenarios.filter((s) => isFor(s.audiences, learner));
 	const read = lessons.filter((l) => attempt.lessons[`${mod.id}/${l.id}`]).length;
-	const played = scenarios.some((s) => attempt.scenarios[s.id]) || scenarios.length === 0;
+	const anyPlayed = scenarios.some((s) => attempt.scenarios[s.id]);
 	const checked = Boolean(attempt.checks[mod.id]);
-	if (read === lessons.length && played && checked) return 'completed';
-	if (read > 0 || Object.keys(attempt.scenarios).some((id) => scenarios.some((s) => s.id === id)) || checked) return 'in-progress';
+	if (read === lessons.length && (anyPlayed || scenarios.length === 0) && checked) return 'completed';
+	if (read > 0 || anyPlayed || checked) return 'in-progress';
 	return 'not-started';
 }
 
