@@ -1,7 +1,8 @@
 import { defineConfig } from '@playwright/test';
+import { testPort } from './tests/ports.ts';
 
 /** Browser tests run on the built site (npm test builds it once) in Debian's Chromium. */
-const PORT = Number(process.env.E2E_PORT ?? 4399);
+const PORT = Number(process.env.E2E_PORT ?? testPort(4399));
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const CHROMIUM_ARGS = [
 	'--no-sandbox',

@@ -1,12 +1,13 @@
 import { expect, test } from '@playwright/test';
 import { startLrs, type Lrs } from '../lrs/harness.ts';
+import { testPort } from '../ports.ts';
 import { acknowledgePolicy, completeModule, markPathDone, playFirstChoices, saveProfile, takeAssessment } from './helpers.ts';
 
 // One LRS for this file; its tests run in order on one worker.
 test.describe.configure({ mode: 'serial' });
 let lrs: Lrs;
 test.beforeAll(async ({}, info) => {
-	lrs = await startLrs(4480 + info.parallelIndex * 10);
+	lrs = await startLrs(testPort(4480 + info.parallelIndex * 10));
 });
 test.afterAll(async () => lrs?.close());
 

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { expect, test, type BrowserContext, type Page } from '@playwright/test';
 import { startLrs } from '../lrs/harness.ts';
+import { testPort } from '../ports.ts';
 import { playFirstChoices, takeKnowledgeCheck } from './helpers.ts';
 import { builtPages } from './site.ts';
 
@@ -26,7 +27,7 @@ async function goOffline(context: BrowserContext) {
 
 test('after one visit the whole course works offline, and waiting records go when back online', async ({ page, context }) => {
 	test.setTimeout(180_000);
-	const lrs = await startLrs(4470);
+	const lrs = await startLrs(testPort(4470));
 	try {
 		const registration = crypto.randomUUID();
 		await page.goto(`/?${new URLSearchParams({ endpoint: lrs.endpoint, auth: lrs.auth, registration, actor: JSON.stringify({ mbox: 'mailto:gov@example.org', name: 'Governor' }) })}`);
@@ -72,7 +73,7 @@ test('a new deploy shows the update prompt, and progress survives the update', a
 	test.setTimeout(90_000);
 	const dir = mkdtempSync(join(tmpdir(), 'deploy-'));
 	cpSync(resolve('dist'), dir, { recursive: true });
-	const port = 4397;
+	const port = testPort(4397);
 	const server: ChildProcess = spawn(process.execPath, ['scripts/serve.mjs', '--dir', dir, '--port', String(port)], { stdio: 'ignore' });
 	try {
 		const base = `http://127.0.0.1:${port}`;
