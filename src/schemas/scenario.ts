@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AudienceListSchema, ClauseListSchema, SlugSchema, TextSchema } from './common.ts';
+import { AudienceListSchema, ClauseIdSchema, ClauseListSchema, SlugSchema, TextSchema } from './common.ts';
 
 /** A flag name: set by a choice, read by later steps ("you already accepted the request"). */
 const FlagSchema = SlugSchema;
@@ -11,6 +11,23 @@ const ConditionSchema = {
 	/** None of the flags listed may be set. */
 	unless: z.array(FlagSchema).optional(),
 };
+
+/**
+ * A clause a choice goes against. Give the clause id alone to use the strongest duty the clause
+ * states; where a clause states duties of more than one strength (a "must" and a "should"), name
+ * the one this choice breaks. The strength is checked against the clause's own wording: it
+ * comes from the policy, not from the author.
+ */
+export const BreachSchema = z.union([
+	ClauseIdSchema,
+	z.strictObject({
+		/** The clause broken. */
+		clause: ClauseIdSchema,
+		/** Which of the clause's duties: `must` (must, must not, not permitted, legally bound ...) or `should` (should, strongly advised ...). */
+		strength: z.enum(['must', 'should']),
+	}),
+]);
+export type Breach = z.output<typeof BreachSchema>;
 
 /** One option at a decision point. */
 export const ChoiceSchema = z.strictObject({
@@ -24,6 +41,14 @@ export const ChoiceSchema = z.strictObject({
 	next: SlugSchema,
 	/** Flags this choice sets. */
 	set: z.array(FlagSchema).default([]),
+	/**
+	 * The clauses this act goes against. Every path's verdict follows from these: a path that
+	 * breaks a must-level duty ends in a breach; best practice is reached only by paths that
+	 * break nothing (see docs/content-brief.md, "The verdict rule").
+	 */
+	breaches: z.array(BreachSchema).default([]),
+	/** The clauses this act follows (documentation for reviewers and reports; not judged). */
+	upholds: z.array(ClauseIdSchema).default([]),
 	...ConditionSchema,
 });
 export type Choice = z.output<typeof ChoiceSchema>;
@@ -53,8 +78,10 @@ export const EndingSchema = z.strictObject({
 	verdict: VerdictSchema,
 	/** A short headline for the outcome. */
 	title: TextSchema,
-	/** What the policy says about this outcome and why, in plain words. */
+	/** What the policy says about this outcome and why, in plain words. It must be true for every path that reaches this ending. */
 	feedback: TextSchema,
+	/** Feedback shown instead of `feedback` when its condition holds (first match wins), so that it stays true for each path. */
+	variants: z.array(z.strictObject({ feedback: TextSchema, ...ConditionSchema })).default([]),
 	/** The clauses this outcome rests on. */
 	clauses: ClauseListSchema,
 });
