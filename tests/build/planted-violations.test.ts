@@ -34,7 +34,7 @@ async function check(root: string, ...extra: string[]) {
 async function build(root: string) {
 	const outDir = mkdtempSync(join(tmpdir(), 'planted-out-'));
 	dirs.push(outDir);
-	const env = { ...process.env, COURSE_ROOT: root, COURSE_OUT_DIR: outDir };
+	const env: NodeJS.ProcessEnv = { ...process.env, COURSE_ROOT: root, COURSE_OUT_DIR: outDir };
 	delete env.COURSE_QUALITY; // the default build enforces everything
 	return exec(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build'], { env }).then(
 		(r) => ({ code: 0, out: r.stdout + r.stderr }),
