@@ -158,4 +158,12 @@ describe('ending variants: the feedback follows the path', () => {
 		actor.send({ type: 'learner.choose', choiceId: 'leave' });
 		expect(ended).toEqual([expect.objectContaining({ endingId: 'bad', feedback: 'It went out.' })]);
 	});
+	it('counts a flag set by the very choice that reaches the ending', () => {
+		const t = scenario((raw) => {
+			raw.steps[1].choices[1].set = ['left'];
+			raw.endings[1].variants = [{ if: ['left'], feedback: 'You left it up.' }];
+		});
+		const actor = replay(compileScenario(t), [{ stepId: 'ask', choiceId: 'post' }, { stepId: 'after', choiceId: 'leave' }]);
+		expect(actor.getSnapshot().output?.feedback).toBe('You left it up.');
+	});
 });
