@@ -82,7 +82,7 @@ const result = {
 			ok: q.ok,
 		};
 	}),
-	scenarios: quality.scenarios.map((s) => ({ id: s.id, module: s.moduleId, file: s.file, verdictRule: s.ok ? 'pass' : 'fail', paths: s.paths, violations: s.violations })),
+	scenarios: quality.scenarios.map((s) => ({ id: s.id, module: s.moduleId, file: s.file, verdictRule: s.ok ? 'pass' : 'fail', paths: s.paths, violations: s.violations, reviewNotes: s.reviewNotes })),
 	items: quality.items,
 	coverage: {
 		ruleClauses: report.ruleClauses,
@@ -113,7 +113,10 @@ if (json) {
 	}
 	out.push('');
 	out.push(`Verdict rule (docs/content-brief.md): ${quality.scenarios.filter((x) => x.ok).length} of ${quality.scenarios.length} scenarios pass`);
-	for (const x of quality.scenarios) out.push(`  ${x.ok ? 'pass' : 'FAIL'} ${x.id.padEnd(40)} ${String(x.paths).padStart(3)} paths${x.ok ? '' : `  ${x.violations.length} violation${x.violations.length === 1 ? '' : 's'}`}`);
+	for (const x of quality.scenarios) {
+		out.push(`  ${x.ok ? 'pass' : 'FAIL'} ${x.id.padEnd(40)} ${String(x.paths).padStart(3)} paths${x.ok ? '' : `  ${x.violations.length} violation${x.violations.length === 1 ? '' : 's'}`}`);
+		for (const note of x.reviewNotes) out.push(`       to review: ${note.field}: ${note.message}`);
+	}
 	out.push('');
 	const it = quality.items;
 	out.push(`Item writing: correct option longest in ${it.correctLongest} of ${it.singleChoice} single-choice questions (at most ${it.maxCorrectLongest}); best-practice choice longest at ${it.bestPracticeLongest} of ${it.steps} steps (at most ${it.maxBestPracticeLongest})`);

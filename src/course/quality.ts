@@ -19,6 +19,8 @@ export interface ScenarioVerdictResult {
 	paths: number;
 	ok: boolean;
 	violations: ContentIssue[];
+	/** Not errors: where to read the feedback against each path (see VerdictReport.reviewNotes). */
+	reviewNotes: ContentIssue[];
 }
 
 /** One learner-facing text, and whether it counts as feedback or explanation. */
@@ -145,7 +147,8 @@ export function courseQuality(loaded: LoadedCourse): CourseQuality {
 		for (const scenario of mod.scenarios) {
 			const report = checkScenarioVerdicts(scenario.data, duties);
 			const violations = report.problems.map((p) => ({ file: scenario.file, field: p.field, value: p.value, message: p.message }));
-			scenarios.push({ id: scenario.id, moduleId: mod.id, file: scenario.file, paths: report.paths, ok: violations.length === 0, violations });
+			const reviewNotes = report.reviewNotes.map((p) => ({ file: scenario.file, field: p.field, value: p.value, message: p.message }));
+			scenarios.push({ id: scenario.id, moduleId: mod.id, file: scenario.file, paths: report.paths, ok: violations.length === 0, violations, reviewNotes });
 			moduleIssues.push(...violations);
 		}
 

@@ -258,6 +258,12 @@ export interface VerdictReport {
 	/** How many paths from start to an ending were checked. */
 	paths: number;
 	problems: ScenarioProblem[];
+	/**
+	 * Not errors, but where a reviewer should read the feedback against each path: endings
+	 * reached by paths that breach different clauses, with no feedback variants to tell them
+	 * apart, and flags that are set but never read.
+	 */
+	reviewNotes: ScenarioProblem[];
 }
 
 /**
@@ -280,6 +286,7 @@ export function checkScenarioVerdicts(scenario: ScenarioData, duties: DutyLookup
 		if (seen) seen.more += 1;
 		else found.set(key, { problem, more: 0 });
 	};
+	const signatures = new Map<number, Map<string, string>>();
 	for (const path of paths) {
 		const breaches = new Map<string, DutyStrength>();
 		for (const d of path.decisions) {
@@ -292,6 +299,9 @@ export function checkScenarioVerdicts(scenario: ScenarioData, duties: DutyLookup
 		const route = describePath(path);
 		const list = [...breaches].map(([c, s]) => `${c} (${s})`).join(', ');
 		const musts = [...breaches].filter(([, s]) => s === 'must').map(([c]) => c);
+		const bySignature = signatures.get(endingIndex) ?? new Map<string, string>();
+		signatures.set(endingIndex, bySignature);
+		if (!bySignature.has(list)) bySignature.set(list, route);
 		if (ending.verdict === 'best-practice' && breaches.size > 0) {
 			add(`${ending.id}:best:${list}`, { field: `${field}.verdict`, value: ending.id, message: `best-practice ending "${ending.id}" is reached by path ${route}, which breaches clause ${list}: best practice is only for paths that break nothing` });
 		}
@@ -308,5 +318,26 @@ export function checkScenarioVerdicts(scenario: ScenarioData, duties: DutyLookup
 	for (const { problem, more } of found.values()) {
 		problems.push(more ? { ...problem, message: `${problem.message} (and ${more} other path${more === 1 ? '' : 's'})` } : problem);
 	}
-	return { paths: paths.length, problems };
+	const reviewNotes: ScenarioProblem[] = [];
+	for (const [index, bySignature] of signatures) {
+		const ending = scenario.endings[index]!;
+		if (bySignature.size < 2 || ending.variants.length > 0) continue;
+		const cases = [...bySignature].map(([list, route]) => `${route} (breaches ${list || 'nothing'})`).join('; ');
+		reviewNotes.push({ field: `endings[${index}].feedback`, value: ending.id, message: `ending "${ending.id}" is reached by paths that break different clauses, and its feedback has no variants: check it is true for each: ${cases}` });
+	}
+	const read = new Set<string>();
+	const readAll = (c: { if?: string[]; unless?: string[] }) => [...(c.if ?? []), ...(c.unless ?? [])].forEach((f) => read.add(f));
+	scenario.steps.forEach((step) => {
+		step.choices.forEach(readAll);
+		step.variants.forEach(readAll);
+	});
+	scenario.endings.forEach((e) => e.variants.forEach(readAll));
+	scenario.steps.forEach((step, i) =>
+		step.choices.forEach((choice, j) => {
+			for (const flag of choice.set) {
+				if (!read.has(flag)) reviewNotes.push({ field: `steps[${i}].choices[${j}].set`, value: flag, message: `flag "${flag}" is set by choice "${choice.id}" but nothing reads it: if it marks something the feedback should reflect, use it in an ending variant` });
+			}
+		}),
+	);
+	return { paths: paths.length, problems, reviewNotes };
 }

@@ -140,6 +140,19 @@ describe('checkScenarioVerdicts: the verdict rule on every path', () => {
 	});
 });
 
+describe('review notes: where feedback must be read against each path', () => {
+	it('lists an ending reached by paths that break different clauses with no variants, and flags nobody reads', () => {
+		const { reviewNotes } = checkScenarioVerdicts(scenario(), duties);
+		expect(reviewNotes).toContainEqual(expect.objectContaining({ field: 'endings[1].feedback', value: 'bad', message: expect.stringContaining('ask:post > after:leave (breaches 3-4 (must)); ask:text > after:leave (breaches 5-2 (should)); ask:decline > after:leave (breaches nothing)') }));
+		expect(reviewNotes).toContainEqual(expect.objectContaining({ field: 'steps[0].choices[0].set', value: 'posted' }));
+		const withVariants = scenario((raw) => {
+			raw.endings[1].variants = [{ if: ['posted'], feedback: 'You posted it.' }, { if: ['texted'], feedback: 'You texted.' }];
+		});
+		const notes = checkScenarioVerdicts(withVariants, duties).reviewNotes;
+		expect(notes.map((n) => n.value)).toEqual(['good']); // "bad" now has variants; both flags are read
+	});
+});
+
 describe('ending variants: the feedback follows the path', () => {
 	const s = scenario((raw) => {
 		raw.endings[1].variants = [{ if: ['texted'], feedback: 'You texted from your own phone.' }];
