@@ -301,7 +301,9 @@ export function checkScenarioVerdicts(scenario: ScenarioData, duties: DutyLookup
 		const musts = [...breaches].filter(([, s]) => s === 'must').map(([c]) => c);
 		const bySignature = signatures.get(endingIndex) ?? new Map<string, string>();
 		signatures.set(endingIndex, bySignature);
-		if (!bySignature.has(list)) bySignature.set(list, route);
+		// The same set of breaches in another order is the same case.
+		const signature = [...breaches].map(([c, s]) => `${c} (${s})`).sort().join(', ');
+		if (!bySignature.has(signature)) bySignature.set(signature, route);
 		if (ending.verdict === 'best-practice' && breaches.size > 0) {
 			add(`${ending.id}:best:${list}`, { field: `${field}.verdict`, value: ending.id, message: `best-practice ending "${ending.id}" is reached by path ${route}, which breaches clause ${list}: best practice is only for paths that break nothing` });
 		}

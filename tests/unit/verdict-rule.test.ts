@@ -149,6 +149,15 @@ describe('review notes: where feedback must be read against each path', () => {
 			raw.endings[1].variants = [{ if: ['posted'], feedback: 'You posted it.' }, { if: ['texted'], feedback: 'You texted.' }];
 		});
 		const notes = checkScenarioVerdicts(withVariants, duties).reviewNotes;
+		// The same breaches met in another order are one case, not two.
+		const sameSet = scenario((raw) => {
+			raw.steps[0].choices = [raw.steps[0].choices[0], raw.steps[0].choices[2]];
+			raw.steps[1].choices[0].breaches = [{ clause: '5-2', strength: 'should' }];
+			raw.steps[1].choices.push({ id: 'text-then-post', label: 'Other', consequence: 'C.', next: 'bad', breaches: ['5-2', '3-4'] });
+			raw.steps[1].choices[1].next = 'bad';
+			raw.endings[0].verdict = 'breach';
+		});
+		expect(checkScenarioVerdicts(sameSet, duties).reviewNotes.filter((n) => n.value === 'bad').map((n) => n.message.split('; ').length)).toEqual([3]);
 		expect(notes.map((n) => n.value)).toEqual(['good']); // "bad" now has variants; both flags are read
 	});
 });
