@@ -15,9 +15,9 @@ test.describe('without JavaScript', () => {
 		for (const s of allScenarios.slice(0, 3)) {
 			await page.goto(`/modules/${s.moduleId}/scenarios/${s.id}/`);
 			const legend = page.locator('#verdict-legend');
-			await expect(legend).toContainText('Breach means you went against something the policy says you must or must not do');
-			await expect(legend).toContainText('Risky means');
-			await expect(legend).toContainText('Best practice means');
+			await expect(legend).toContainText('Breach: you went against something the policy says you must or must not do.');
+			await expect(legend).toContainText('Risky: you ignored its advice (should, strongly advised)');
+			await expect(legend).toContainText('Best practice: you did what it asks, with nothing broken on the way.');
 		}
 	});
 });
