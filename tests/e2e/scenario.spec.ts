@@ -68,6 +68,6 @@ test('"try a different choice" goes back to an earlier decision and leads to ano
 	await page.getByRole('button', { name: /Go back to decision 1/ }).click();
 	await expect(page.locator('#step-heading')).toBeFocused();
 	await page.getByRole('button', { name: 'Decline the request' }).click();
-	await page.getByRole('button', { name: /Accept Priya and your nephew Jack/ }).click();
+	await page.getByRole('button', { name: /Accept Divya and your nephew Jack/ }).click();
 	await expect(page.locator('#step-heading')).toHaveText('Outcome: The exceptions, used properly');
 });
