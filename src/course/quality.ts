@@ -55,6 +55,10 @@ export interface ModuleQuality {
 	id: string;
 	readability: ModuleReadability;
 	items: ItemFigures;
+	/** Reading-age problems in the module's files (long sentences, feedback grade). */
+	readingIssues: ContentIssue[];
+	/** Item-writing problems within single items ("all of the above", repeated options). The course-wide longest-answer figures are in CourseQuality.items. */
+	itemIssues: ContentIssue[];
 	ok: boolean;
 }
 
@@ -136,6 +140,8 @@ export function courseQuality(loaded: LoadedCourse): CourseQuality {
 
 	for (const mod of loaded.modules) {
 		const moduleIssues: ContentIssue[] = [];
+		const itemIssues: ContentIssue[] = [];
+		const readingIssues: ContentIssue[] = [];
 		for (const scenario of mod.scenarios) {
 			const report = checkScenarioVerdicts(scenario.data, duties);
 			const violations = report.problems.map((p) => ({ file: scenario.file, field: p.field, value: p.value, message: p.message }));
@@ -147,7 +153,7 @@ export function courseQuality(loaded: LoadedCourse): CourseQuality {
 		for (const q of mod.questions) {
 			const field = `questions[${q.index}]`;
 			const found = checkQuestion(q.data, field);
-			moduleIssues.push(...found.problems.map((p) => ({ file: q.file, ...p })));
+			itemIssues.push(...found.problems.map((p) => ({ file: q.file, ...p })));
 			if (!found.single) continue;
 			items.singleChoice += 1;
 			if (found.correctLongest) {
@@ -158,7 +164,7 @@ export function courseQuality(loaded: LoadedCourse): CourseQuality {
 		}
 		for (const scenario of mod.scenarios) {
 			const found = checkScenarioItems(scenario.data);
-			moduleIssues.push(...found.problems.map((p) => ({ file: scenario.file, ...p })));
+			itemIssues.push(...found.problems.map((p) => ({ file: scenario.file, ...p })));
 			for (const step of found.steps) {
 				if (!step.hasBestPractice) continue;
 				items.steps += 1;
@@ -176,11 +182,11 @@ export function courseQuality(loaded: LoadedCourse): CourseQuality {
 		for (const t of texts) {
 			for (const long of t.measured.long) {
 				longSentences += 1;
-				moduleIssues.push({ file: t.file, field: t.field, value: long.sentence, message: `a sentence of ${long.words} words; learners read at 12-14, so keep every sentence to ${MAX_SENTENCE_WORDS} words or fewer` });
+				readingIssues.push({ file: t.file, field: t.field, value: long.sentence, message: `a sentence of ${long.words} words; learners read at 12-14, so keep every sentence to ${MAX_SENTENCE_WORDS} words or fewer` });
 			}
 		}
 		if (feedback.grade > MAX_FEEDBACK_GRADE) {
-			moduleIssues.push({ file: mod.file, field: '(feedback and explanations)', value: String(feedback.grade), message: `module "${mod.id}": its ending feedback and question explanations read at US grade ${feedback.grade} together; the most allowed is ${MAX_FEEDBACK_GRADE} (shorter sentences, shorter words)` });
+			readingIssues.push({ file: mod.file, field: '(feedback and explanations)', value: String(feedback.grade), message: `module "${mod.id}": its ending feedback and question explanations read at US grade ${feedback.grade} together; the most allowed is ${MAX_FEEDBACK_GRADE} (shorter sentences, shorter words)` });
 		}
 		const hardest = texts
 			.filter((t) => t.feedback)
@@ -191,9 +197,11 @@ export function courseQuality(loaded: LoadedCourse): CourseQuality {
 			id: mod.id,
 			readability: { feedback, all: combine(texts.map((t) => t.measured)), longSentences, hardest },
 			items,
-			ok: moduleIssues.length === 0,
+			readingIssues,
+			itemIssues,
+			ok: moduleIssues.length + itemIssues.length + readingIssues.length === 0,
 		});
-		issues.push(...moduleIssues);
+		issues.push(...moduleIssues, ...itemIssues, ...readingIssues);
 	}
 
 	const maxCorrectLongest = maxLongest(total.singleChoice);

@@ -69,8 +69,10 @@ export function splitSentences(text: string): string[] {
 			const before = /([\p{L}.]+)$/u.exec(text.slice(start, i))?.[1]?.toLowerCase() ?? '';
 			if (ABBREVIATIONS.has(before) || ABBREVIATIONS.has(before.replace(/\.$/, ''))) continue;
 			if (/^\p{Lu}$/u.test(text.slice(i - 1, i)) && (i < 2 || /\s/.test(text[i - 2]!))) continue; // an initial: "J. Smith"
-			// A following lower-case word means the sentence goes on (e.g. "approx. five").
-			const next = /^\s+(\S)/.exec(text.slice(end))?.[1];
+		}
+		if (ch === '.' || ch === '…') {
+			// A following lower-case word means the sentence goes on ("approx. five", "Then… you act").
+			const next = /^[^\S\n]+(\S)/.exec(text.slice(end))?.[1];
 			if (next && /\p{Ll}/u.test(next)) continue;
 		}
 		push(end);
