@@ -6,7 +6,7 @@
  * not colours.
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { compileScenario, availableChoices, findNode, stepText, type ScenarioData } from '../scenarios/machine.ts';
+import { compileScenario, availableChoices, endingFeedback, findNode, stepText, type ScenarioData } from '../scenarios/machine.ts';
 import { replay, restore, type Decision } from '../scenarios/run.ts';
 import { installApp } from '../stores/app.ts';
 import { emitCourseEvent } from '../stores/events.ts';
@@ -189,7 +189,7 @@ export default function ScenarioPlayer({ scenario, moduleId, clauses, next }: Pr
 							<span className={`tag tag--${VERDICT[node.ending.verdict]!.className}`}>{VERDICT[node.ending.verdict]!.label}</span>{' '}
 							{VERDICT[node.ending.verdict]!.summary}
 						</p>
-						<p>{node.ending.feedback}</p>
+						<p>{endingFeedback(node.ending, state.flags)}</p>
 						<p className="cites">
 							What the policy says:{' '}
 							{node.ending.clauses.map((id, i) => (
