@@ -6,7 +6,7 @@
  *   in at most 1 in 3 of them, across the course.
  * - Scenario steps: the choice that leads to best practice (a choice that breaches nothing and
  *   from which a best-practice ending can still be reached) may be the strictly longest label
- *   at most 1 in 3 of the steps that offer one, across the course.
+ *   at most 1 in 3 of the steps that offer one beside a choice that does not, across the course.
  * - No "all of the above" / "none of the above" (or "both of the above").
  * - Every option within a question, and every choice label offered together at a step, differ.
  */
@@ -73,7 +73,7 @@ export function checkQuestion(q: Question, field: string): QuestionItem {
 export interface StepItem {
 	stepIndex: number;
 	stepId: string;
-	/** The step offers, in some reachable state, a choice leading to best practice among others. */
+	/** The step offers, in some reachable state, a choice leading to best practice alongside one that does not. */
 	hasBestPractice: boolean;
 	/** In some reachable state, a best-practice choice is strictly the longest label offered. */
 	bestPracticeLongest: boolean;
@@ -121,7 +121,8 @@ export function checkScenarioItems(scenario: ScenarioData): { steps: StepItem[];
 			}
 			seen.set(key, c);
 		});
-		if (state.bestPractice.size === 0 || offered.length < 2) continue;
+		// Length can only give the answer away where some offered choice does not lead to best practice.
+		if (state.bestPractice.size === 0 || offered.every((c) => state.bestPractice.has(c))) continue;
 		const item = steps[state.stepIndex]!;
 		item.hasBestPractice = true;
 		for (const c of state.bestPractice) if (!item.bestPracticeChoices.includes(c.id)) item.bestPracticeChoices.push(c.id);

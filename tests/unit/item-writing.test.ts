@@ -77,6 +77,12 @@ describe('item-writing checks for scenario steps', () => {
 		expect(fair.steps[0]).toMatchObject({ hasBestPractice: true, bestPracticeLongest: false });
 	});
 
+	it('does not count a step where every choice offered leads to best practice: length gives nothing away there', () => {
+		const s = scenario({ good: 'Raise it with the senior leadership team today', bad: 'Post it', meh: 'Wait' });
+		s.steps[0]!.choices = s.steps[0]!.choices.map((c) => ({ ...c, next: 'best', breaches: [] }));
+		expect(checkScenarioItems(s).steps[0]).toMatchObject({ hasBestPractice: false, bestPracticeLongest: false });
+	});
+
 	it('allows the same label on choices never offered together, and rejects it when they are', () => {
 		expect(checkScenarioItems(scenario({ good: 'A', bad: 'B', meh: 'C' })).problems).toEqual([]);
 		const twin = checkScenarioItems(scenario({ good: 'Tell someone', bad: 'Tell someone.', meh: 'Wait' })).problems;
