@@ -1,11 +1,13 @@
 /**
  * Notices at the top of the main content, where they are read first: where the course is
  * keeping data when the browser will not store it, a full storage, data saved by a newer
- * version, and stored messages (e.g. data that was set aside). Plain DOM, like the shell.
+ * version, and stored messages (e.g. data that was set aside). Plain DOM, like the shell; loaded
+ * by the shell only when there is something to say.
  */
 import { recordJson } from '../stores/records.ts';
+import { downloadRecord } from './download.ts';
 import { $profile } from '../stores/profile.ts';
-import { $notices, $olderBuild, $storageMode, $storageProblem, dismissNotice } from '../stores/storage.ts';
+import { $notices, $olderBuild, storageMode, $storageProblem, dismissNotice } from '../stores/storage.ts';
 
 function button(label: string, onClick: () => void, className = 'secondary'): HTMLButtonElement {
 	const b = document.createElement('button');
@@ -16,8 +18,7 @@ function button(label: string, onClick: () => void, className = 'secondary'): HT
 	return b;
 }
 
-// The download code loads only when asked for: most learners never see these notices.
-const download = () => void import('./download.ts').then((m) => m.downloadRecord(recordJson(), $profile.get()?.name));
+const download = () => downloadRecord(recordJson(), $profile.get()?.name);
 
 /** A warning box: `alert` for problems the learner must act on now. */
 function box(text: string, role: 'alert' | 'status', ...actions: HTMLElement[]): HTMLDivElement {
@@ -47,7 +48,7 @@ export function installNotices(): void {
 
 	function render() {
 		$area.replaceChildren();
-		const mode = $storageMode.get();
+		const mode = storageMode;
 		if (mode !== 'local') $area.append(box(MODE_TEXT[mode], 'alert', button('Download my training record', download)));
 		const problem = $storageProblem.get();
 		if (problem && mode === 'local') {
@@ -71,6 +72,6 @@ export function installNotices(): void {
 		for (const notice of $notices.get()) $area.append(box(notice.text, 'status', button('OK, hide this message', () => dismissNotice(notice.id))));
 		$area.hidden = $area.childElementCount === 0;
 	}
-	for (const store of [$storageMode, $storageProblem, $olderBuild, $notices]) store.listen(render);
+	for (const store of [$storageProblem, $olderBuild, $notices]) store.listen(render);
 	render();
 }

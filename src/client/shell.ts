@@ -6,7 +6,7 @@
 import { installApp } from '../stores/app.ts';
 import { emitCourseEvent } from '../stores/events.ts';
 import { $cmi5, $launchError, $launchKind, $lrs, $recordCounts, $sync, syncNow } from '../stores/records.ts';
-import { $notices, $olderBuild, $storageMode, $storageProblem } from '../stores/storage.ts';
+import { $notices, $olderBuild, storageMode, $storageProblem } from '../stores/storage.ts';
 import { $updateReady, applyUpdate, registerServiceWorker, requestPersistence } from './offline.ts';
 
 installApp();
@@ -87,14 +87,13 @@ function render() {
 
 // Notices load only when there is something to say: most visits have none, and every
 // interactive page carries this shell.
-const noticeStores = [$storageMode, $storageProblem, $olderBuild, $notices] as const;
 let noticesShown = false;
 function showNotices() {
-	if (noticesShown || ($storageMode.get() === 'local' && !$storageProblem.get() && !$olderBuild.get() && !$notices.get().length)) return;
+	if (noticesShown || (storageMode === 'local' && !$storageProblem.get() && !$olderBuild.get() && !$notices.get().length)) return;
 	noticesShown = true;
 	void import('./notices.ts').then((m) => m.installNotices());
 }
-for (const store of noticeStores) store.listen(showNotices);
+for (const store of [$storageProblem, $olderBuild, $notices]) store.listen(showNotices);
 showNotices();
 
 const sessionStart = Date.now();

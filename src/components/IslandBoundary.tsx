@@ -15,11 +15,9 @@ class IslandBoundary extends Component<{ children: ReactNode }, { failed: boolea
 	override render(): ReactNode {
 		if (!this.state.failed) return this.props.children;
 		return (
-			<div className="notice notice--bad" role="alert" data-island-failed="">
-				<p>
-					This part of the page could not be shown. Your other progress is safe. Reload the page; if this happens again, download your training record from <a href="/records/">My record</a>.
-				</p>
-			</div>
+			<p className="notice notice--bad" role="alert" data-island-failed="">
+				This part of the page could not be shown. Reload the page to try again.
+			</p>
 		);
 	}
 }

@@ -1,7 +1,18 @@
 /** The profile form's checks and save action (the "Your details" page only). */
 import { ROLES } from '../course/roles.ts';
-import { $profile, cleanName, NAME_MAX, type Profile } from './profile.ts';
+import { $profile, NAME_MAX, type Profile } from './profile.ts';
 import { PREFIX, savedWhere } from './storage.ts';
+
+/**
+ * Direction overrides and isolates (which can make "gnp.exe" display as "exe.png"), other
+ * invisible controls, and line breaks: never part of a name.
+ */
+const INVISIBLE = /[\p{Cc}\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]/gu;
+
+/** A name as the course stores and shows it: no hidden controls, single spaces, trimmed. */
+export function cleanName(name: string): string {
+	return name.normalize('NFC').replace(INVISIBLE, '').replace(/\s+/g, ' ').trim();
+}
 
 /** Longest email address a mail system accepts (RFC 5321: 254 in all, 64 before the @). */
 export const EMAIL_MAX = 254;

@@ -20,32 +20,20 @@ export interface Profile {
  * the device's storage (a 100,000-character name filled it after 51 records).
  */
 export const NAME_MAX = 100;
-/**
- * Direction overrides and isolates (which can make "gnp.exe" display as "exe.png"), other
- * invisible controls, and line breaks: never part of a name.
- */
-const INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g;
-
-/** A name as the course stores and shows it: no hidden controls, single spaces, trimmed. */
-export function cleanName(name: string): string {
-	return name.normalize('NFC').replace(INVISIBLE, '').replace(/\s+/g, ' ').trim();
-}
-
 const ROLES: readonly string[] = ROLE_IDS;
 
 export function validateProfile(value: unknown): Profile | null {
 	if (value === null) return null;
 	const p = value as Profile;
 	expect(typeof p === 'object', 'not an object');
-	expect(typeof p.name === 'string' && cleanName(p.name).length > 0, 'name missing');
-	expect(cleanName(p.name).length <= NAME_MAX, 'name too long');
+	expect(typeof p.name === 'string' && p.name.trim().length > 0, 'name missing');
+	expect(p.name.length <= NAME_MAX, 'name too long');
 	expect(p.idKind === 'email' || p.idKind === 'staff', 'bad id kind');
 	// The form checks the address fully; here, enough that no markup or huge value gets through.
 	expect(typeof p.id === 'string' && /^[^\s<>"'`]{2,254}$/.test(p.id), 'id not valid');
 	expect(ROLES.includes(p.role), 'unknown role');
 	expect(typeof p.recruiter === 'boolean', 'recruiter flag missing');
-	// A name saved before names were cleaned is shown and recorded clean.
-	return { ...p, name: cleanName(p.name) };
+	return p;
 }
 
 export const $profile = versionedAtom<Profile | null>('profile', null, {

@@ -34,7 +34,6 @@ const attemptShape = shape({
 	testedOut: mapOf(str),
 	modulesCompleted: mapOf(str),
 	preCheck: optional(shape({ results: mapOf(counts) })),
-	acknowledged: optional(obj),
 	completed: optional(shape({ at: str, score: num, code: str })),
 });
 const completedShape = shape({ completedAt: str, score: num, code: str, seenQuestions: listOf(str) });
@@ -51,7 +50,7 @@ const preCheckShape = shape({ questionIds: mapOf(listOf(str)), answers: mapOf(li
 
 /** Keeps the elements that pass `check`; each other one goes to `aside`. */
 function keep<T>(list: unknown[], check: Check, aside: SetAsideElement): T[] {
-	return list.filter((item) => check(item) || (aside(item, 'malformed'), false)) as T[];
+	return list.filter((item) => check(item) || (aside(item), false)) as T[];
 }
 
 /**
@@ -71,9 +70,9 @@ export function validateProgressShape(value: unknown, aside: SetAsideElement): P
 	};
 	const current = value.assessment.current;
 	if (isAssessmentAttempt(current)) progress.assessment.current = current as AssessmentAttempt;
-	else if (current !== undefined) aside(current, 'malformed');
+	else if (current !== undefined) aside(current);
 	if (preCheckShape(value.preCheck)) progress.preCheck = value.preCheck as Progress['preCheck'];
-	else if (value.preCheck !== undefined) aside(value.preCheck, 'malformed');
+	else if (value.preCheck !== undefined) aside(value.preCheck);
 	return progress;
 }
 
@@ -85,7 +84,7 @@ export function validateScenarioRuns(value: unknown, aside: SetAsideElement): Re
 	const runs: Record<string, SavedRun> = {};
 	for (const [id, run] of Object.entries(value)) {
 		if (isRun(run)) runs[id] = run as SavedRun;
-		else aside({ [id]: run }, 'malformed');
+		else aside({ [id]: run });
 	}
 	return runs;
 }

@@ -49,8 +49,7 @@ export interface SetAside {
 function usable(get: () => Storage): Storage | null {
 	try {
 		const s = get();
-		if (!s) return null;
-		s.getItem(`${PREFIX}probe`); // "block site data" throws here or at the getter
+		void s.length; // "block site data" throws here or at the getter
 		return s;
 	} catch {
 		return null;
@@ -66,9 +65,7 @@ function sessionStorageOrNull(): Storage | null {
 }
 
 const backend: Storage | null = localStorageOrNull() ?? sessionStorageOrNull();
-export const $storageMode = atom<StorageMode>(
-	typeof window === 'undefined' || localStorageOrNull() ? 'local' : backend ? 'session' : 'memory',
-);
+export const storageMode: StorageMode = typeof window === 'undefined' || localStorageOrNull() ? 'local' : backend ? 'session' : 'memory';
 
 /** Values this page could not write (or must not write), newest first in reads. */
 const memory = new Map<string, string>();
@@ -78,11 +75,7 @@ const frozen = new Set<string>();
 let erased = false;
 
 function readBackend(key: string): string | null {
-	try {
-		return backend?.getItem(key) ?? null;
-	} catch {
-		return null;
-	}
+	return backend?.getItem(key) ?? null;
 }
 
 /** Writes through to the browser's storage; false (value kept in memory) when refused. */
@@ -140,43 +133,33 @@ if (typeof window !== 'undefined') setPersistentEngine(engine, windowPersistentE
  */
 export function savedWhere(key: string): 'device' | 'tab' | 'page' {
 	if (memory.has(key) || erased || !backend) return 'page';
-	return $storageMode.get() === 'local' ? 'device' : 'tab';
+	return storageMode === 'local' ? 'device' : 'tab';
 }
 
 /** Writes the learner made on this page that the browser refused, so they vanish on leaving. */
 export function hasUnsavedWrites(): boolean {
-	if (erased || $storageMode.get() === 'memory') return false;
+	if (erased || storageMode === 'memory') return false;
 	return [...memory.keys()].some((key) => !frozen.has(key));
 }
 
-const leaveChecks = new Set<() => boolean>([hasUnsavedWrites]);
-let leaveListening = false;
+const leaveChecks = [hasUnsavedWrites];
 /**
  * Asks the browser to confirm before the learner leaves while `check()` is true (e.g. records
- * not yet stored anywhere that survives navigation). Returns a function that removes the check.
+ * not yet stored anywhere that survives navigation).
  */
-export function warnBeforeLeaving(check: () => boolean): () => void {
-	leaveChecks.add(check);
-	listenForLeaving();
-	return () => leaveChecks.delete(check);
+export function warnBeforeLeaving(check: () => boolean): void {
+	leaveChecks.push(check);
 }
-function listenForLeaving() {
-	if (leaveListening || typeof window === 'undefined') return;
-	leaveListening = true;
-	window.addEventListener('beforeunload', (event) => {
-		if ([...leaveChecks].some((check) => check())) {
-			event.preventDefault();
-			// Older browsers need returnValue set to show the prompt.
-			event.returnValue = '';
-		}
+if (typeof window !== 'undefined') {
+	addEventListener('beforeunload', (event) => {
+		if (leaveChecks.some((check) => check())) event.preventDefault();
 	});
 }
-listenForLeaving();
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-const isNotice = (v: unknown): v is Notice => isObject(v) && typeof v.id === 'string' && typeof v.text === 'string' && typeof v.at === 'string';
-const isSetAside = (v: unknown): v is SetAside =>
-	isObject(v) && typeof v.key === 'string' && typeof v.raw === 'string' && typeof v.reason === 'string' && typeof v.at === 'string';
+const strings = <T>(...fields: string[]) => (v: unknown): v is T => isObject(v) && fields.every((f) => typeof v[f] === 'string');
+const isNotice = strings<Notice>('id', 'text', 'at');
+const isSetAside = strings<SetAside>('key', 'raw', 'reason', 'at');
 
 /**
  * Reads a stored JSON list, keeping only well-formed elements. Anything else found there is
@@ -203,7 +186,7 @@ export function quarantined(): SetAside[] {
 }
 
 /** What the learner is told when part of a stored value was set aside and the rest kept. */
-const ASIDE_MESSAGE = 'Part of what the course saved on this device could not be read, so it was set aside; everything else is kept. A copy is included in your record download.';
+const ASIDE_MESSAGE = 'Some saved data could not be read, so it was set aside (a copy is in your record download). Everything else is kept.';
 
 function setAside(key: string, raw: string, reason: string) {
 	engine[QUARANTINE_KEY] = JSON.stringify([...quarantined(), { key, raw, reason, at: new Date().toISOString() }]);
@@ -233,7 +216,7 @@ export function dismissNotice(id: string): void {
 }
 
 /** Passed to validators: keeps one malformed element aside while the rest is used. */
-export type SetAsideElement = (element: unknown, reason: string) => void;
+export type SetAsideElement = (element: unknown) => void;
 
 export interface VersionedOptions<T> {
 	/** Current schema version, stored with the value. */
@@ -272,13 +255,14 @@ export function versionedAtom<T>(name: string, initial: T, options: VersionedOpt
 				$olderBuild.set(true);
 				return initial;
 			}
-			frozen.delete(key);
-			const kept: Array<{ element: unknown; reason: string }> = [];
+			let kept = 0;
 			try {
 				const data = parsed.v < options.version ? options.migrate?.(parsed.data, parsed.v) ?? parsed.data : parsed.data;
-				const value = options.validate(data, (element, reason) => kept.push({ element, reason }));
-				if (kept.length) {
-					for (const { element, reason } of kept) setAside(key, JSON.stringify(element) ?? String(element), reason);
+				const value = options.validate(data, (element) => {
+					kept++;
+					setAside(key, JSON.stringify(element), 'malformed element');
+				});
+				if (kept) {
 					addNotice(ASIDE_MESSAGE);
 					engine[key] = JSON.stringify({ v: options.version, data: value });
 				}
