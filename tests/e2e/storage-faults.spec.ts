@@ -153,3 +153,22 @@ test('a malformed record is kept for the download while the good ones are still 
 	const kept = await page.evaluate(() => JSON.parse(localStorage.getItem('policy-course:quarantine')!) as Array<{ key: string; raw: string }>);
 	expect(kept.filter((q) => q.key === 'policy-course:records').map((q) => JSON.parse(q.raw).statement.id)).toEqual(['0a8b3c4d-0000-4000-8000-000000000002']);
 });
+
+test('an island that fails to render shows a message in its place, and the rest of the page keeps working', async ({ page }) => {
+	// Something no check foresaw: here, the browser's date formatting throws while "My record"
+	// lists its records.
+	await page.addInitScript(() => {
+		Date.prototype.toLocaleString = () => {
+			throw new Error('date formatting failed');
+		};
+	});
+	const errors: string[] = [];
+	page.on('pageerror', (e) => errors.push(e.message));
+	await page.goto('/records/');
+	await expect(page.getByRole('alert').filter({ hasText: 'This part of the page could not be shown' })).toBeVisible();
+	await expect(page.getByRole('heading', { level: 1, name: 'My training record' })).toBeVisible();
+	await expect(page.locator('#status-records')).toHaveText('Your records are kept on this device.');
+	await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Course' }).click();
+	await expect(page).toHaveURL(/\/$/);
+	expect(errors).toEqual([]);
+});
