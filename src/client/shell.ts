@@ -1,14 +1,12 @@
 /**
  * The app shell on every interactive page: a status line (online or offline, records sent or
- * waiting, any problem), notices about reset or unsaved data, the "update available" prompt,
+ * waiting, any problem), notices about reset or unsaved data (./notices.ts), the "update available" prompt,
  * and the request for persistent storage. Plain DOM: no framework on the shell.
  */
 import { installApp } from '../stores/app.ts';
 import { emitCourseEvent } from '../stores/events.ts';
-import { $cmi5, $launchError, $launchKind, $lrs, $recordCounts, $sync, syncNow, recordJson } from '../stores/records.ts';
-import { $notices, $storageProblem, dismissNotice } from '../stores/storage.ts';
-import { $profile } from '../stores/profile.ts';
-import { downloadRecord } from './download.ts';
+import { $cmi5, $launchError, $launchKind, $lrs, $recordCounts, $sync, syncNow } from '../stores/records.ts';
+import { $notices, $olderBuild, storageMode, $storageProblem } from '../stores/storage.ts';
 import { $updateReady, applyUpdate, registerServiceWorker, requestPersistence } from './offline.ts';
 
 installApp();
@@ -87,45 +85,21 @@ function render() {
 	}
 }
 
-// Notices (data reset, storage full) go at the top of the main content, where they are read first.
-const $main = document.querySelector('main .wrap');
-const $noticeArea = document.createElement('div');
-$noticeArea.setAttribute('role', 'region');
-$noticeArea.setAttribute('aria-label', 'Notices');
-$noticeArea.className = 'no-print';
-$main?.prepend($noticeArea);
-
-function renderNotices() {
-	$noticeArea.replaceChildren();
-	const problem = $storageProblem.get();
-	if (problem) {
-		const box = document.createElement('div');
-		box.className = 'notice notice--bad';
-		box.setAttribute('role', 'alert');
-		const p = document.createElement('p');
-		p.textContent = `${problem.message} Download your training record now so nothing is lost, then free some space (for example by clearing other sites' data).`;
-		box.append(p, button('Download my training record', () => downloadRecord(recordJson(), $profile.get()?.name)));
-		$noticeArea.append(box);
-	}
-	for (const notice of $notices.get()) {
-		const box = document.createElement('div');
-		box.className = 'notice';
-		box.setAttribute('role', 'status');
-		const p = document.createElement('p');
-		p.textContent = notice.text;
-		box.append(p, button('OK, hide this message', () => dismissNotice(notice.id)));
-		$noticeArea.append(box);
-	}
-	$noticeArea.hidden = $noticeArea.childElementCount === 0;
+// Notices load only when there is something to say: most visits have none, and every
+// interactive page carries this shell.
+let noticesShown = false;
+function showNotices() {
+	if (noticesShown || (storageMode === 'local' && !$storageProblem.get() && !$olderBuild.get() && !$notices.get().length)) return;
+	noticesShown = true;
+	void import('./notices.ts').then((m) => m.installNotices());
 }
+for (const store of [$storageProblem, $olderBuild, $notices]) store.listen(showNotices);
+showNotices();
 
 const sessionStart = Date.now();
 for (const store of [$recordCounts, $sync, $launchKind, $launchError, $lrs, $cmi5, $updateReady]) store.listen(render);
-$storageProblem.listen(renderNotices);
-$notices.listen(renderNotices);
 window.addEventListener('online', render);
 window.addEventListener('offline', render);
 render();
-renderNotices();
 void registerServiceWorker();
 void requestPersistence();

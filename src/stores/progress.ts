@@ -6,6 +6,7 @@
 import type { Attempt, CompletedAttempt } from '../course/journey.ts';
 import { uuid } from '../records/statements.ts';
 import { emitCourseEvent } from './events.ts';
+import { validateProgressShape } from './shapes.ts';
 import { expect, versionedAtom } from './storage.ts';
 
 /** An assessment attempt in progress or finished. */
@@ -68,7 +69,7 @@ export function validateProgress(value: unknown): Progress {
 
 export const $progress = versionedAtom<Progress>('progress', emptyProgress(), {
 	version: 1,
-	validate: validateProgress,
+	validate: validateProgressShape,
 	resetMessage: 'Your saved progress could not be read, so it was reset. A copy of what was stored is kept and included in your record download. Your training record (statements) is kept separately and is not affected.',
 });
 

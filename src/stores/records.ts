@@ -13,15 +13,12 @@ import { courseMeta } from './meta.ts';
 import { onCourseEvent } from './events.ts';
 import { $profile } from './profile.ts';
 import { $progress } from './progress.ts';
-import { expect, isErased, versionedAtom } from './storage.ts';
+import { validateRecordEntries } from './shapes.ts';
+import { isErased, localStorageOrNull, versionedAtom } from './storage.ts';
 
 export const $records = versionedAtom<RecordEntry[]>('records', [], {
 	version: 1,
-	validate: (value) => {
-		expect(Array.isArray(value), 'not a list');
-		for (const e of value as RecordEntry[]) expect(e && e.statement && typeof e.statement.id === 'string' && typeof e.status === 'string', 'malformed record');
-		return value as RecordEntry[];
-	},
+	validate: validateRecordEntries,
 	resetMessage: 'Your saved training record could not be read. What was stored has been kept exactly as it was and is included in your record download; new records start from here.',
 });
 
@@ -66,11 +63,11 @@ export function currentActor(): Actor {
 
 function deviceId(): string {
 	const key = 'policy-course:device';
-	let id = localStorage.getItem(key);
+	let id = localStorageOrNull()?.getItem(key);
 	if (!id) {
 		id = uuid();
 		if (!isErased()) {
-			try { localStorage.setItem(key, id); } catch { /* storage full: a new id next time */ }
+			try { localStorageOrNull()?.setItem(key, id); } catch { /* storage full: a new id next time */ }
 		}
 	}
 	return id;
