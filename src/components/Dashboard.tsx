@@ -68,7 +68,8 @@ export default function Dashboard() {
 				<div className="notice" data-testid="refresher-offer">
 					<h3>Time for your annual refresher</h3>
 					<p>
-						You completed the course on {fmt(last?.completedAt)}. Your refresher is due by {fmt(refresher.dueDate)}.
+						You completed the course on {fmt(last?.completedAt)}.{' '}
+						{refresher.overdue ? <strong>Your refresher is overdue: it was due by {fmt(refresher.dueDate)}.</strong> : `Your refresher is due by ${fmt(refresher.dueDate)}.`}
 						{refresher.reasons.includes('policy-version') && ' The policy has changed since then.'}
 						{refresher.reasons.includes('course-version') && ' The course has been updated since then.'}
 					</p>

@@ -76,7 +76,7 @@ export default function ScenarioPlayer({ scenario, moduleId, clauses, next }: Pr
 			});
 		});
 		const snap = actor.getSnapshot();
-		setState({ at: String(snap.value), flags: snap.context.flags, history, restored });
+		setState({ at: String(snap.value), flags: snap.context.flags, history, consequence: restored ? lastConsequence(history) : undefined, restored });
 		setAwake(true);
 	}
 
@@ -99,6 +99,14 @@ export default function ScenarioPlayer({ scenario, moduleId, clauses, next }: Pr
 
 	const node = findNode(scenario, state.at);
 
+	/** What the last decision led to, shown again when a saved run is restored. */
+	function lastConsequence(history: Decision[]): string | undefined {
+		const d = history[history.length - 1];
+		if (!d) return undefined;
+		const step = findNode(scenario, d.stepId);
+		return step?.kind === 'step' ? step.step.choices.find((c) => c.id === d.choiceId)?.consequence : undefined;
+	}
+
 	function choose(choiceId: string) {
 		const actor = actorRef.current;
 		if (!actor) return; // not awake yet
@@ -113,13 +121,9 @@ export default function ScenarioPlayer({ scenario, moduleId, clauses, next }: Pr
 		timing.current.stepStartedAt = Date.now();
 		moved.current = true;
 		const nextNode = findNode(scenario, String(after.value));
-		if (nextNode?.kind === 'ending') {
-			clearRun(scenario.id);
-			setAnnouncement(`${choice.consequence} Outcome: ${VERDICT[nextNode.ending.verdict]!.label}. ${nextNode.ending.title}.`);
-		} else {
-			saveRun(scenario.id, { history, snapshot: actor.getPersistedSnapshot(), startedAt: new Date(timing.current.startedAt).toISOString(), stepStartedAt: new Date().toISOString() });
-			setAnnouncement(choice.consequence);
-		}
+		// Saved at every step and at the ending too, so a reload shows the ending, not a restart.
+		saveRun(scenario.id, { history, snapshot: actor.getPersistedSnapshot(), startedAt: new Date(timing.current.startedAt).toISOString(), stepStartedAt: new Date().toISOString() });
+		setAnnouncement(nextNode?.kind === 'ending' ? `${choice.consequence} Outcome: ${VERDICT[nextNode.ending.verdict]!.label}. ${nextNode.ending.title}.` : choice.consequence);
 		setState({ at: String(after.value), flags: after.context.flags, history, consequence: choice.consequence, restored: false });
 	}
 
@@ -146,7 +150,8 @@ export default function ScenarioPlayer({ scenario, moduleId, clauses, next }: Pr
 	return (
 		<div className="scenario">
 			<div aria-live="polite" aria-atomic="true" className="visually-hidden">{announcement}</div>
-			{state.history.length === 0 && node?.kind === 'step' && (
+			{/* The situation stays in view at every decision, so a resumed case shows it too. */}
+			{node?.kind === 'step' && (
 				<div className="panel">
 					<h2>The situation</h2>
 					<p><strong>Who you are:</strong> {scenario.setting.role}</p>
@@ -154,7 +159,7 @@ export default function ScenarioPlayer({ scenario, moduleId, clauses, next }: Pr
 					<p><strong>What has happened:</strong> {scenario.setting.situation}</p>
 				</div>
 			)}
-			{state.restored && node?.kind === 'step' && state.history.length > 0 && (
+			{state.restored && state.history.length > 0 && (
 				<p className="notice" role="status">Welcome back: you are where you left off.</p>
 			)}
 			{state.consequence && (

@@ -5,7 +5,7 @@
  */
 import type { Learner, PathConfig } from './paths.ts';
 import { requiredModules } from './paths.ts';
-import { moduleState, type Attempt, type JourneyModule, type ModuleState } from './journey.ts';
+import { minutesFor, moduleState, type Attempt, type JourneyModule, type ModuleState } from './journey.ts';
 
 export interface JourneySummary {
 	required: string[];
@@ -34,7 +34,7 @@ export function summarise(
 	const states = Object.fromEntries(modules.map((m) => [m.id, moduleState(m, attempt, learner)]));
 	const done = required.filter((id) => states[id] === 'completed' || states[id] === 'tested-out');
 	const left = modules.filter((m) => required.includes(m.id) && !done.includes(m.id));
-	const minutesLeft = left.reduce((n, m) => n + m.minutes, 0) + (assessmentPassed ? 0 : ASSESSMENT_MINUTES);
+	const minutesLeft = left.reduce((n, m) => n + minutesFor(m, learner), 0) + (assessmentPassed ? 0 : ASSESSMENT_MINUTES);
 	const percent = required.length === 0 ? 100 : Math.round((done.length / required.length) * 100);
 	const next: JourneySummary['next'] = left[0]
 		? { kind: 'module', moduleId: left[0].id }

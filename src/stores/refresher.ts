@@ -1,10 +1,18 @@
 /** The annual refresher's actions (the refresher page only). */
+import { initializeAttempt } from './app.ts';
 import { emitCourseEvent } from './events.ts';
 import { $progress, newAttempt, update, type Progress } from './progress.ts';
+import { $scenarioRuns } from './scenarios.ts';
 
-/** Starts the annual refresher: a new attempt with a new registration. */
+/**
+ * Starts the annual refresher: a new attempt with a new registration, opened with its own
+ * `initialized`. Checks and cases left open or finished last time start afresh: the refresher
+ * asks for them again.
+ */
 export function startRefresher(courseVersion: string, policyVersion: string): void {
-	update((p) => ({ ...p, attempt: newAttempt('refresher', courseVersion, policyVersion), assessment: { ...p.assessment, current: undefined }, preCheck: undefined }));
+	update((p) => ({ ...p, attempt: newAttempt('refresher', courseVersion, policyVersion), assessment: { ...p.assessment, current: undefined }, preCheck: undefined, checkRuns: {} }));
+	$scenarioRuns.set({});
+	initializeAttempt();
 }
 
 export function savePreCheck(preCheck: Progress['preCheck']): void {
