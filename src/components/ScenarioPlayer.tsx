@@ -10,7 +10,7 @@ import { compileScenario, availableChoices, findNode, stepText, type ScenarioDat
 import { replay, restore, type Decision } from '../scenarios/run.ts';
 import { installApp } from '../stores/app.ts';
 import { emitCourseEvent } from '../stores/events.ts';
-import { recordScenarioEnding } from '../stores/progress.ts';
+import { $progress, recordScenarioEnding } from '../stores/progress.ts';
 import { $scenarioRuns, clearRun, saveRun } from '../stores/scenarios.ts';
 
 interface Props {
@@ -82,7 +82,9 @@ export default function ScenarioPlayer({ scenario, moduleId, clauses, next }: Pr
 
 	useEffect(() => {
 		installApp();
-		const saved = $scenarioRuns.get()[scenario.id];
+		const stored = $scenarioRuns.get()[scenario.id];
+		// A run from an earlier attempt (last year's ending) does not count for this one.
+		const saved = stored && (!stored.registration || stored.registration === $progress.get().attempt.registration) ? stored : undefined;
 		const { actor, history, restored } = restore(scenario, machine, saved);
 		if (saved && restored) timing.current = { startedAt: Date.parse(saved.startedAt), stepStartedAt: Date.now() };
 		attach(actor, history, restored);
@@ -122,7 +124,7 @@ export default function ScenarioPlayer({ scenario, moduleId, clauses, next }: Pr
 		moved.current = true;
 		const nextNode = findNode(scenario, String(after.value));
 		// Saved at every step and at the ending too, so a reload shows the ending, not a restart.
-		saveRun(scenario.id, { history, snapshot: actor.getPersistedSnapshot(), startedAt: new Date(timing.current.startedAt).toISOString(), stepStartedAt: new Date().toISOString() });
+		saveRun(scenario.id, { history, snapshot: actor.getPersistedSnapshot(), startedAt: new Date(timing.current.startedAt).toISOString(), stepStartedAt: new Date().toISOString(), registration: $progress.get().attempt.registration });
 		setAnnouncement(nextNode?.kind === 'ending' ? `${choice.consequence} Outcome: ${VERDICT[nextNode.ending.verdict]!.label}. ${nextNode.ending.title}.` : choice.consequence);
 		setState({ at: String(after.value), flags: after.context.flags, history, consequence: choice.consequence, restored: false });
 	}
@@ -136,7 +138,7 @@ export default function ScenarioPlayer({ scenario, moduleId, clauses, next }: Pr
 		timing.current = { startedAt: Date.now(), stepStartedAt: Date.now() };
 		moved.current = true;
 		attach(actor, history, false);
-		if (history.length > 0) saveRun(scenario.id, { history, snapshot: actor.getPersistedSnapshot(), startedAt: new Date().toISOString(), stepStartedAt: new Date().toISOString() });
+		if (history.length > 0) saveRun(scenario.id, { history, snapshot: actor.getPersistedSnapshot(), startedAt: new Date().toISOString(), stepStartedAt: new Date().toISOString(), registration: $progress.get().attempt.registration });
 		else clearRun(scenario.id);
 		setAnnouncement('You have gone back to an earlier decision.');
 	}

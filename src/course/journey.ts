@@ -79,14 +79,3 @@ export function moduleMinutes(m: { lessons: ReadonlyArray<{ minutes: number }>; 
 	return m.lessons.reduce((n, l) => n + l.minutes, 0) + (m.scenarios[0]?.minutes ?? 0) + CHECK_MINUTES;
 }
 
-/**
- * Minutes for this learner to complete a module: only the lessons on their path, the first case
- * meant for them, and the check (a governor skips the PPA lesson, so their estimate is shorter).
- * Falls back to the module's overall minutes when per-item minutes are not known.
- */
-export function minutesFor(mod: JourneyModule, learner: Learner): number {
-	if (mod.lessons.some((l) => l.minutes === undefined)) return mod.minutes;
-	const lessons = mod.lessons.filter((l) => isFor(l.audiences, learner)).map((l) => ({ minutes: l.minutes ?? 0 }));
-	const scenario = mod.scenarios.find((s) => isFor(s.audiences, learner));
-	return moduleMinutes({ lessons, scenarios: scenario ? [{ minutes: scenario.minutes ?? 0 }] : [] });
-}

@@ -28,10 +28,10 @@ export function buildCourseMeta(loaded: LoadedCourse): CourseMeta {
 			title: m.data.title,
 			minutes: moduleMinutes({ lessons: m.lessons.map((l) => l.data), scenarios: m.scenarios.map((s) => s.data) }),
 			audiences: m.data.audiences,
-			// Ids, audiences and minutes only (minutes: each role's time left differs): events
-			// carry their own titles, and every byte here is in the shared chunk of every interactive page.
-			lessons: m.lessons.map((l) => ({ id: l.id, audiences: l.data.audiences, minutes: l.data.minutes })),
-			scenarios: m.scenarios.map((s) => ({ id: s.id, audiences: s.data.audiences, minutes: s.data.minutes })),
+			// Ids and audiences only: events carry their own titles, and every byte here is in
+			// the shared chunk of every interactive page.
+			lessons: m.lessons.map((l) => ({ id: l.id, audiences: l.data.audiences })),
+			scenarios: m.scenarios.map((s) => ({ id: s.id, audiences: s.data.audiences })),
 		})),
 	};
 }

@@ -4,8 +4,8 @@
  * ./journey.ts so pages that only record progress do not ship it.
  */
 import type { Learner, PathConfig } from './paths.ts';
-import { requiredModules } from './paths.ts';
-import { minutesFor, moduleState, type Attempt, type JourneyModule, type ModuleState } from './journey.ts';
+import { isFor, requiredModules } from './paths.ts';
+import { moduleMinutes, moduleState, type Attempt, type JourneyModule, type ModuleState } from './journey.ts';
 
 export interface JourneySummary {
 	required: string[];
@@ -46,3 +46,14 @@ export function summarise(
 	return { required, states, percent, minutesLeft, next };
 }
 
+/**
+ * Minutes for this learner to complete a module: only the lessons on their path, the first case
+ * meant for them, and the check (a governor skips the PPA lesson, so their estimate is shorter).
+ * Falls back to the module's overall minutes when per-item minutes are not known.
+ */
+export function minutesFor(mod: JourneyModule, learner: Learner): number {
+	if (mod.lessons.some((l) => l.minutes === undefined)) return mod.minutes;
+	const lessons = mod.lessons.filter((l) => isFor(l.audiences, learner)).map((l) => ({ minutes: l.minutes ?? 0 }));
+	const scenario = mod.scenarios.find((s) => isFor(s.audiences, learner));
+	return moduleMinutes({ lessons, scenarios: scenario ? [{ minutes: scenario.minutes ?? 0 }] : [] });
+}

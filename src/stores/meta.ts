@@ -25,8 +25,8 @@ export interface CourseMeta {
 		title: string;
 		minutes: number;
 		audiences: string[];
-		lessons: Array<{ id: string; audiences: string[]; minutes: number }>;
-		scenarios: Array<{ id: string; audiences: string[]; minutes: number }>;
+		lessons: Array<{ id: string; audiences: string[] }>;
+		scenarios: Array<{ id: string; audiences: string[] }>;
 	}>;
 }
 

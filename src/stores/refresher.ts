@@ -2,16 +2,14 @@
 import { initializeAttempt } from './app.ts';
 import { emitCourseEvent } from './events.ts';
 import { $progress, newAttempt, update, type Progress } from './progress.ts';
-import { $scenarioRuns } from './scenarios.ts';
 
 /**
  * Starts the annual refresher: a new attempt with a new registration, opened with its own
- * `initialized`. Checks and cases left open or finished last time start afresh: the refresher
- * asks for them again.
+ * `initialized`. Checks left open or finished last time start afresh (cases too: a saved run
+ * belongs to its attempt's registration, see ScenarioPlayer).
  */
 export function startRefresher(courseVersion: string, policyVersion: string): void {
 	update((p) => ({ ...p, attempt: newAttempt('refresher', courseVersion, policyVersion), assessment: { ...p.assessment, current: undefined }, preCheck: undefined, checkRuns: {} }));
-	$scenarioRuns.set({});
 	initializeAttempt();
 }
 

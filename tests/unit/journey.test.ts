@@ -1,9 +1,9 @@
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { pathGaps, pathModules } from '../../src/course/coverage.ts';
-import { minutesFor, moduleMinutes, type Attempt, type CompletedAttempt } from '../../src/course/journey.ts';
+import { moduleMinutes, type Attempt, type CompletedAttempt } from '../../src/course/journey.ts';
 import { addMonths, refresherState } from '../../src/course/refresher.ts';
-import { summarise } from '../../src/course/summary.ts';
+import { minutesFor, summarise } from '../../src/course/summary.ts';
 import { loadCourse } from '../../src/course/load.ts';
 import { requiredLessons, requiredModules } from '../../src/course/paths.ts';
 import { ROLES } from '../../src/course/roles.ts';
