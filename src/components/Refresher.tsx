@@ -35,7 +35,8 @@ function RefresherWithPool({ pool }: { pool: ClientQuestion[] }) {
 	const state = refresherState(last, new Date(), meta.refresher, { courseVersion: meta.version, policyVersion: meta.policyVersion });
 	const titles = Object.fromEntries(meta.modules.map((m) => [m.id, m.title]));
 
-	if (progress.attempt.mode !== 'refresher') {
+	// Outside a refresher, or after one is completed (next year's starts afresh): the offer.
+	if (progress.attempt.mode !== 'refresher' || progress.attempt.completed) {
 		if (!state.offered) {
 			return <p className="notice">{last ? `Your refresher will open on ${new Date(state.offerDate!).toLocaleDateString('en-GB', { dateStyle: 'long' })}.` : 'The refresher is for people who have completed the course before. Start with the course itself.'} <a href="/">Back to the course</a></p>;
 		}

@@ -93,9 +93,17 @@ export async function waitForIslands(page: Page): Promise<void> {
 	await page.waitForFunction(() => !document.querySelector('astro-island[ssr]'));
 }
 
-/** Plays a scenario from where it stands by always taking the first choice; returns the outcome heading. */
+/**
+ * Plays a scenario from where it stands by always taking the first choice; returns the outcome
+ * heading. A case already at its ending (a saved run is restored) is played again from decision 1.
+ */
 export async function playFirstChoices(page: Page): Promise<string> {
 	await waitForIslands(page);
+	await expect(page.locator('#step-heading')).toBeVisible();
+	if ((await page.locator('#step-heading').innerText()).startsWith('Outcome')) {
+		await page.getByRole('button', { name: /^Go back to decision 1 / }).click();
+		await expect(page.locator('#step-heading')).toHaveText('Decision 1');
+	}
 	for (let i = 0; i < 15; i++) {
 		const heading = page.locator('#step-heading');
 		await expect(heading).toBeVisible();
