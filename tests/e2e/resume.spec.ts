@@ -8,7 +8,7 @@ import { expect, test, type Locator, type Page } from '@playwright/test';
 import { answerQuestion, course, saveProfile, waitForIslands } from './helpers.ts';
 
 async function reloadKeeps(page: Page, parts: Locator[]) {
-	const before = await Promise.all(parts.map((p) => p.innerText()));
+	const before = await Promise.all(parts.map(async (p) => (await p.textContent()) ?? ''));
 	await page.reload();
 	await waitForIslands(page);
 	for (const [i, part] of parts.entries()) await expect(part).toHaveText(before[i]!);
@@ -75,7 +75,7 @@ test('a reload in the assessment keeps the question on screen, the answers, the 
 	await reloadKeeps(page, [page.locator('#question-heading'), page.locator('fieldset legend')]);
 	expect(await page.locator('fieldset input:checked').evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value))).toEqual(picked);
 	await page.getByRole('button', { name: 'Check your answers' }).click();
-	await reloadKeeps(page, [page.locator('#review-heading'), page.locator('ol')]);
+	await reloadKeeps(page, [page.locator('#review-heading'), page.locator('section ol')]);
 	await page.getByRole('button', { name: 'Submit my answers' }).click();
 	await reloadKeeps(page, [page.getByRole('heading', { name: 'Submit your answers?' }), page.getByText(/You have answered 2 of/)]);
 });
