@@ -191,6 +191,21 @@ test('a governor sees the governor path, with recruitment only when they shortli
 	await expect(page.getByTestId('path').locator('li[data-module="recruitment-and-equality"]')).toBeVisible();
 });
 
+test('a new learner\'s record starts with an initialized about them, made when their details are saved', async ({ page }) => {
+	await page.goto('/');
+	await page.goto('/policy/');
+	await page.goto('/');
+	expect(JSON.parse((await storage(page))['policy-course:records'] ?? '{"data":[]}').data).toEqual([]);
+	await saveProfile(page, { name: 'Kit Doe', email: 'kit.doe@example.org', role: 'Support staff' });
+	await page.goto('/modules/monitoring/privacy-and-monitoring/');
+	await page.locator('[data-lesson-done][data-ready]').click();
+	await page.waitForURL(/scenarios/);
+	const statements = (JSON.parse((await storage(page))['policy-course:records']!).data as Array<{ statement: Statement }>).map((r) => r.statement);
+	expect(statements.map((s) => s.verb.id.split('/').pop())).toEqual(['initialized', 'experienced']);
+	expect(statements[0]!.actor).toMatchObject({ name: 'Kit Doe', mbox: 'mailto:kit.doe@example.org' });
+	expect(statements[1]!.actor).toEqual(statements[0]!.actor);
+});
+
 test('a second tab sees the same progress', async ({ page, context }) => {
 	await saveProfile(page, { name: 'Lin Chen', email: 'lin@example.org', role: 'Volunteer' });
 	await page.goto('/');
