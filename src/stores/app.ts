@@ -19,9 +19,8 @@ export function installApp(): void {
 	installRecorder();
 	const meta = courseMeta();
 	ensureAttempt(meta.version, meta.policyVersion);
+	// A new learner's `initialized` waits for "Your details" (saveProfile makes it then).
 	initializeAttempt();
-	// A new learner's `initialized` waits for "Your details": made then, in this tab or another.
-	$profile.listen(initializeAttempt);
 	$progress.listen(completeModules);
 	completeModules();
 }

@@ -1,5 +1,6 @@
 /** The profile form's checks and save action (the "Your details" page only). */
 import { ROLES } from '../course/roles.ts';
+import { initializeAttempt } from './app.ts';
 import { $profile, type Profile } from './profile.ts';
 
 /** Checks a profile form; returns messages by field, empty when valid. */
@@ -15,4 +16,7 @@ export function profileErrors(input: { name: string; idKind: string; id: string;
 
 export function saveProfile(input: Omit<Profile, 'updatedAt'>): void {
 	$profile.set({ ...input, name: input.name.trim(), id: input.id.trim(), updatedAt: new Date().toISOString() });
+	// The learner is known now: the attempt's `initialized` can be made about them (in this tab
+	// only, so two open tabs never both make it).
+	initializeAttempt();
 }
