@@ -72,7 +72,9 @@ export default function Acknowledge({ policyLabel, policyVersion }: { policyLabe
 			score,
 			policyVersion,
 		});
-		const seen = $progress.get().assessment.finished.flatMap((a) => a.questionIds);
+		// This attempt's questions: the next refresher avoids them.
+		const since = $progress.get().attempt.startedAt;
+		const seen = $progress.get().assessment.finished.filter((a) => a.startedAt >= since).flatMap((a) => a.questionIds);
 		completeCourse(score, code, [...new Set(seen)], completedAt);
 		requestAnimationFrame(() => doneRef.current?.focus());
 	}

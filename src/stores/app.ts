@@ -10,7 +10,7 @@ import { courseMeta } from './meta.ts';
 import { emitCourseEvent } from './events.ts';
 import { $profile } from './profile.ts';
 import { $progress, ensureAttempt, markModuleCompleted } from './progress.ts';
-import { installRecorder } from './records.ts';
+import { $launchKind, installRecorder } from './records.ts';
 
 let done = false;
 export function installApp(): void {
@@ -18,13 +18,24 @@ export function installApp(): void {
 	done = true;
 	installRecorder();
 	const meta = courseMeta();
-	const attempt = ensureAttempt(meta.version, meta.policyVersion);
-	if (!attempt.initializedAt) {
-		$progress.set({ ...$progress.get(), attempt: { ...attempt, initializedAt: new Date().toISOString() } });
-		emitCourseEvent({ type: 'course.initialized' });
-	}
+	ensureAttempt(meta.version, meta.policyVersion);
+	// A new learner's `initialized` waits for "Your details" (saveProfile makes it then).
+	initializeAttempt();
 	$progress.listen(completeModules);
 	completeModules();
+}
+
+/**
+ * Makes the attempt's `initialized` statement, once, as soon as the learner is known (their
+ * details are saved, or an LMS launch names them). Before that, a statement would carry an
+ * anonymous device actor, and a learner's record must be about one actor.
+ */
+export function initializeAttempt(): void {
+	const attempt = $progress.get().attempt;
+	if (attempt.initializedAt || attempt.completed) return;
+	if (!$profile.get() && !$launchKind.get()) return;
+	$progress.set({ ...$progress.get(), attempt: { ...attempt, initializedAt: new Date().toISOString() } });
+	emitCourseEvent({ type: 'course.initialized' });
 }
 
 /** The learner's role for path logic; without a profile, only content for everyone is required. */

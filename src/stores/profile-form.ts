@@ -1,5 +1,6 @@
 /** The profile form's checks and save action (the "Your details" page only). */
 import { ROLES } from '../course/roles.ts';
+import { initializeAttempt } from './app.ts';
 import { $profile, NAME_MAX, type Profile } from './profile.ts';
 import { PREFIX, savedWhere } from './storage.ts';
 
@@ -49,5 +50,8 @@ export function profileErrors(input: { name: string; idKind: string; id: string;
  */
 export function saveProfile(input: Omit<Profile, 'updatedAt'>): 'device' | 'tab' | 'page' {
 	$profile.set({ ...input, name: cleanName(input.name), id: input.id.trim(), updatedAt: new Date().toISOString() });
+	// The learner is known now: the attempt's `initialized` can be made about them (in this tab
+	// only, so two open tabs never both make it).
+	initializeAttempt();
 	return savedWhere(`${PREFIX}profile`);
 }

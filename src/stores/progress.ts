@@ -25,6 +25,24 @@ export interface AssessmentAttempt {
 	passed?: boolean;
 	/** module id -> [correct, asked]. */
 	byModule?: Record<string, [number, number]>;
+	/** What was on screen (a question's index, the review or the confirm step), so a reload returns to it. */
+	view?: { kind: 'question'; index: number } | { kind: 'review' } | { kind: 'confirm' };
+}
+
+/** A module's knowledge check in progress or just finished, so a reload shows exactly what was on screen. */
+export interface CheckRun {
+	/** The attempt (induction or refresher) it belongs to: a new attempt starts a new check. */
+	registration: string;
+	seed: number;
+	questionIds: string[];
+	/** question id -> option order shown (ids). */
+	optionOrder: Record<string, string[]>;
+	/** The question on screen; equal to questionIds.length once the result is shown. */
+	index: number;
+	/** question id -> the options selected (checked or not yet). */
+	answers: Record<string, string[]>;
+	/** True once the question on screen has been checked and its feedback shown. */
+	checked: boolean;
 }
 
 export interface Progress {
@@ -33,6 +51,8 @@ export interface Progress {
 	assessment: { current?: AssessmentAttempt; finished: AssessmentAttempt[] };
 	/** The refresher pre-check in progress: module id -> question ids. */
 	preCheck?: { questionIds: Record<string, string[]>; answers: Record<string, string[]>; startedAt: string };
+	/** Knowledge checks in progress or just finished, by module id. */
+	checkRuns?: Record<string, CheckRun>;
 }
 
 export function newAttempt(mode: Attempt['mode'], courseVersion: string, policyVersion: string, now = new Date()): Attempt {
@@ -100,6 +120,10 @@ export function recordScenarioEnding(scenarioId: string, endingId: string, verdi
 		...p,
 		attempt: { ...p.attempt, scenarios: { ...p.attempt.scenarios, [scenarioId]: { endingId, verdict, at: new Date().toISOString() } } },
 	}));
+}
+
+export function saveCheckRun(moduleId: string, run: CheckRun): void {
+	update((p) => ({ ...p, checkRuns: { ...p.checkRuns, [moduleId]: run } }));
 }
 
 export function recordCheck(moduleId: string, correct: number, total: number): void {
