@@ -40,6 +40,8 @@ export const EXT = {
 	setting: 'https://learning.reach2.org/xapi/extensions/question-setting',
 	cmi5Reason: 'https://w3id.org/xapi/cmi5/result/extensions/reason',
 	verification: 'https://learning.reach2.org/xapi/extensions/certificate-code',
+	/** The course score in per cent, where `result.score` is not allowed (cmi5 `completed`). */
+	courseScore: 'https://learning.reach2.org/xapi/extensions/course-score',
 } as const;
 
 export type Actor =

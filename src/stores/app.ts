@@ -9,8 +9,8 @@ import type { Role } from '../schemas/common.ts';
 import { courseMeta } from './meta.ts';
 import { emitCourseEvent } from './events.ts';
 import { $profile } from './profile.ts';
-import { $progress, ensureAttempt, markModuleCompleted } from './progress.ts';
-import { installRecorder } from './records.ts';
+import { $progress, ensureAttempt, isLocalChange, markModuleCompleted, update } from './progress.ts';
+import { hasLaunch, installRecorder } from './records.ts';
 
 let done = false;
 export function installApp(): void {
@@ -19,11 +19,17 @@ export function installApp(): void {
 	installRecorder();
 	const meta = courseMeta();
 	const attempt = ensureAttempt(meta.version, meta.policyVersion);
-	if (!attempt.initializedAt) {
-		$progress.set({ ...$progress.get(), attempt: { ...attempt, initializedAt: new Date().toISOString() } });
+	// A launched tab's `initialized` waits for the launch (./sync.ts): its registration may
+	// start a new attempt, and a cmi5 session needs its own (issue 14.3).
+	if (!attempt.initializedAt && !hasLaunch()) {
+		update((p) => ({ ...p, attempt: { ...p.attempt, initializedAt: new Date().toISOString() } }));
 		emitCourseEvent({ type: 'course.initialized' });
 	}
-	$progress.listen(completeModules);
+	// Only the tab that acted decides a module is complete: progress arriving from another
+	// tab is that tab's business (issue 14.1: otherwise every open tab sent `completed`).
+	$progress.listen(() => {
+		if (isLocalChange()) completeModules();
+	});
 	completeModules();
 }
 
