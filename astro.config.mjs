@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parse } from 'yaml';
-import { LAUNCH_CAPTURE_SCRIPT } from './src/records/launch-capture.ts';
+import { LAUNCH_CAPTURE_SCRIPT } from './src/records/launch-capture-script.ts';
 
 // The inline script that takes launch parameters out of the address bar first thing.
 /** @type {`sha256-${string}`} */

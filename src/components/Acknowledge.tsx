@@ -13,7 +13,7 @@ import { courseMeta } from '../stores/meta.ts';
 import { $profile } from '../stores/profile.ts';
 import { acknowledgePolicy, completeCourse } from '../stores/completion.ts';
 import { $progress, passedAssessment } from '../stores/progress.ts';
-import { attemptStatements, currentActor } from '../stores/records.ts';
+import { currentActor, readAllRecords } from '../stores/records.ts';
 
 export default function Acknowledge({ policyLabel, policyVersion }: { policyLabel: string; policyVersion: string }) {
 	const progress = useStore($progress);
@@ -67,7 +67,7 @@ export default function Acknowledge({ policyLabel, policyVersion }: { policyLabe
 		const completedAt = new Date().toISOString();
 		const registration = $progress.get().attempt.registration;
 		// The code covers every statement of this attempt so far: any later edit of the record shows.
-		const code = await verificationCode({ learner: 'mbox' in actor ? actor.mbox : actor.account.name, registration, score, policyVersion }, attemptStatements(registration));
+		const code = await verificationCode({ learner: 'mbox' in actor ? actor.mbox : actor.account.name, registration, score, policyVersion }, readAllRecords().map((r) => r.statement));
 		const seen = $progress.get().assessment.finished.flatMap((a) => a.questionIds);
 		completeCourse(score, code, [...new Set(seen)], completedAt);
 		requestAnimationFrame(() => doneRef.current?.focus());

@@ -20,10 +20,10 @@ export interface RecordEntry {
 	error?: string;
 	sentAt?: string;
 	/**
-	 * The LRS this statement was made for (and its registration): it is sent there and nowhere
-	 * else, whatever launch comes later. Absent for local records.
+	 * The LRS endpoint this statement was made for: it is sent there and nowhere else, whatever
+	 * launch comes later (its registration is the statement's own). Absent for local records.
 	 */
-	target?: { endpoint: string; registration?: string };
+	target?: { endpoint: string };
 }
 
 export interface SendResult {

@@ -12,7 +12,7 @@
  * `verifyRecordCode` is the one function other parts (the compliance report) call to check a
  * downloaded record and its code.
  */
-import { EXT, VERBS, type Statement } from './statements.ts';
+import { byTime, EXT, VERBS, type Statement } from './statements.ts';
 
 const ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789'; // no 0/O or 1/I, easy to read aloud
 
@@ -35,10 +35,6 @@ export function canonicalJson(value: unknown): string {
 	return JSON.stringify(value) ?? 'null';
 }
 
-/** Statements sort in the order they were made: by timestamp, then id. */
-export function byTime(a: Pick<Statement, 'timestamp' | 'id'>, b: Pick<Statement, 'timestamp' | 'id'>): number {
-	return a.timestamp < b.timestamp ? -1 : a.timestamp > b.timestamp ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
-}
 
 /**
  * The code for a completion. `statements` are the attempt's statements made before the

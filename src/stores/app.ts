@@ -10,7 +10,7 @@ import { courseMeta } from './meta.ts';
 import { emitCourseEvent } from './events.ts';
 import { $profile } from './profile.ts';
 import { $progress, ensureAttempt, isLocalChange, markModuleCompleted, update } from './progress.ts';
-import { hasLaunch, installRecorder } from './records.ts';
+import { $launchKind, installRecorder } from './records.ts';
 
 let done = false;
 export function installApp(): void {
@@ -21,7 +21,7 @@ export function installApp(): void {
 	const attempt = ensureAttempt(meta.version, meta.policyVersion);
 	// A launched tab's `initialized` waits for the launch (./sync.ts): its registration may
 	// start a new attempt, and a cmi5 session needs its own (issue 14.3).
-	if (!attempt.initializedAt && !hasLaunch()) {
+	if (!attempt.initializedAt && !$launchKind.get()) {
 		update((p) => ({ ...p, attempt: { ...p.attempt, initializedAt: new Date().toISOString() } }));
 		emitCourseEvent({ type: 'course.initialized' });
 	}

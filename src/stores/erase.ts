@@ -4,9 +4,9 @@
  * clears its own session keys (launch, credentials, token), forgets its launch and stops
  * writing for the rest of its life.
  */
+import { ERASE_CHANNEL } from './erase-channel.ts';
 import { localStorageOrNull, PREFIX, stopWriting } from './storage.ts';
 
-const CHANNEL = 'policy-course:erase';
 
 /** Every key this course has stored on the device. */
 export function courseKeys(): string[] {
@@ -19,7 +19,8 @@ export function courseKeys(): string[] {
 	return [...keys].filter((k) => k.startsWith(PREFIX));
 }
 
-function eraseHere(): void {
+/** Stops writing and deletes every course key this tab can see. */
+export function eraseHere(): void {
 	stopWriting();
 	for (const key of courseKeys()) {
 		localStorageOrNull()?.removeItem(key);
@@ -31,23 +32,10 @@ function eraseHere(): void {
 export function eraseAll(): void {
 	eraseHere();
 	try {
-		const channel = new BroadcastChannel(CHANNEL);
+		const channel = new BroadcastChannel(ERASE_CHANNEL);
 		channel.postMessage('erase');
 		channel.close();
 	} catch {
 		/* no BroadcastChannel: other tabs still lose their stored data; their session ends with them */
-	}
-}
-
-/** Calls `onErased` (after clearing this tab) when another tab erases everything. */
-export function listenForErase(onErased: () => void): void {
-	try {
-		new BroadcastChannel(CHANNEL).addEventListener('message', (e) => {
-			if (e.data !== 'erase') return;
-			eraseHere();
-			onErased();
-		});
-	} catch {
-		/* no BroadcastChannel */
 	}
 }

@@ -6,7 +6,7 @@
 import type { Attempt, CompletedAttempt } from '../course/journey.ts';
 import { uuid } from '../records/statements.ts';
 import { emitCourseEvent } from './events.ts';
-import { $storageProblem, expect, versionedAtom } from './storage.ts';
+import { expect, versionedAtom } from './storage.ts';
 
 /** An assessment attempt in progress or finished. */
 export interface AssessmentAttempt {
@@ -79,28 +79,14 @@ export function isLocalChange(): boolean {
 	return localChange;
 }
 
-/** What is stored now: another tab may have written since this tab's copy was updated. */
-function storedProgress(): Progress {
-	// When a write failed, the newest value is the one held in memory, not the stored one.
-	if ($storageProblem.get()) return $progress.get();
-	try {
-		const raw = localStorage.getItem('policy-course:progress');
-		const parsed = raw ? (JSON.parse(raw) as { v?: number; data?: unknown }) : undefined;
-		if (parsed?.v === 1) return validateProgress(parsed.data);
-	} catch {
-		/* unreadable or unavailable: this tab's copy */
-	}
-	return $progress.get();
-}
-
 /**
- * Applies a change to the stored progress (also used by the action modules beside this one),
- * starting from what is stored now, so a change made by another tab is kept.
+ * Applies a change to the stored progress (also used by the action modules beside this one).
+ * Other tabs' changes reach $progress through the storage event before this tab's next action.
  */
 export function update(change: (p: Progress) => Progress): void {
 	localChange = true;
 	try {
-		$progress.set(change(storedProgress()));
+		$progress.set(change($progress.get()));
 	} finally {
 		localChange = false;
 	}
@@ -135,7 +121,7 @@ export function recordCheck(moduleId: string, correct: number, total: number): v
 
 /** Records that a module became complete (once per attempt). */
 export function markModuleCompleted(moduleId: string, title: string): void {
-	if (storedProgress().attempt.modulesCompleted[moduleId]) return;
+	if ($progress.get().attempt.modulesCompleted[moduleId]) return;
 	update((p) => ({ ...p, attempt: { ...p.attempt, modulesCompleted: { ...p.attempt.modulesCompleted, [moduleId]: new Date().toISOString() } } }));
 	emitCourseEvent({ type: 'module.completed', moduleId, title });
 }

@@ -15,19 +15,16 @@ import { atom, computed } from 'nanostores';
 import type { CourseEvent } from '../records/events.ts';
 import { capturedLaunch } from '../records/launch-capture.ts';
 import type { FlushOutcome, RecordEntry } from '../records/outbox.ts';
-import { actorFor, buildStatement, uuid, type Actor, type Statement } from '../records/statements.ts';
-import { byTime } from '../records/verification.ts';
-import { listenForErase } from './erase.ts';
+import { actorFor, buildStatement, byTime, uuid, type Actor, type Statement } from '../records/statements.ts';
 import { courseMeta } from './meta.ts';
 import { onCourseEvent } from './events.ts';
 import { $profile } from './profile.ts';
 import { $progress } from './progress.ts';
-import { $storageProblem, isErased, localStorageOrNull, PREFIX } from './storage.ts';
+import { $storageProblem, isErased, localStorageOrNull, PREFIX, stopWriting } from './storage.ts';
+import { ERASE_CHANNEL } from './erase-channel.ts';
 
 /** One key per record. */
 export const RECORD_PREFIX = `${PREFIX}record:`;
-/** Where records were kept as one list before (read once, then split into keys). */
-const LEGACY_KEY = `${PREFIX}records`;
 const VERSION = 1;
 
 function sessionOrNull(): Storage | null {
@@ -41,13 +38,11 @@ function sessionOrNull(): Storage | null {
 /** Records the browser would not store (storage full or disabled): kept for this page. */
 const unsaved = new Map<string, RecordEntry>();
 
-function decode(raw: string | null): RecordEntry | undefined {
+export function decodeRecord(raw: string | null): RecordEntry | undefined {
 	if (!raw) return undefined;
 	try {
-		const parsed = JSON.parse(raw) as { v?: number; data?: RecordEntry };
-		const e = parsed.data;
-		if (parsed.v !== VERSION || !e || !e.statement || typeof e.statement.id !== 'string' || typeof e.status !== 'string' || typeof e.statement.timestamp !== 'string') return undefined;
-		return e;
+		const { v, data: e } = JSON.parse(raw) as { v?: number; data?: RecordEntry };
+		return v === VERSION && typeof e?.statement?.id === 'string' && typeof e.statement.timestamp === 'string' ? e : undefined;
 	} catch {
 		return undefined;
 	}
@@ -61,18 +56,12 @@ export function readAllRecords(): RecordEntry[] {
 		for (let i = 0; i < store.length; i++) {
 			const key = store.key(i);
 			if (!key?.startsWith(RECORD_PREFIX)) continue;
-			const entry = decode(store.getItem(key));
+			const entry = decodeRecord(store.getItem(key));
 			if (entry) byId.set(entry.statement.id, entry);
 		}
 	}
 	for (const [id, entry] of unsaved) if (!byId.has(id)) byId.set(id, entry);
 	return [...byId.values()].sort((a, b) => byTime(a.statement, b.statement));
-}
-
-/** Reads one record fresh from storage (another tab may have changed it). */
-export function readRecord(id: string): RecordEntry | undefined {
-	const key = RECORD_PREFIX + id;
-	return decode(localStorageOrNull()?.getItem(key) ?? null) ?? decode(sessionOrNull()?.getItem(key) ?? null) ?? unsaved.get(id);
 }
 
 export const $records = atom<RecordEntry[]>([]);
@@ -92,9 +81,7 @@ export function putRecord(entry: RecordEntry): void {
 	const key = RECORD_PREFIX + entry.statement.id;
 	const value = JSON.stringify({ v: VERSION, data: entry });
 	try {
-		const ls = localStorageOrNull();
-		if (!ls) throw new Error('This browser is not letting the course save anything.');
-		ls.setItem(key, value);
+		localStorageOrNull()!.setItem(key, value);
 		sessionOrNull()?.removeItem(key);
 		unsaved.delete(entry.statement.id);
 	} catch (error) {
@@ -108,35 +95,10 @@ export function putRecord(entry: RecordEntry): void {
 		$storageProblem.set({
 			key,
 			at: new Date().toISOString(),
-			message: error instanceof DOMException && /quota/i.test(error.name)
-				? 'Your browser storage is full, so your latest training records could not be saved on this device.'
-				: 'Your browser is not letting the course save your training records on this device.',
+			message: 'Your latest training records could not be saved on this device.',
 		});
 	}
 	showInList(entry);
-}
-
-/** Changes one record, starting from what is stored now (not from this tab's copy). */
-export function updateRecord(id: string, change: Partial<RecordEntry>): void {
-	const current = readRecord(id) ?? $records.get().find((r) => r.statement.id === id);
-	if (current) putRecord({ ...current, ...change });
-}
-
-/** Splits the old single list into one key per record (idempotent, so tabs may race). */
-function migrateLegacy() {
-	const ls = localStorageOrNull();
-	const raw = ls?.getItem(LEGACY_KEY);
-	if (!ls || !raw) return;
-	try {
-		const list = (JSON.parse(raw) as { data?: unknown }).data;
-		if (!Array.isArray(list)) return; // unreadable: left exactly as it was
-		for (const e of list as RecordEntry[]) {
-			if (e?.statement?.id && typeof e.statement.timestamp === 'string' && !readRecord(e.statement.id)) putRecord(e);
-		}
-		ls.removeItem(LEGACY_KEY);
-	} catch {
-		/* left as it was, and kept */
-	}
 }
 
 /** How this tab was launched: with an LRS (`xapi`), by a cmi5 LMS, or not at all. */
@@ -167,17 +129,13 @@ export type SyncState =
 	| { kind: 'retry'; message: string; at: number };
 export const $sync = atom<SyncState>({ kind: 'local' });
 
-export const $recordCounts = computed([$records, $lrs], (records, lrs) => {
-	// Only records bound to this tab's LRS count as waiting here; others wait for their own launch.
-	const mine = (r: RecordEntry) => !lrs || r.target?.endpoint === lrs.endpoint;
-	return {
-		total: records.length,
-		waiting: records.filter((r) => r.status === 'waiting' && mine(r)).length,
-		waitingElsewhere: records.filter((r) => r.status === 'waiting' && !mine(r)).length,
-		rejected: records.filter((r) => r.status === 'rejected').length,
-		sent: records.filter((r) => r.status === 'sent').length,
-	};
-});
+/** Counts for the status line. Only records bound to this tab's LRS wait here; others wait for their own launch. */
+export const $recordCounts = computed([$records, $lrs], (records, lrs) => ({
+	total: records.length,
+	waiting: records.filter((r) => r.status === 'waiting' && (!lrs || r.target?.endpoint === lrs.endpoint)).length,
+	rejected: records.filter((r) => r.status === 'rejected').length,
+	sent: records.filter((r) => r.status === 'sent').length,
+}));
 
 /** The actor for new statements: the launch's, else the profile's, else an anonymous device account. */
 export function currentActor(): Actor {
@@ -261,20 +219,15 @@ export function recordEvent(event: CourseEvent, at: string): Statement | undefin
 		status: send ? 'waiting' : 'local',
 		attempts: 0,
 		// Bound to the LRS it was made for: it is sent there and nowhere else (issue 21.1).
-		...(send && lrs ? { target: { endpoint: lrs.endpoint, registration: (shaped ?? statement).context.registration } } : {}),
+		...(send ? { target: { endpoint: lrs!.endpoint } } : {}),
 	});
 	if (send) void syncNow();
 	return shaped ?? statement;
 }
 
-/**
- * Records an event ahead of those queued while connecting: a session's `initialized` must be
- * its first statement by timestamp (cmi5 9.3), even when the learner was quicker than the LMS.
- */
-export function recordFirst(event: CourseEvent): void {
-	const now = new Date().toISOString();
-	const first = pending[0]?.[1];
-	recordEvent(event, first && first <= now ? new Date(Date.parse(first) - 1).toISOString() : now);
+/** When the oldest event queued while connecting happened (./sync.ts puts `initialized` before it). */
+export function firstPendingAt(): string | undefined {
+	return pending[0]?.[1];
 }
 
 /** Called by ./sync.ts once the launch is set up (or failed): records what was waiting. */
@@ -292,28 +245,12 @@ export function syncNow(): Promise<FlushOutcome | undefined> {
 /** The key under which this tab keeps its validated launch (sessionStorage: forgotten when the tab closes). */
 export const LAUNCH_KEY = 'policy-course:launch';
 
-/** True when this tab has a launch (captured from the link, or kept from an earlier page). */
-export function hasLaunch(): boolean {
-	try {
-		if (sessionStorage.getItem(LAUNCH_KEY)) return true;
-	} catch {
-		/* unavailable */
-	}
-	return Boolean(capturedLaunch());
-}
-
-/** After "Forget me" (here or in another tab): drop the launch and stop sending. */
-export function forgetLaunch(): void {
-	pending.splice(0);
-	sync?.stop();
-	$lrs.set(null);
-	$launchActor.set(null);
-	$launchKind.set(null);
-	$cmi5.set(null);
-	$lrsConsent.set(null);
-	$sync.set({ kind: 'local' });
-	$records.set([]);
-	unsaved.clear();
+/** How this tab was launched, if it was (captured from the link, or kept from an earlier page). */
+function launchPending(): 'xapi' | 'cmi5' | null {
+	let saved: string | null = null;
+	try { saved = sessionStorage.getItem(LAUNCH_KEY); } catch { /* unavailable */ }
+	const raw = capturedLaunch();
+	return raw ? (raw.fetch ? 'cmi5' : 'xapi') : saved ? (saved.includes('"kind":"cmi5"') ? 'cmi5' : 'xapi') : null;
 }
 
 let installed = false;
@@ -321,29 +258,37 @@ let installed = false;
 export function installRecorder(): void {
 	if (installed || typeof window === 'undefined') return;
 	installed = true;
-	migrateLegacy();
 	$records.set(readAllRecords());
+	// Records kept as one list by an older version: split into keys, once (./records-legacy.ts).
+	if (localStorageOrNull()?.getItem(`${PREFIX}records`)) void import('./records-legacy.ts').then((m) => m.migrateLegacy(putRecord, readAllRecords));
 	// Records made or sent by other tabs.
 	addEventListener('storage', (e) => {
-		if (e.key === null) $records.set(readAllRecords());
-		else if (e.key.startsWith(RECORD_PREFIX)) {
-			const entry = decode(e.newValue);
-			if (entry) showInList(entry);
-			else $records.set($records.get().filter((r) => RECORD_PREFIX + r.statement.id !== e.key));
-		}
+		if (!e.key || e.key.startsWith(RECORD_PREFIX)) $records.set(readAllRecords());
 	});
 	onCourseEvent((event, at) => void recordEvent(event, at));
-	listenForErase(forgetLaunch);
+	// "Forget me" in another tab: stop writing at once, then clear this tab too (issue 21.8).
+	try {
+		new BroadcastChannel(ERASE_CHANNEL).onmessage = (e) => {
+			if (e.data !== 'erase') return;
+			stopWriting();
+			$records.set([]);
+			unsaved.clear();
+			sync?.stop();
+			// The other tab removed the shared keys; this tab's own session keys go here.
+			const ss = sessionOrNull();
+			for (const key of ss ? Object.keys(ss) : []) if (key.startsWith(PREFIX)) ss!.removeItem(key);
+		};
+	} catch {
+		/* no BroadcastChannel */
+	}
 	try {
 		pending.push(...(JSON.parse(sessionStorage.getItem(PENDING_KEY) ?? '[]') as Array<[CourseEvent, string]>));
 	} catch {
 		/* nothing readable waiting */
 	}
-	if (hasLaunch()) {
-		const raw = capturedLaunch();
-		let saved: string | null = null;
-		try { saved = sessionStorage.getItem(LAUNCH_KEY); } catch { /* unavailable */ }
-		$launchKind.set(raw ? (raw.fetch ? 'cmi5' : 'xapi') : saved?.includes('"kind":"cmi5"') ? 'cmi5' : 'xapi');
+	const kind = launchPending();
+	if (kind) {
+		$launchKind.set(kind);
 		void import('./sync.ts').then((module) => {
 			sync = module;
 			module.start();
@@ -354,9 +299,4 @@ export function installRecorder(): void {
 /** Every statement so far, as a JSON array (the downloadable training record). */
 export function recordJson(): string {
 	return JSON.stringify(readAllRecords().map((r) => r.statement), null, 2);
-}
-
-/** The statements of one attempt (registration), in the order made: what its verification code covers. */
-export function attemptStatements(registration: string): Statement[] {
-	return readAllRecords().map((r) => r.statement).filter((s) => s.context.registration === registration);
 }

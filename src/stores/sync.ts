@@ -5,7 +5,7 @@
  * LRS.
  */
 import type { Cmi5Launch, DefinedKind, LaunchData } from '../records/cmi5.ts';
-import { clearCapturedLaunch, capturedLaunch } from '../records/launch-capture.ts';
+import { capturedLaunch, LAUNCH_RAW_KEY } from '../records/launch-capture.ts';
 import { launchActor, launchOrigins, parseLaunch, type LrsLaunch } from '../records/launch.ts';
 import { fetchSender, flush, retryDelay, type FlushOutcome } from '../records/outbox.ts';
 import type { CourseEvent } from '../records/events.ts';
@@ -14,7 +14,7 @@ import { emitCourseEvent } from './events.ts';
 import { courseMeta } from './meta.ts';
 import { $progress, passedAssessment, update } from './progress.ts';
 import {
-	$cmi5, $launchActor, $launchDetail, $launchError, $launchKind, $lrs, $lrsConsent, $sync, drainPending, LAUNCH_KEY, readAllRecords, recordFirst, readRecord, updateRecord,
+	$cmi5, $launchActor, $launchDetail, $launchError, $launchKind, $lrs, $lrsConsent, $sync, decodeRecord, drainPending, firstPendingAt, LAUNCH_KEY, putRecord, readAllRecords, recordEvent, RECORD_PREFIX, $records,
 } from './records.ts';
 import { isErased, localStorageOrNull } from './storage.ts';
 
@@ -48,6 +48,16 @@ function approve(origins: string[]) {
 	}
 }
 
+/**
+ * Records an event ahead of those queued while connecting: a session's `initialized` must be
+ * its first statement by timestamp (cmi5 9.3), even when the learner was quicker than the LMS.
+ */
+function recordFirst(event: CourseEvent): void {
+	const now = new Date().toISOString();
+	const first = firstPendingAt();
+	recordEvent(event, first && first <= now ? new Date(Date.parse(first) - 1).toISOString() : now);
+}
+
 /** The attempt's `initialized`, once per attempt, emitted after the launch's learner and registration are known. */
 function ensureInitialized() {
 	if ($progress.get().attempt.initializedAt) return;
@@ -73,7 +83,7 @@ export function start(): void {
 	const meta = courseMeta();
 	const raw = capturedLaunch();
 	if (raw) {
-		clearCapturedLaunch();
+		try { sessionStorage.removeItem(LAUNCH_RAW_KEY); } catch { /* unavailable */ }
 		const parsed = parseLaunch(raw, meta.lrs);
 		if (!parsed) return local();
 		if ('error' in parsed) return local(parsed.error);
@@ -150,6 +160,8 @@ async function startCmi5(l: Cmi5Launch) {
 		const problem = error as Error & { detail?: string };
 		$launchError.set(problem.detail ? problem.message : 'The course could not connect to your learning system, so your records are kept on this device only. The details are on My record.');
 		$launchDetail.set(problem.detail ?? problem.message);
+		$launchKind.set(null);
+		$sync.set({ kind: 'local' });
 		isReady = true;
 		drainPending();
 		return;
@@ -283,6 +295,20 @@ export async function finishSession(durationMs: number): Promise<boolean> {
 	return readRecord(id)?.status === 'sent';
 }
 
+/** Reads one record fresh from storage (another tab may have changed it). */
+function readRecord(id: string) {
+	const key = RECORD_PREFIX + id;
+	let tab: Storage | null = null;
+	try { tab = sessionStorage; } catch { /* unavailable */ }
+	return decodeRecord(localStorageOrNull()?.getItem(key) ?? null) ?? decodeRecord(tab?.getItem(key) ?? null) ?? $records.get().find((r) => r.statement.id === id);
+}
+
+/** Changes one record, starting from what is stored now (not from this tab's copy). */
+function updateRecord(id: string, change: Partial<import('../records/outbox.ts').RecordEntry>): void {
+	const current = readRecord(id);
+	if (current) putRecord({ ...current, ...change });
+}
+
 let flushing: Promise<FlushOutcome | undefined> | undefined;
 let retryTimer: ReturnType<typeof setTimeout> | undefined;
 let failures = 0;
@@ -302,7 +328,7 @@ export function syncNow(): Promise<FlushOutcome | undefined> {
 	$sync.set({ kind: 'sending' });
 	const run = withOutboxLock(() => {
 		// Read fresh inside the lock: another tab may have sent some meanwhile.
-		const mine = readAllRecords().filter((r) => r.status === 'waiting' && r.target?.endpoint === lrs.endpoint && (lrs.kind !== 'cmi5' || r.target.registration === lrs.registration));
+		const mine = readAllRecords().filter((r) => r.status === 'waiting' && r.target?.endpoint === lrs.endpoint && (lrs.kind !== 'cmi5' || r.statement.context.registration === lrs.registration));
 		return flush(mine, fetchSender(lrs.endpoint, lrs.auth), (id, change) => {
 			if (!stopped) updateRecord(id, change);
 		});
@@ -314,7 +340,7 @@ export function syncNow(): Promise<FlushOutcome | undefined> {
 			failures = 0;
 			$sync.set({ kind: 'idle' });
 			// Records made while this flush was running go out now.
-			if (readAllRecords().some((r) => r.status === 'waiting' && r.target?.endpoint === lrs.endpoint && (lrs.kind !== 'cmi5' || r.target.registration === lrs.registration))) void syncNow();
+			if (readAllRecords().some((r) => r.status === 'waiting' && r.target?.endpoint === lrs.endpoint && (lrs.kind !== 'cmi5' || r.statement.context.registration === lrs.registration))) void syncNow();
 		} else if (outcome.kind === 'auth') {
 			$sync.set({ kind: 'auth', message: outcome.message });
 		} else {
@@ -335,4 +361,10 @@ export function stop(): void {
 	clearTimeout(retryTimer);
 	launch = null;
 	session = null;
+	$lrs.set(null);
+	$launchActor.set(null);
+	$launchKind.set(null);
+	$cmi5.set(null);
+	$lrsConsent.set(null);
+	$sync.set({ kind: 'local' });
 }
