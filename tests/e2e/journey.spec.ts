@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import validation from '@learninglocker/xapi-validation';
 import { expect, test } from '@playwright/test';
-import { acknowledgePolicy, completeModule, course, saveProfile, storage, takeAssessment } from './helpers.ts';
+import { acknowledgePolicy, completeModule, course, saveProfile, storage, storedRecords, takeAssessment } from './helpers.ts';
 
 const monthsAgo = (n: number) => {
 	const d = new Date();
@@ -40,7 +40,7 @@ test('a new teacher completes the induction path end to end', async ({ page }) =
 	await expect(page.getByText(/You have completed the course/)).toBeVisible();
 
 	// The training record: one lesson statement per required lesson, module completions, a pass.
-	const records = JSON.parse((await storage(page))['policy-course:records']!).data as Array<{ statement: { verb: { id: string }; object: { id: string } } }>;
+	const records = await storedRecords(page);
 	const verbs = records.map((r) => r.statement.verb.id.split('/').pop());
 	expect(verbs[0]).toBe('initialized');
 	expect(verbs.at(-1)).toBe('terminated');
@@ -121,7 +121,7 @@ test('a learner who completed 13 months ago is offered the refresher, tests out 
 	await acknowledgePolicy(page);
 	await page.goto('/');
 	await expect(page.getByText(/You have completed the course.*\(refresher\)/)).toBeVisible();
-	const records = JSON.parse((await storage(page))['policy-course:records']!).data as Array<{ statement: { verb: { id: string }; context: { extensions: Record<string, string> } } }>;
+	const records = await storedRecords(page);
 	expect(records.filter((r) => r.statement.verb.id.endsWith('/waived')).length).toBe(count - 1);
 	expect(records.every((r) => r.statement.context.extensions['https://learning.reach2.org/xapi/extensions/mode'] === 'refresher')).toBe(true);
 });
