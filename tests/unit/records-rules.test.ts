@@ -127,12 +127,14 @@ describe('the independent cmi5 checker', () => {
 		expect(cmi5Breaches([s('experienced', 'a', false), s('initialized', 'a', true), s('terminated', 'a', true)], rules)).toEqual([expect.stringContaining('starts with experienced'), expect.stringContaining('initialized after its first statement')]);
 		expect(cmi5Breaches([s('initialized', 'a', true), s('failed', 'a', true), s('passed', 'a', true), s('terminated', 'a', true)], rules)).toEqual([expect.stringContaining('both passed and failed')]);
 		expect(cmi5Breaches([s('initialized', 'a', true), s('terminated', 'a', true), s('experienced', 'a', false)], rules).join()).toContain('after terminated');
+		const start = s('initialized', 'a', true);
 		const noMoveOn = s('failed', 'a', true);
 		noMoveOn.context!.contextActivities!.category = [{ id: CMI5_IRI.category }];
-		expect(cmi5Breaches([s('initialized', 'a', true), noMoveOn, s('terminated', 'a', true)], rules)).toEqual(['defined failed lacks the moveOn category']);
+		expect(cmi5Breaches([start, noMoveOn, s('terminated', 'a', true)], rules)).toEqual(['defined failed lacks the moveOn category']);
 		expect(cmi5Breaches([s('initialized', 'a', true), s('passed', 'a', true), s('terminated', 'a', true), s('initialized', 'b', true), s('failed', 'b', true), s('terminated', 'b', true)], rules)).toEqual([expect.stringContaining('failed after a defined passed')]);
+		const first = s('initialized', 'a', true);
 		const noSession = s('experienced', 'a', false);
 		delete noSession.context!.extensions![CMI5_IRI.sessionId];
-		expect(cmi5Breaches([s('initialized', 'a', true), noSession, s('terminated', 'a', true)], { ...rules, sessionsEnded: false }).join()).toContain('no session id');
+		expect(cmi5Breaches([first, noSession, s('terminated', 'a', true)], { ...rules, sessionsEnded: false }).join()).toContain('no session id');
 	});
 });
