@@ -170,7 +170,7 @@ export async function startLrs(port: number, user = 'course', password = 'secret
 				gate.close(() => done());
 				gate = undefined;
 			}),
-		start: open,
+		start: () => (gate ? Promise.resolve() : open()),
 		async close() {
 			if (gate) {
 				gate.closeAllConnections();
