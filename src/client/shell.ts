@@ -4,8 +4,7 @@
  * and the request for persistent storage. Plain DOM: no framework on the shell.
  */
 import { installApp } from '../stores/app.ts';
-import { emitCourseEvent } from '../stores/events.ts';
-import { $cmi5, $launchError, $launchKind, $lrs, $recordCounts, $sync, syncNow } from '../stores/records.ts';
+import { $cmi5, $launchError, $launchKind, $lrs, $lrsConsent, $recordCounts, $sync } from '../stores/records.ts';
 import { $notices, $olderBuild, storageMode, $storageProblem } from '../stores/storage.ts';
 import { $updateReady, applyUpdate, registerServiceWorker, requestPersistence } from './offline.ts';
 
@@ -31,52 +30,20 @@ function render() {
 	$network.textContent = online ? '' : 'You are offline. Your progress and records are saved on this device.';
 	$network.hidden = online;
 	const counts = $recordCounts.get();
-	const sync = $sync.get();
-	let text: string;
-	if ($launchKind.get() === 'cmi5' && !$lrs.get() && !$launchError.get()) {
-		text = 'Connecting to your learning system…';
-	} else if (!$lrs.get()) {
-		text = $launchError.get() ? `Records could not be set up to send: ${$launchError.get()} They are kept on this device.` : 'Your records are kept on this device.';
-	} else if (sync.kind === 'auth') {
-		text = 'The learning record store refused the course’s credentials, so records cannot be sent. They are kept on this device: reopen the course from your learning system, or download your record.';
-	} else if (counts.waiting > 0) {
-		text = `${counts.waiting} record${counts.waiting === 1 ? '' : 's'} waiting to send${sync.kind === 'offline' || !online ? ' when you are back online' : sync.kind === 'retry' ? ' (the record store is not answering; trying again shortly)' : ''}.`;
-	} else {
-		text = 'All records sent.';
+	// A launched tab's status (sending, waiting, consent, cmi5) comes from ./launch-ui.ts,
+	// loaded only then: learners without an LRS never download it.
+	const launched = Boolean($launchKind.get() || $lrs.get() || $lrsConsent.get());
+	if (launched && !launchUi) {
+		void import('./launch-ui.ts').then((m) => {
+			launchUi = m;
+			render();
+		});
 	}
+	let text = launched ? (launchUi?.statusText(counts, $sync.get(), online) ?? 'Connecting…') : ($launchError.get() ?? 'Your records are kept on this device.');
 	if (counts.rejected > 0) text += ` ${counts.rejected} record${counts.rejected === 1 ? ' was' : 's were'} refused by the record store: see My record.`;
 	$records.textContent = text;
 	$actions.replaceChildren();
-	if ($lrs.get() && counts.waiting > 0 && online && sync.kind !== 'sending') $actions.append(button('Send now', () => void syncNow()));
-	const cmi5 = $cmi5.get();
-	if (cmi5) {
-		// cmi5: the learner ends the session; `terminated` is sent last, then back to the LMS.
-		const finish = async () => {
-			if (!$cmi5.get()?.terminated) emitCourseEvent({ type: 'course.terminated', durationMs: Date.now() - sessionStart });
-			await syncNow();
-			if (cmi5.returnURL) location.href = cmi5.returnURL;
-			else render();
-		};
-		if (cmi5.terminated) {
-			const p = document.createElement('p');
-			p.textContent = 'You have finished this session.';
-			$actions.append(p);
-			if (cmi5.returnURL) {
-				const a = document.createElement('a');
-				a.href = cmi5.returnURL;
-				a.textContent = 'Return to your learning system';
-				a.className = 'button';
-				$actions.append(a);
-			}
-		} else {
-			if (cmi5.moveOnMet && cmi5.moveOn && cmi5.moveOn !== 'NotApplicable') {
-				const p = document.createElement('p');
-				p.textContent = 'You have done what your learning system asks of this course.';
-				$actions.append(p);
-			}
-			$actions.append(button('Finish and return to your learning system', () => void finish()));
-		}
-	}
+	launchUi?.renderLaunchActions($actions, render, button);
 	if ($updateReady.get()) {
 		const p = document.createElement('p');
 		p.setAttribute('role', 'status');
@@ -96,8 +63,8 @@ function showNotices() {
 for (const store of [$storageProblem, $olderBuild, $notices]) store.listen(showNotices);
 showNotices();
 
-const sessionStart = Date.now();
-for (const store of [$recordCounts, $sync, $launchKind, $launchError, $lrs, $cmi5, $updateReady]) store.listen(render);
+let launchUi: typeof import('./launch-ui.ts') | undefined;
+for (const store of [$recordCounts, $sync, $launchKind, $launchError, $lrs, $lrsConsent, $cmi5, $updateReady]) store.listen(render);
 window.addEventListener('online', render);
 window.addEventListener('offline', render);
 render();

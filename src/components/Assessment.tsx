@@ -16,7 +16,7 @@ import { courseMeta } from '../stores/meta.ts';
 import { answerAssessment, finishAssessment, showAssessmentView, startAssessment } from '../stores/assessment.ts';
 import { $progress, type AssessmentAttempt } from '../stores/progress.ts';
 import { uuid } from '../records/statements.ts';
-import { effectivePassMark } from '../stores/records.ts';
+import { $cmi5, effectivePassMark } from '../stores/records.ts';
 import QuestionView, { optionsOf, type ClientQuestion } from './QuestionView.tsx';
 import { useQuestions } from '../client/questions.ts';
 
@@ -33,7 +33,8 @@ export default function Assessment({ count, passMark: coursePassMark, moduleTitl
 	// page neither jumps nor repaints when the questions arrive; only its button waits for them.
 	const { pool, error, retry } = useQuestions();
 	// An LMS launching the course through cmi5 may set its own mastery score.
-	const passMark = effectivePassMark(coursePassMark);
+	// A cmi5 masteryScore arrives after the first render: follow it (issue 14.4).
+	const passMark = effectivePassMark(coursePassMark, useStore($cmi5));
 	const progress = useStore($progress);
 	const ready = useAppReady(() => {
 		const current = $progress.get().assessment.current;

@@ -30,7 +30,7 @@ export default function courseContent(options: { root: string }): AstroIntegrati
 								: undefined,
 					});
 					logger.info(`course content OK: ${loaded.modules.length} modules from ${root}`);
-					const meta = JSON.stringify(buildCourseMeta(loaded));
+					const meta = JSON.stringify(buildCourseMeta(loaded, { allowLoopback: process.env.COURSE_LRS_LOOPBACK === '1' }));
 					updateConfig({
 						vite: {
 							plugins: [

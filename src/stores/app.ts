@@ -9,7 +9,7 @@ import type { Role } from '../schemas/common.ts';
 import { courseMeta } from './meta.ts';
 import { emitCourseEvent } from './events.ts';
 import { $profile } from './profile.ts';
-import { $progress, ensureAttempt, markModuleCompleted } from './progress.ts';
+import { $progress, ensureAttempt, isLocalChange, markModuleCompleted, update } from './progress.ts';
 import { $launchKind, installRecorder } from './records.ts';
 
 let done = false;
@@ -19,22 +19,28 @@ export function installApp(): void {
 	installRecorder();
 	const meta = courseMeta();
 	ensureAttempt(meta.version, meta.policyVersion);
-	// A new learner's `initialized` waits for "Your details" (saveProfile makes it then).
+	// A new learner's `initialized` waits for "Your details" (saveProfile makes it then); a
+	// launched tab's waits for the launch (./sync.ts), whose registration may start a new
+	// attempt and whose cmi5 session needs its own (issue 14.3).
 	initializeAttempt();
-	$progress.listen(completeModules);
+	// Only the tab that acted decides a module is complete: progress arriving from another
+	// tab is that tab's business (issue 14.1: otherwise every open tab sent `completed`).
+	$progress.listen(() => {
+		if (isLocalChange()) completeModules();
+	});
 	completeModules();
 }
 
 /**
  * Makes the attempt's `initialized` statement, once, as soon as the learner is known (their
- * details are saved, or an LMS launch names them). Before that, a statement would carry an
+ * details are saved; a launched tab's is made by ./sync.ts once the launch names them). Before that, a statement would carry an
  * anonymous device actor, and a learner's record must be about one actor.
  */
 export function initializeAttempt(): void {
 	const attempt = $progress.get().attempt;
 	if (attempt.initializedAt || attempt.completed) return;
-	if (!$profile.get() && !$launchKind.get()) return;
-	$progress.set({ ...$progress.get(), attempt: { ...attempt, initializedAt: new Date().toISOString() } });
+	if ($launchKind.get() || !$profile.get()) return;
+	update((p) => ({ ...p, attempt: { ...p.attempt, initializedAt: new Date().toISOString() } }));
 	emitCourseEvent({ type: 'course.initialized' });
 }
 

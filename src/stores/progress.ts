@@ -94,9 +94,23 @@ export const $progress = versionedAtom<Progress>('progress', emptyProgress(), {
 });
 
 
-/** Applies a change to the stored progress (also used by the action modules beside this one). */
+let localChange = false;
+/** True while this tab applies its own change (not one arriving from another tab). */
+export function isLocalChange(): boolean {
+	return localChange;
+}
+
+/**
+ * Applies a change to the stored progress (also used by the action modules beside this one).
+ * Other tabs' changes reach $progress through the storage event before this tab's next action.
+ */
 export function update(change: (p: Progress) => Progress): void {
-	$progress.set(change($progress.get()));
+	localChange = true;
+	try {
+		$progress.set(change($progress.get()));
+	} finally {
+		localChange = false;
+	}
 }
 
 /** Makes sure the current attempt carries the course and policy versions. */

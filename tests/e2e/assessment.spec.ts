@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { markPathDone, saveProfile, takeAssessment } from './helpers.ts';
+import { markPathDone, saveProfile, storedRecords, takeAssessment } from './helpers.ts';
 
 const axe = async (page: Page) =>
 	(await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze()).violations.map((v) => v.id);
@@ -52,11 +52,7 @@ test('a learner fails, sees what to revisit, retakes a different set, passes, ac
 	expect(await axe(page)).toEqual([]);
 
 	// The code is the one in the "completed" statement of the training record.
-	const completed = await page.evaluate(() =>
-		(JSON.parse(localStorage.getItem('policy-course:records')!).data as Array<{ statement: { verb: { id: string }; object: { id: string }; result?: { extensions?: Record<string, string> } } }>)
-			.map((r) => r.statement)
-			.find((s) => s.verb.id.endsWith('/completed') && s.object.id.endsWith('/social-media-policy')),
-	);
+	const completed = (await storedRecords(page)).map((r) => r.statement).find((s) => s.verb.id.endsWith('/completed') && s.object.id.endsWith('/social-media-policy'));
 	expect(completed?.result?.extensions?.['https://learning.reach2.org/xapi/extensions/certificate-code']).toBe(code);
 
 	// Print: the button opens the browser's print dialog; the print stylesheet hides the chrome.

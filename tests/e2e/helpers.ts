@@ -278,3 +278,26 @@ export async function takeAssessmentOnPath(page: Page, learner: Learner, correct
 	await expect(page.getByRole('heading', { name: /^You passed/ })).toBeVisible();
 	return asked;
 }
+
+/**
+ * The training record as stored: one key per statement (`policy-course:record:<id>`), in the
+ * order the statements were made. Read the way the app reads it (src/stores/records.ts).
+ */
+export async function storedRecords<T = { status: string; statement: { id: string; timestamp: string; verb: { id: string }; object: { id: string }; context: { registration: string; extensions: Record<string, string> }; result?: { extensions?: Record<string, string> } } }>(page: Page): Promise<T[]> {
+	return page.evaluate(() => {
+		const out: Array<{ statement: { id: string; timestamp: string } }> = [];
+		for (const store of [sessionStorage, localStorage]) {
+			for (const key of Object.keys(store)) if (key.startsWith('policy-course:record:')) out.push(JSON.parse(store.getItem(key)!).data);
+		}
+		const byId = new Map(out.map((r) => [r.statement.id, r]));
+		return [...byId.values()].sort((a, b) => (a.statement.timestamp < b.statement.timestamp ? -1 : a.statement.timestamp > b.statement.timestamp ? 1 : a.statement.id < b.statement.id ? -1 : 1));
+	}) as Promise<T[]>;
+}
+
+/**
+ * A launch naming a record store not used on this device asks the learner first (issue 21.1):
+ * agree, as a learner sent by their own organisation would.
+ */
+export async function approveLrs(page: Page): Promise<void> {
+	await page.getByRole('button', { name: 'Send my records there' }).click();
+}

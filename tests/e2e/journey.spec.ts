@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import validation from '@learninglocker/xapi-validation';
 import { expect, test, type Page } from '@playwright/test';
-import { answerKey, answerQuestion, course, expectOptionsNamed, pathOf, saveProfile, storage, takeAssessmentOnPath, takeCheckHere, walkPath, type Learner } from './helpers.ts';
+import { answerKey, answerQuestion, course, expectOptionsNamed, pathOf, saveProfile, storage, storedRecords, takeAssessmentOnPath, takeCheckHere, walkPath, type Learner } from './helpers.ts';
 
 import { addMonths } from '../../src/course/refresher.ts';
 import { drawQuestions } from '../../src/assessment/draw.ts';
@@ -195,12 +195,12 @@ test('a new learner\'s record starts with an initialized about them, made when t
 	await page.goto('/');
 	await page.goto('/policy/');
 	await page.goto('/');
-	expect(JSON.parse((await storage(page))['policy-course:records'] ?? '{"data":[]}').data).toEqual([]);
+	expect(await storedRecords(page)).toEqual([]);
 	await saveProfile(page, { name: 'Kit Doe', email: 'kit.doe@example.org', role: 'Support staff' });
 	await page.goto('/modules/monitoring/privacy-and-monitoring/');
 	await page.locator('[data-lesson-done][data-ready]').click();
 	await page.waitForURL(/scenarios/);
-	const statements = (JSON.parse((await storage(page))['policy-course:records']!).data as Array<{ statement: Statement }>).map((r) => r.statement);
+	const statements = (await storedRecords<{ statement: Statement }>(page)).map((r) => r.statement);
 	expect(statements.map((s) => s.verb.id.split('/').pop())).toEqual(['initialized', 'experienced']);
 	expect(statements[0]!.actor).toMatchObject({ name: 'Kit Doe', mbox: 'mailto:kit.doe@example.org' });
 	expect(statements[1]!.actor).toEqual(statements[0]!.actor);
