@@ -19,7 +19,9 @@ export interface Profile {
  * Longest name accepted. The name travels in every statement, so an unbounded one would fill
  * the device's storage (a 100,000-character name filled it after 51 records).
  */
-export const NAME_MAX = 100;
+import { NAME_MAX } from '../course/profile-checks.ts';
+
+export { NAME_MAX };
 const ROLES: readonly string[] = ROLE_IDS;
 
 export function validateProfile(value: unknown): Profile | null {

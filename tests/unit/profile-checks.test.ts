@@ -1,7 +1,7 @@
 /** The profile form refuses markup, over-long values and hidden direction controls. */
 import { describe, expect, it } from 'vitest';
 import { fileNamePart, recordFileName } from '../../src/client/download.ts';
-import { cleanName, isEmailAddress, profileErrors } from '../../src/stores/profile-form.ts';
+import { cleanName, isEmailAddress, profileErrors } from '../../src/course/profile-checks.ts';
 
 const form = { name: 'Priya Shah', idKind: 'email', id: 'priya.shah@example.org', role: 'teaching' };
 
