@@ -54,10 +54,10 @@ test('reloading mid-scenario resumes at the same step, with flags kept', async (
 	await expect(page.getByText('Welcome back: you are where you left off.')).toBeVisible();
 	await page.getByRole('button', { name: /Reply privately/ }).click();
 	await expect(page.locator('#step-heading')).toHaveText('Outcome: Private contact with a pupil');
-	// Finished runs are not resumed: a reload starts the case afresh.
+	// A reload on the ending keeps the ending (issue 13): the learner sees what they saw.
 	await page.reload();
 	await waitForIslands(page);
-	await expect(page.getByRole('heading', { name: 'The situation' })).toBeVisible();
+	await expect(page.locator('#step-heading')).toHaveText('Outcome: Private contact with a pupil');
 });
 
 test('"try a different choice" goes back to an earlier decision and leads to another ending', async ({ page }) => {
