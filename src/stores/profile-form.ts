@@ -1,5 +1,6 @@
 /** The profile form's save action (the "Your details" page only); its checks are pure, in course/profile-checks.ts. */
 import { cleanName } from '../course/profile-checks.ts';
+import { adoptPlaceholderRecords } from './adopt.ts';
 import { initializeAttempt } from './app.ts';
 import { $profile, type Profile } from './profile.ts';
 import { PREFIX, savedWhere } from './storage.ts';
@@ -13,5 +14,6 @@ export function saveProfile(input: Omit<Profile, 'updatedAt'>): 'device' | 'tab'
 	// The learner is known now: the attempt's `initialized` can be made about them (in this tab
 	// only, so two open tabs never both make it).
 	initializeAttempt();
+	adoptPlaceholderRecords();
 	return savedWhere(`${PREFIX}profile`);
 }

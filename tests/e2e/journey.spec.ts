@@ -206,6 +206,16 @@ test('a new learner\'s record starts with an initialized about them, made when t
 	expect(statements[1]!.actor).toEqual(statements[0]!.actor);
 });
 
+test('a lesson read before "Your details" is filed under the learner once they are saved: one actor throughout', async ({ page }) => {
+	await page.goto('/modules/monitoring/privacy-and-monitoring/');
+	await page.locator('[data-lesson-done][data-ready]').click();
+	await page.waitForURL(/scenarios/);
+	await saveProfile(page, { name: 'Ade Bello', email: 'ade.bello@example.org', role: 'Volunteer' });
+	const statements = (await storedRecords<{ statement: Statement }>(page)).map((r) => r.statement);
+	expect(statements.map((s) => s.verb.id.split('/').pop()).sort()).toEqual(['experienced', 'initialized']);
+	for (const s of statements) expect(s.actor).toEqual({ objectType: 'Agent', name: 'Ade Bello', mbox: 'mailto:ade.bello@example.org' });
+});
+
 test('a second tab sees the same progress', async ({ page, context }) => {
 	await saveProfile(page, { name: 'Lin Chen', email: 'lin@example.org', role: 'Volunteer' });
 	await page.goto('/');
