@@ -2,10 +2,10 @@
  * The checks on a learner's details (name, email or staff number, role): pure, so the form,
  * the stores and the tests share them.
  */
+import { NAME_MAX } from './limits.ts';
 import { ROLES } from './roles.ts';
 
-/** Longest name the course keeps: it is carried in every statement and on the certificate. */
-export const NAME_MAX = 100;
+export { NAME_MAX };
 
 /**
  * Direction overrides and isolates (which can make "gnp.exe" display as "exe.png"), other

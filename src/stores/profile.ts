@@ -19,7 +19,7 @@ export interface Profile {
  * Longest name accepted. The name travels in every statement, so an unbounded one would fill
  * the device's storage (a 100,000-character name filled it after 51 records).
  */
-import { NAME_MAX } from '../course/profile-checks.ts';
+import { NAME_MAX } from '../course/limits.ts';
 
 export { NAME_MAX };
 const ROLES: readonly string[] = ROLE_IDS;
