@@ -11,7 +11,7 @@
 import type { Attempt, CompletedAttempt } from '../course/journey.ts';
 import type { RecordEntry } from '../records/outbox.ts';
 import type { SavedRun } from '../scenarios/run.ts';
-import type { AssessmentAttempt, Progress } from './progress.ts';
+import type { AssessmentAttempt, CheckRun, Progress } from './progress.ts';
 import { expect, type SetAsideElement } from './storage.ts';
 
 type Check = (v: unknown) => boolean;
@@ -46,6 +46,15 @@ export const isAssessmentAttempt = shape({
 	startedAt: str,
 	byModule: optional(mapOf(listOf(num))),
 });
+const isCheckRun = shape({
+	registration: str,
+	seed: num,
+	questionIds: listOf(str),
+	optionOrder: mapOf(listOf(str)),
+	index: num,
+	answers: mapOf(listOf(str)),
+	checked: (v) => typeof v === 'boolean',
+});
 const preCheckShape = shape({ questionIds: mapOf(listOf(str)), answers: mapOf(listOf(str)) });
 
 /** Keeps the elements that pass `check`; each other one goes to `aside`. */
@@ -73,6 +82,15 @@ export function validateProgressShape(value: unknown, aside: SetAsideElement): P
 	else if (current !== undefined) aside(current);
 	if (preCheckShape(value.preCheck)) progress.preCheck = value.preCheck as Progress['preCheck'];
 	else if (value.preCheck !== undefined) aside(value.preCheck);
+	// Knowledge checks in progress: a malformed one is set aside and that check starts again.
+	if (obj(value.checkRuns)) {
+		const runs: Record<string, CheckRun> = {};
+		for (const [id, run] of Object.entries(value.checkRuns)) {
+			if (isCheckRun(run)) runs[id] = run as CheckRun;
+			else aside({ [id]: run });
+		}
+		progress.checkRuns = runs;
+	} else if (value.checkRuns !== undefined) aside(value.checkRuns);
 	return progress;
 }
 

@@ -26,6 +26,15 @@ describe('progress', () => {
 		expect(checked.attempt).toEqual(p.attempt);
 	});
 
+	it('keeps knowledge checks in progress, so a reload returns to the same question; a malformed one is set aside', () => {
+		const run = { registration: 'r1', seed: 4, questionIds: ['q1', 'q2'], optionOrder: { q1: ['a', 'b'] }, index: 1, answers: { q1: ['a'] }, checked: true };
+		const p = { ...progress.emptyProgress(), checkRuns: { monitoring: run, breaches: { ...run, questionIds: 'q1' } } };
+		const { aside, fn } = collect();
+		const checked = shapes.validateProgressShape(p, fn);
+		expect(checked.checkRuns).toEqual({ monitoring: run });
+		expect(aside).toEqual([{ breaches: { ...run, questionIds: 'q1' } }]);
+	});
+
 	it.each([
 		['the attempt is missing', { history: [], assessment: { finished: [] } }],
 		['a lesson entry is an object', { ...progress.emptyProgress(), attempt: { ...progress.emptyProgress().attempt, lessons: { 'm/l': { at: 1 } } } }],
