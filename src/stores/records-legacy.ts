@@ -15,8 +15,8 @@ const LEGACY_KEY = `${PREFIX}records`;
 /** Splits the old single list into one key per record (idempotent, so tabs may race). */
 export function migrateLegacy(putRecord: (e: RecordEntry) => void, readAllRecords: () => RecordEntry[]): void {
 	const ls = localStorageOrNull();
-	const raw = ls?.getItem(LEGACY_KEY);
-	if (!ls || !raw) return;
+	const raw = ls?.getItem(LEGACY_KEY) ?? null;
+	if (!ls || raw === null) return;
 	let list: RecordEntry[];
 	try {
 		const parsed = JSON.parse(raw) as { v?: unknown; data?: unknown };

@@ -46,7 +46,7 @@ const unsaved = new Map<string, RecordEntry>();
  * never lost silently, while every good one is still shown.
  */
 export function decodeRecord(raw: string | null, key?: string, store?: Storage): RecordEntry | undefined {
-	if (!raw) return undefined;
+	if (raw === null) return undefined;
 	let reason = 'unreadable';
 	try {
 		const parsed = JSON.parse(raw) as { v?: unknown; data?: unknown };
@@ -283,7 +283,7 @@ export function installRecorder(): void {
 	installed = true;
 	$records.set(readAllRecords());
 	// Records kept as one list by an older version: split into keys, once (./records-legacy.ts).
-	if (localStorageOrNull()?.getItem(`${PREFIX}records`)) void import('./records-legacy.ts').then((m) => m.migrateLegacy(putRecord, readAllRecords));
+	if ((localStorageOrNull()?.getItem(`${PREFIX}records`) ?? null) !== null) void import('./records-legacy.ts').then((m) => m.migrateLegacy(putRecord, readAllRecords));
 	// Records made or sent by other tabs.
 	addEventListener('storage', (e) => {
 		if (!e.key || e.key.startsWith(RECORD_PREFIX)) $records.set(readAllRecords());
