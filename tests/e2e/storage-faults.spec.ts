@@ -165,7 +165,7 @@ const withoutVerb = (n: number) => ({ ...goodRecord(n), statement: { ...goodReco
 
 /** The records shown, and what was set aside, after loading "My record". */
 async function recordsAfterLoad(page: Page) {
-	await expect(page.getByText(/Some saved data could not be read/)).toBeVisible();
+	await expect(page.getByText(/Some saved data could not be read and was set aside/)).toBeVisible();
 	return page.evaluate(() => ({
 		keys: Object.keys(localStorage).filter((k) => k.startsWith('policy-course:record:')).sort(),
 		kept: JSON.parse(localStorage.getItem('policy-course:quarantine')!) as Array<{ key: string; raw: string }>,
