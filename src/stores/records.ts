@@ -20,7 +20,8 @@ import { courseMeta } from './meta.ts';
 import { onCourseEvent } from './events.ts';
 import { $profile } from './profile.ts';
 import { $progress } from './progress.ts';
-import { $storageProblem, isErased, localStorageOrNull, PREFIX, stopWriting } from './storage.ts';
+import { $olderBuild, $storageProblem, isErased, keepAside, localStorageOrNull, PREFIX, stopWriting } from './storage.ts';
+import { isEntry } from './shapes.ts';
 import { ERASE_CHANNEL } from './erase-channel.ts';
 
 /** One key per record. */
@@ -38,14 +39,32 @@ function sessionOrNull(): Storage | null {
 /** Records the browser would not store (storage full or disabled): kept for this page. */
 const unsaved = new Map<string, RecordEntry>();
 
-export function decodeRecord(raw: string | null): RecordEntry | undefined {
-	if (!raw) return undefined;
+/**
+ * Reads one stored record. A newer build's record is left untouched (this page is asked to
+ * reload); anything unreadable or malformed (no verb, no id, unknown status) is set aside,
+ * whole, with a notice, and its key removed, so a bad record is kept for the download and
+ * never lost silently, while every good one is still shown.
+ */
+export function decodeRecord(raw: string | null, key?: string, store?: Storage): RecordEntry | undefined {
+	if (raw === null) return undefined;
+	let reason = 'unreadable';
 	try {
-		const { v, data: e } = JSON.parse(raw) as { v?: number; data?: RecordEntry };
-		return v === VERSION && typeof e?.statement?.id === 'string' && typeof e.statement.timestamp === 'string' ? e : undefined;
+		const parsed = JSON.parse(raw) as { v?: unknown; data?: unknown };
+		if (typeof parsed?.v === 'number' && parsed.v > VERSION) {
+			$olderBuild.set(true);
+			return undefined;
+		}
+		reason = parsed?.v === VERSION ? 'malformed record' : 'no schema version';
+		const e = parsed.data;
+		if (parsed.v === VERSION && isEntry(e) && typeof (e as RecordEntry).statement.timestamp === 'string') return e as RecordEntry;
 	} catch {
-		return undefined;
+		/* unreadable: set aside below */
 	}
+	if (key && store && !isErased()) {
+		keepAside(key, raw, reason);
+		try { store.removeItem(key); } catch { /* kept aside; left in place */ }
+	}
+	return undefined;
 }
 
 /** Every record stored on the device (and this page's unsaved ones), in the order made. */
@@ -53,10 +72,14 @@ export function readAllRecords(): RecordEntry[] {
 	const byId = new Map<string, RecordEntry>();
 	for (const store of [sessionOrNull(), localStorageOrNull()]) {
 		if (!store) continue;
+		const keys: string[] = [];
 		for (let i = 0; i < store.length; i++) {
 			const key = store.key(i);
-			if (!key?.startsWith(RECORD_PREFIX)) continue;
-			const entry = decodeRecord(store.getItem(key));
+			if (key?.startsWith(RECORD_PREFIX)) keys.push(key);
+		}
+		// Keys are listed first: a bad record's key is removed while reading.
+		for (const key of keys) {
+			const entry = decodeRecord(store.getItem(key), key, store);
 			if (entry) byId.set(entry.statement.id, entry);
 		}
 	}
@@ -260,7 +283,7 @@ export function installRecorder(): void {
 	installed = true;
 	$records.set(readAllRecords());
 	// Records kept as one list by an older version: split into keys, once (./records-legacy.ts).
-	if (localStorageOrNull()?.getItem(`${PREFIX}records`)) void import('./records-legacy.ts').then((m) => m.migrateLegacy(putRecord, readAllRecords));
+	if ((localStorageOrNull()?.getItem(`${PREFIX}records`) ?? null) !== null) void import('./records-legacy.ts').then((m) => m.migrateLegacy(putRecord, readAllRecords));
 	// Records made or sent by other tabs.
 	addEventListener('storage', (e) => {
 		if (!e.key || e.key.startsWith(RECORD_PREFIX)) $records.set(readAllRecords());
@@ -282,7 +305,9 @@ export function installRecorder(): void {
 		/* no BroadcastChannel */
 	}
 	try {
-		pending.push(...(JSON.parse(sessionStorage.getItem(PENDING_KEY) ?? '[]') as Array<[CourseEvent, string]>));
+		const saved: unknown = JSON.parse(sessionStorage.getItem(PENDING_KEY) ?? '[]');
+		// Only well-formed [event, time] pairs: a damaged list must not stop the recorder.
+		if (Array.isArray(saved)) for (const p of saved) if (Array.isArray(p) && typeof p[0]?.type === 'string' && typeof p[1] === 'string') pending.push(p as [CourseEvent, string]);
 	} catch {
 		/* nothing readable waiting */
 	}

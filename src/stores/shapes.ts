@@ -107,7 +107,7 @@ export function validateScenarioRuns(value: unknown, aside: SetAsideElement): Re
 	return runs;
 }
 
-const isEntry = shape({
+export const isEntry = shape({
 	statement: shape({ id: str, actor: obj, verb: shape({ id: str }), object: shape({ id: str }) }),
 	status: (v) => ['local', 'waiting', 'sent', 'rejected'].includes(v as string),
 	attempts: num,

@@ -192,6 +192,15 @@ function setAside(key: string, raw: string, reason: string) {
 	engine[QUARANTINE_KEY] = JSON.stringify([...quarantined(), { key, raw, reason, at: new Date().toISOString() }]);
 }
 
+/**
+ * Sets one unreadable stored value aside (kept for export) and tells the learner once. For
+ * values kept outside `versionedAtom`, such as the records stored one key each.
+ */
+export function keepAside(key: string, raw: string, reason: string): void {
+	setAside(key, raw, reason);
+	addNotice(ASIDE_MESSAGE);
+}
+
 function readNotices(): Notice[] {
 	const { items, bad } = readList(NOTICES_KEY, isNotice);
 	if (bad === undefined) return items;

@@ -92,7 +92,9 @@ export function start(): void {
 	} else {
 		try {
 			const saved = sessionStorage.getItem(LAUNCH_KEY);
-			launch = saved ? (JSON.parse(saved) as LrsLaunch | Cmi5Launch) : null;
+			const kept = saved ? (JSON.parse(saved) as LrsLaunch | Cmi5Launch | null) : null;
+			// A damaged saved launch (`null`, a list, no usable endpoint) is treated as none.
+			launch = kept && (kept.kind === 'xapi' || kept.kind === 'cmi5') && launchOrigins(kept).length ? kept : null;
 		} catch {
 			launch = null;
 		}

@@ -35,6 +35,7 @@ const attempt = {
 	testedOut: {},
 	modulesCompleted: {},
 };
+const RECORD_ID = '0a8b3c4d-0000-4000-8000-00000000000f';
 const versioned = (data: unknown, v = 1) => JSON.stringify({ v, data });
 
 /** What each stored key is set to, fault by fault. */
@@ -59,6 +60,14 @@ const FAULTS: Record<string, Record<string, string>> = {
 		'wrong element types': versioned({ 'told-posts-monitored': { history: [null, 'x'], snapshot: 7 } }),
 		'empty string': '',
 		'a newer version': versioned({ 'told-posts-monitored': { history: [] } }, 99),
+	},
+	// Records are kept one key per statement; the old single list is still read (and split) once.
+	[`policy-course:record:${RECORD_ID}`]: {
+		'invalid JSON': '{"v":1,"data":{"statement":',
+		'wrong type': versioned([{ statement: {} }]),
+		'wrong element types': versioned({ statement: { id: RECORD_ID, actor: {}, object: { id: 'o' }, timestamp: '2026-01-01T00:00:00.000Z' }, status: 'local', attempts: 0 }),
+		'empty string': '',
+		'a newer version': versioned({ statement: { id: RECORD_ID } }, 99),
 	},
 	'policy-course:records': {
 		'invalid JSON': '[[[',
@@ -151,18 +160,62 @@ for (const [key, faults] of Object.entries(FAULTS)) {
 	}
 }
 
-test('a malformed record is kept for the download while the good ones are still shown', async ({ page }) => {
-	const good = { statement: { id: '0a8b3c4d-0000-4000-8000-000000000001', actor: { name: 'Priya', mbox: 'mailto:p@example.org' }, verb: { id: 'http://adlnet.gov/expapi/verbs/experienced', display: { 'en-GB': 'experienced' } }, object: { id: 'https://x/y', objectType: 'Activity', definition: { name: { 'en-GB': 'A lesson' } } }, context: { registration: attempt.registration }, timestamp: '2026-01-01T00:00:00.000Z' }, status: 'local', attempts: 0 };
-	const noVerb = { ...good, statement: { ...good.statement, id: '0a8b3c4d-0000-4000-8000-000000000002', verb: undefined } };
-	await loadOver(page, '/records/', 'policy-course:records', versioned([good, noVerb]));
+const goodRecord = (n: number) => ({ statement: { id: `0a8b3c4d-0000-4000-8000-00000000000${n}`, actor: { name: 'Priya', mbox: 'mailto:p@example.org' }, verb: { id: 'http://adlnet.gov/expapi/verbs/experienced', display: { 'en-GB': 'experienced' } }, object: { id: 'https://x/y', objectType: 'Activity', definition: { name: { 'en-GB': 'A lesson' } } }, context: { registration: attempt.registration }, timestamp: `2026-01-01T00:00:0${n}.000Z` }, status: 'local', attempts: 0 });
+const withoutVerb = (n: number) => ({ ...goodRecord(n), statement: { ...goodRecord(n).statement, verb: undefined } });
+
+/** The records shown, and what was set aside, after loading "My record". */
+async function recordsAfterLoad(page: Page) {
 	await expect(page.getByText(/Some saved data could not be read and was set aside/)).toBeVisible();
-	const ids = await page.evaluate(() => (JSON.parse(localStorage.getItem('policy-course:records')!).data as Array<{ statement: { id: string } }>).map((r) => r.statement.id));
-	expect(ids).toContain('0a8b3c4d-0000-4000-8000-000000000001');
-	expect(ids).not.toContain('0a8b3c4d-0000-4000-8000-000000000002');
-	await expect(page.getByText(new RegExp(`^${ids.length} records? on this device`))).toBeVisible();
-	const kept = await page.evaluate(() => JSON.parse(localStorage.getItem('policy-course:quarantine')!) as Array<{ key: string; raw: string }>);
+	return page.evaluate(() => ({
+		keys: Object.keys(localStorage).filter((k) => k.startsWith('policy-course:record:')).sort(),
+		kept: JSON.parse(localStorage.getItem('policy-course:quarantine')!) as Array<{ key: string; raw: string }>,
+	}));
+}
+
+test('a malformed record in its own key is kept for the download while the good ones are still shown', async ({ page }) => {
+	await page.goto('/help/');
+	await page.evaluate(([a, b]) => {
+		localStorage.clear();
+		sessionStorage.clear();
+		for (const e of [a, b] as Array<{ statement: { id: string } }>) localStorage.setItem(`policy-course:record:${e.statement.id}`, JSON.stringify({ v: 1, data: e }));
+	}, [goodRecord(1), withoutVerb(2)]);
+	await page.goto('/records/');
+	const { keys, kept } = await recordsAfterLoad(page);
+	expect(keys).toEqual(['policy-course:record:0a8b3c4d-0000-4000-8000-000000000001']);
+	await expect(page.getByText(/^1 record on this device/)).toBeVisible();
+	const aside = kept.filter((q) => q.key === 'policy-course:record:0a8b3c4d-0000-4000-8000-000000000002');
+	expect(aside.map((q) => JSON.parse(q.raw).data.statement.id)).toEqual(['0a8b3c4d-0000-4000-8000-000000000002']);
+});
+
+test('a malformed record in the old single list is kept for the download while the good ones are split out and shown', async ({ page }) => {
+	await loadOver(page, '/records/', 'policy-course:records', versioned([goodRecord(1), withoutVerb(2)]));
+	await expect.poll(() => page.evaluate(() => localStorage.getItem('policy-course:records'))).toBeNull();
+	const { keys, kept } = await recordsAfterLoad(page);
+	expect(keys).toEqual(['policy-course:record:0a8b3c4d-0000-4000-8000-000000000001']);
+	await expect(page.getByText(/^1 record on this device/)).toBeVisible();
 	expect(kept.filter((q) => q.key === 'policy-course:records').map((q) => JSON.parse(q.raw).statement.id)).toEqual(['0a8b3c4d-0000-4000-8000-000000000002']);
 });
+
+for (const [key, value] of <Array<[string, string]>>[['policy-course:pending', '[null]'], ['policy-course:pending', '[[['], ['policy-course:pending', '[[{"type":5}, 3]]'], ['policy-course:launch', '[null]'], ['policy-course:launch', '{"kind":"xapi","endpoint":7}']]) {
+	test(`a damaged ${key.replace('policy-course:', '')} in the tab's session storage (${value}) throws nothing and leaves the course working`, async ({ page }) => {
+		const errors: string[] = [];
+		page.on('pageerror', (e) => errors.push(`${page.url()}: ${e.message}`));
+		await page.goto('/help/');
+		await page.evaluate(([k, v]) => {
+			localStorage.clear();
+			sessionStorage.clear();
+			sessionStorage.setItem(k!, v!);
+		}, [key, value]);
+		await page.goto('/modules/monitoring/privacy-and-monitoring/');
+		await waitForIslands(page);
+		await expect(page.locator('[data-lesson-done][data-ready]')).toHaveCount(1);
+		await expect(page.locator('[data-island-failed]')).toHaveCount(0);
+		await page.goto('/records/');
+		await waitForIslands(page);
+		await expect(page.locator('[data-island-failed]')).toHaveCount(0);
+		expect(errors).toEqual([]);
+	});
+}
 
 test('an island that fails to render shows a message in its place, and the rest of the page keeps working', async ({ page }) => {
 	// Something no check foresaw: here, the browser's date formatting throws while "My record"
