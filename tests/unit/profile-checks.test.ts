@@ -1,8 +1,5 @@
 /** The profile form refuses markup, over-long values and hidden direction controls. */
-import { describe, expect, it, vi } from 'vitest';
-// The form's store starts the attempt through ./app.ts, which needs the build's course data
-// (a virtual module); these checks of names and addresses do not.
-vi.mock('../../src/stores/app.ts', () => ({ initializeAttempt: () => {} }));
+import { describe, expect, it } from 'vitest';
 import { fileNamePart, recordFileName } from '../../src/client/download.ts';
 import { cleanName, isEmailAddress, profileErrors } from '../../src/course/profile-checks.ts';
 
