@@ -11,7 +11,7 @@
  *   only earlier versions were, "none" otherwise.
  * - A completion is "self-reported" when it is known only from a learner's downloaded file.
  */
-import { addMonths } from '../course/refresher.ts';
+import { addMonths } from './months.ts';
 import type { ReportCourse } from './course-key.ts';
 import type { Completion, PersonSummary, ReportFold } from './fold.ts';
 import { displayId } from './identity.ts';

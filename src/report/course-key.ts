@@ -6,8 +6,15 @@
  * Plain JSON: built at build time (the page) or from the YAML (the command line).
  */
 import type { LoadedCourse } from '../course/load.ts';
+import { EXT, VERBS } from '../records/statements.ts';
 
 export interface ReportCourse {
+	/**
+	 * The verb and extension IRIs of src/records/statements.ts, carried as data so the report
+	 * page's bundle never imports the learner's records module (which would split the learners'
+	 * shared chunk and change their bundles).
+	 */
+	vocab: { verbs: typeof VERBS; ext: typeof EXT };
 	iriBase: string;
 	courseTitle: string;
 	courseVersion: string;
@@ -41,6 +48,7 @@ export interface ReportCourse {
 export function reportCourse(loaded: LoadedCourse): ReportCourse {
 	const c = loaded.course;
 	return {
+		vocab: { verbs: VERBS, ext: EXT },
 		iriBase: c.activityIriBase,
 		courseTitle: c.title,
 		courseVersion: c.version,

@@ -7,7 +7,7 @@
  * Statements should arrive oldest first (the LRS is asked with `ascending=true`): "first attempt"
  * means the steps a person answered before they first reached an ending of that case.
  */
-import { EXT, VERBS, type Actor, type Statement } from '../records/statements.ts';
+import type { Actor, Statement } from '../records/statements.ts';
 import type { ReportCourse } from './course-key.ts';
 import { personKey } from './identity.ts';
 
@@ -74,6 +74,7 @@ export class ReportFold {
 	/** Folds one statement in. Returns false when it was not counted (another course, or a repeat). */
 	add(s: AnyStatement, source: Source): boolean {
 		this.read++;
+		const { verbs: VERBS, ext: EXT } = this.course.vocab;
 		const objectId = s.object?.id;
 		const verb = s.verb?.id;
 		if (!s.actor || !objectId || !verb || !s.timestamp || !objectId.startsWith(this.course.iriBase)) {
@@ -133,6 +134,7 @@ export class ReportFold {
 	}
 
 	private analytics(p: PersonSummary, verb: string, rest: string, result: NonNullable<Statement['result']>) {
+		const VERBS = this.course.vocab.verbs;
 		const { academy, role } = this.groupOf(p.key, p.courseRole);
 		let m: RegExpExecArray | null;
 		if (verb === VERBS.answered && (m = /^\/scenarios\/([^/]+)\/steps\/([^/]+)$/.exec(rest))) {

@@ -15,7 +15,7 @@
 import type { CourseEvent } from '../records/events.ts';
 import { actorFor, buildStatement, type Statement, type StatementContext } from '../records/statements.ts';
 import { verificationCode } from '../records/verification.ts';
-import { addMonths } from '../course/refresher.ts';
+import { addMonths } from './months.ts';
 import type { ReportCourse } from './course-key.ts';
 
 export interface TrustOptions {

@@ -4,7 +4,7 @@
  * person, and every course completion must carry the verification code its facts give. A file
  * that fails any check is reported with every reason and none of its statements is counted.
  */
-import { EXT, VERBS, type Statement } from '../records/statements.ts';
+import type { Statement } from '../records/statements.ts';
 import { verificationCode } from '../records/verification.ts';
 import type { ReportCourse } from './course-key.ts';
 import { personKey } from './identity.ts';
@@ -33,13 +33,13 @@ function statementProblem(s: unknown, iriBase: string): string | undefined {
  * The facts a completion's code was made from, read back from its statement. One place, so a
  * change to what the code covers (src/records/verification.ts) changes only this.
  */
-export function completionFacts(s: Statement) {
+export function completionFacts(s: Statement, course: ReportCourse) {
 	return {
 		learner: 'mbox' in s.actor ? s.actor.mbox : s.actor.account.name,
 		registration: s.context?.registration ?? '',
 		completedAt: s.timestamp,
 		score: s.result?.score?.raw ?? 0,
-		policyVersion: String(s.context?.extensions?.[EXT.policyVersion] ?? ''),
+		policyVersion: String(s.context?.extensions?.[course.vocab.ext.policyVersion] ?? ''),
 	};
 }
 
@@ -62,11 +62,12 @@ export async function checkRecordFile(name: string, text: string, course: Report
 	const statements = data as Statement[];
 	const people = new Set(statements.map((s) => personKey(s.actor, course.trustHomePage)));
 	if (people.size > 1) problems.push(`It mixes ${people.size} people's records; a training record is about one person.`);
+	const { verbs: VERBS, ext: EXT } = course.vocab;
 	for (const s of statements) {
 		if (s.verb.id !== VERBS.completed || s.object.id !== course.iriBase) continue;
 		const code = s.result?.extensions?.[EXT.verification];
 		if (typeof code !== 'string') problems.push(`The completion on ${s.timestamp.slice(0, 10)} has no verification code.`);
-		else if ((await verificationCode(completionFacts(s))) !== code) problems.push(`The completion on ${s.timestamp.slice(0, 10)} does not match its verification code ${code}: the record was changed after it was made.`);
+		else if ((await verificationCode(completionFacts(s, course))) !== code) problems.push(`The completion on ${s.timestamp.slice(0, 10)} does not match its verification code ${code}: the record was changed after it was made.`);
 	}
 	if (problems.length) return fail(...problems);
 	statements.sort((a, b) => (a.timestamp < b.timestamp ? -1 : a.timestamp > b.timestamp ? 1 : 0));

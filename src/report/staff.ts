@@ -3,8 +3,8 @@
  * (name; email or staff number; academy; role; start date). Every row that cannot be used is
  * reported with its row number and why; none is dropped silently.
  */
-import Papa from 'papaparse';
 import type { ReportCourse } from './course-key.ts';
+import { readCsv } from './csv.ts';
 import { personKeyForId } from './identity.ts';
 
 export interface StaffMember {
@@ -57,8 +57,10 @@ export function parseDate(text: string): string | undefined {
 export function parseStaffCsv(text: string, course: Pick<ReportCourse, 'roles'>): StaffList {
 	const errors: RowError[] = [];
 	const staff: StaffMember[] = [];
-	const parsed = Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), { skipEmptyLines: 'greedy' });
-	const rows = parsed.data;
+	const parsed = readCsv(text);
+	if (parsed.unterminatedQuoteAt) errors.push({ row: parsed.unterminatedQuoteAt, message: 'a quoted field starts here and is never closed ("), so this row and everything after it cannot be read' });
+	const rows = parsed.rows.map((r) => r.cells);
+	if (rows.length === 0 && errors.length) return { staff, errors };
 	if (rows.length === 0) return { staff, errors: [{ row: 1, message: 'The file is empty: it needs a header row and one row per person.' }] };
 	const header = rows[0]!.map((h) => h.trim());
 	const col = {} as Record<keyof typeof HEADERS, number>;
@@ -75,10 +77,10 @@ export function parseStaffCsv(text: string, course: Pick<ReportCourse, 'roles'>)
 		roleOf.set(r.label.toLowerCase(), r.id);
 	}
 	const seen = new Map<string, number>();
-	// Papa reports rows by index among non-empty rows; count file lines instead for messages.
+	// Rows are numbered by the file line they start on, as a spreadsheet shows them.
 	for (let i = 1; i < rows.length; i++) {
 		const cells = rows[i]!;
-		const row = i + 1;
+		const row = parsed.rows[i]!.line;
 		const get = (f: keyof typeof HEADERS) => (cells[col[f]] ?? '').trim();
 		const problems: string[] = [];
 		const name = get('name');
@@ -108,7 +110,6 @@ export function parseStaffCsv(text: string, course: Pick<ReportCourse, 'roles'>)
 		seen.set(key!, row);
 		staff.push({ row, name, id, key: key!, academy, role: role!, startDate: startDate! });
 	}
-	for (const e of parsed.errors) if (e.type === 'Quotes') errors.push({ row: (e.row ?? 0) + 1, message: `the CSV quoting is broken: ${e.message}` });
 	errors.sort((a, b) => a.row - b.row);
 	return { staff, errors };
 }

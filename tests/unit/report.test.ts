@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { CourseEvent } from '../../src/records/events.ts';
-import { buildStatement, type Actor, type Statement } from '../../src/records/statements.ts';
+import { buildStatement, EXT, VERBS, type Actor, type Statement } from '../../src/records/statements.ts';
+import { addMonths as learnerAddMonths } from '../../src/course/refresher.ts';
+import { addMonths } from '../../src/report/months.ts';
 import { verificationCode } from '../../src/records/verification.ts';
 import { analyticsView } from '../../src/report/analytics.ts';
 import { addDays, complianceView, findCertificate, groupResolver, refresherStatus } from '../../src/report/compliance.ts';
@@ -14,6 +16,7 @@ import { toCsv } from '../../src/report/tables.ts';
 const IRI = 'https://learning.reach2.org/xapi/social-media-policy';
 const HOME = 'https://www.reach2.org';
 const course: ReportCourse = {
+	vocab: { verbs: VERBS, ext: EXT },
 	iriBase: IRI,
 	courseTitle: 'Course',
 	courseVersion: '1.0.0',
@@ -89,6 +92,10 @@ describe('refresher rule (11 months offered, 12 months due)', () => {
 	it('is still due (not overdue) on exactly 12 months, overdue the day after', () => {
 		expect(refresherStatus(done, '2026-01-15', rule).status).toBe('due');
 		expect(refresherStatus(done, '2026-01-16', rule).status).toBe('overdue');
+	});
+	it('adds months exactly as the learner refresher does (src/course/refresher.ts)', () => {
+		for (const at of ['2024-01-31T23:59:00Z', '2024-02-29T08:00:00Z', '2025-03-31T12:00:00Z', '2025-08-15T00:00:00Z', '2025-12-31T18:30:00Z'])
+			for (const m of [1, 11, 12, 13, 24]) expect(addMonths(at, m).toISOString()).toBe(learnerAddMonths(at, m).toISOString());
 	});
 	it('clamps to the end of shorter months', () => {
 		expect(refresherStatus('2025-01-31T09:00:00Z', '2025-12-01', rule)).toMatchObject({ offered: '2025-12-31', due: '2026-01-31' });
@@ -258,5 +265,20 @@ describe('CSV export', () => {
 	it('quotes commas and neutralises spreadsheet formulas typed as names', () => {
 		const csv = toCsv({ id: 't', title: 'T', columns: [{ key: 'a', label: 'Name' }, { key: 'b', label: 'N' }], rows: [{ a: '=HYPERLINK("x")', b: 3 }, { a: 'Lee, Ann', b: -1 }] });
 		expect(csv).toBe('Name,N\r\n"\'=HYPERLINK(""x"")",3\r\n"Lee, Ann",-1\r\n');
+	});
+});
+
+describe('CSV reading', () => {
+	it('handles quotes, commas and line breaks inside quotes, CRLF and a BOM; rows keep their file line', () => {
+		const { staff, errors } = parseStaffCsv('\uFEFFName,Email,Academy,Role,Start date\r\n"Lee, Ann ""AJ""",ann@example.org,"Oak\nPrimary",Teaching staff,2024-09-01\r\n\r\nBob,S1,Elm,Volunteer,2025-01-01\r\n', course);
+		expect(errors).toEqual([]);
+		expect(staff.map((s) => [s.row, s.name, s.academy])).toEqual([
+			[2, 'Lee, Ann "AJ"', 'Oak\nPrimary'],
+			[5, 'Bob', 'Elm'],
+		]);
+	});
+	it('reports a quote that is never closed', () => {
+		const { errors } = parseStaffCsv('Name,Email,Academy,Role,Start date\nAnn,ann@example.org,Oak,Teaching staff,2024-09-01\n"Bob,S1,Elm,Volunteer,2025-01-01\n', course);
+		expect(errors).toEqual([{ row: 3, message: expect.stringContaining('never closed') }]);
 	});
 });
