@@ -13,7 +13,7 @@ export interface Filters {
 	text: string;
 }
 
-const FIRST_ROWS = 100;
+const FIRST_ROWS = 25;
 
 export function DataTable({ table, filters, roleLabel }: { table: Table; filters: Filters; roleLabel: (id: string) => string }) {
 	const [sort, setSort] = useState<{ key: string; dir: 1 | -1 } | null>(null);
@@ -55,7 +55,7 @@ export function DataTable({ table, filters, roleLabel }: { table: Table; filters
 	}
 
 	return (
-		<section className="report-table" aria-labelledby={`${id}-title`}>
+		<div className="report-table">
 			<h3 id={`${id}-title`}>{table.title}</h3>
 			<p className="table-count" id={`${id}-count`}>
 				{rows.length === table.rows.length ? `${rows.length} ${rows.length === 1 ? 'row' : 'rows'}` : `${rows.length} of ${table.rows.length} rows match the filters`}
@@ -97,6 +97,6 @@ export function DataTable({ table, filters, roleLabel }: { table: Table; filters
 			) : (
 				<p className="empty">None.</p>
 			)}
-		</section>
+		</div>
 	);
 }
