@@ -7,7 +7,7 @@
  * (the form never submits; the island is client-only, so no server-rendered form exists that
  * could submit before hydration).
  */
-import { useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { filteredAnalytics, runReport, type RunOutput } from '../../report/run.ts';
 import type { ReportCourse } from '../../report/course-key.ts';
 import { findCertificate } from '../../report/compliance.ts';
@@ -102,7 +102,6 @@ export default function ComplianceReport({ course }: Props) {
 			setPhase({ kind: 'done' });
 			const t = out.totals;
 			setAnnounce(`Report ready: ${t.completed} of ${t.staff} staff have completed; ${t.inductionOverdue} induction overdue; ${t.refresherOverdue} refresher overdue; ${t.noRecord} with no record; ${t.notOnList} not on the staff list.`);
-			requestAnimationFrame(() => resultsRef.current?.focus());
 		} catch (error) {
 			const message = (error as Error).name === 'AbortError' ? 'Stopped. No report was made.' : error instanceof LrsError ? error.message : `Something went wrong reading the records: ${(error as Error).message}`;
 			setPhase({ kind: 'error', message });
@@ -226,6 +225,8 @@ function Field({ id, label, hint, error, children }: { id: string; label: string
 
 function Results({ output, staffList, course, analytics, academies, filters, setFilters, headingRef, today }: { output: RunOutput; staffList: StaffList['staff']; course: ReportCourse; analytics: Table[]; academies: string[]; filters: Filters; setFilters: (f: Filters) => void; headingRef: React.RefObject<HTMLHeadingElement | null>; today: string }) {
 	const t = output.totals;
+	// Focus moves to the new results once they are on the page (after React has committed them).
+	useEffect(() => headingRef.current?.focus(), [output, headingRef]);
 	const [code, setCode] = useState('');
 	const [certificate, setCertificate] = useState<ReturnType<typeof findCertificate> | null>(null);
 	const clauses = analytics.find((x) => x.id === 'clauses')!;
