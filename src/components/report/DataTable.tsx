@@ -55,7 +55,7 @@ export function DataTable({ table, filters, roleLabel }: { table: Table; filters
 	}
 
 	return (
-		<div className="report-table">
+		<div className="report-table" data-table={table.id}>
 			<h3 id={`${id}-title`}>{table.title}</h3>
 			<p className="table-count" id={`${id}-count`}>
 				{rows.length === table.rows.length ? `${rows.length} ${rows.length === 1 ? 'row' : 'rows'}` : `${rows.length} of ${table.rows.length} rows match the filters`}
