@@ -10,6 +10,7 @@ import type { CourseEvent } from '../../src/records/events.ts';
 import { actorFor, buildStatement, type Statement } from '../../src/records/statements.ts';
 import { verificationCode } from '../../src/records/verification.ts';
 import { reportCourse } from '../../src/report/course-key.ts';
+import { readCsv } from '../../src/report/csv.ts';
 import type { PersonPlan } from '../../src/report/generate.ts';
 import { loadTrust, SIZES, type LoadedTrust } from '../../scripts/report-trust.ts';
 import { startLrs, type Lrs } from '../lrs/harness.ts';
@@ -126,6 +127,7 @@ function expectedCompletion(): string[][] {
 }
 
 async function tableRows(page: Page, id: string): Promise<string[][]> {
+	// Tables are read from the page; a table with no rows shows "None." instead.
 	const more = page.locator(`[data-table="${id}"]`).getByRole('button', { name: /^Show all/ });
 	if (await more.count()) await more.click();
 	return page.locator(`#table-${id} tbody tr`).evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent ?? '')));
@@ -237,16 +239,15 @@ test('the command line gives the same figures as the page, table by table', asyn
 	await makeReport(page);
 	const json = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8')) as { tables: Array<{ id: string; title: string }> };
 	expect(json.tables.length).toBe(12);
+	// Every table on the page, cell by cell, against the command line's CSV of it.
 	for (const t of json.tables) {
-		const downloading = page.waitForEvent('download');
-		await page.locator(`[data-table="${t.id}"]`).getByRole('button', { name: /^Download as CSV/ }).click();
-		const download = await downloading;
-		const fromPage = readFileSync((await download.path())!, 'utf8');
-		expect(fromPage, t.id).toBe(readFileSync(join(out, `${t.id}.csv`), 'utf8'));
+		const cli = readCsv(readFileSync(join(out, `${t.id}.csv`), 'utf8')).rows.map((r) => r.cells);
+		const body = (await page.locator(`[data-table="${t.id}"] table`).count()) ? await tableRows(page, t.id) : [];
+		expect(body, t.id).toEqual(cli.slice(1));
 	}
 });
 
-test('keyboard alone: fill in, make the report, sort a table, export it', async ({ page }) => {
+test('keyboard alone: fill in, make the report, sort a table', async ({ page }) => {
 	test.setTimeout(180_000);
 	await page.goto('/report/');
 	await expect(page.getByRole('button', { name: 'Make the report' })).toBeVisible();
