@@ -1,12 +1,15 @@
 /**
- * Serves the built course (dist/) on http://127.0.0.1:PORT (default 4321). Plain Node, no
- * dependencies: a static host in miniature, used by `npm start` and by the browser tests.
+ * Serves the built course (dist/) on http://127.0.0.1:PORT (default 4321), used by `npm start`,
+ * the browser tests and the bench. The files are served by `sirv` (a maintained static server);
+ * this script adds what a careful host adds: the security headers the README recommends, a
+ * `400` for a request it cannot decode (instead of crashing), and trailing-slash redirects.
  *
  *   node scripts/serve.mjs [--dir dist] [--port 4321] [--host 127.0.0.1]
  */
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
-import { extname, join, normalize, resolve } from 'node:path';
+import { extname, join, resolve } from 'node:path';
+import sirv from 'sirv';
 
 const args = process.argv.slice(2);
 const opt = (name, fallback) => {
@@ -17,54 +20,93 @@ const root = resolve(opt('dir', process.env.SERVE_DIR ?? 'dist'));
 const port = Number(opt('port', process.env.PORT ?? 4321));
 const host = opt('host', process.env.HOST ?? '127.0.0.1');
 
-const TYPES = {
-	'.html': 'text/html; charset=utf-8',
-	'.js': 'text/javascript; charset=utf-8',
-	'.mjs': 'text/javascript; charset=utf-8',
-	'.css': 'text/css; charset=utf-8',
-	'.json': 'application/json; charset=utf-8',
-	'.webmanifest': 'application/manifest+json',
-	'.svg': 'image/svg+xml',
-	'.png': 'image/png',
-	'.ico': 'image/x-icon',
-	'.txt': 'text/plain; charset=utf-8',
-	'.xml': 'application/xml',
-};
-
 if (!existsSync(join(root, 'index.html'))) {
 	console.error(`No built course in ${root}: run "npm run build" first.`);
 	process.exit(1);
 }
 
-function resolveFile(pathname) {
-	const safe = normalize(decodeURIComponent(pathname)).replace(/^(\.\.[/\\])+/, '');
-	let file = join(root, safe);
-	if (!file.startsWith(root)) return undefined;
-	if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
-	return existsSync(file) && statSync(file).isFile() ? file : undefined;
+/**
+ * Sent with every response. The pages carry their full Content-Security-Policy in a meta tag
+ * (with script hashes Astro computes); `frame-ancestors` only works as a header, so it is sent
+ * here. Two policies both apply, so this header narrows the meta policy and never loosens it.
+ * The same set is listed for hosts in the README ("Publishing").
+ */
+const SECURITY_HEADERS = {
+	'Content-Security-Policy': "frame-ancestors 'none'; object-src 'none'; base-uri 'self'; form-action 'self'",
+	'X-Frame-Options': 'DENY',
+	'X-Content-Type-Options': 'nosniff',
+	'Referrer-Policy': 'no-referrer',
+	'Cross-Origin-Opener-Policy': 'same-origin',
+	'Cross-Origin-Resource-Policy': 'same-origin',
+	'Permissions-Policy': 'camera=(), microphone=(), geolocation=(), payment=(), usb=()',
+};
+
+/**
+ * How long a browser may keep each response. Pages may hold a launch link's details in the
+ * address bar the moment they load, so they are never stored (`no-store`); hashed assets
+ * never change; everything else (the service worker, manifest, icons) is revalidated.
+ */
+function cacheControl(pathname, file) {
+	if (pathname.startsWith('/_astro/')) return 'public, max-age=31536000, immutable';
+	if (file.endsWith('.html')) return 'no-store';
+	return 'no-cache';
+}
+
+// `dev: true` makes sirv look at the disk on each request instead of listing the folder once at
+// start: a test deploys a changed build into a folder that is already being served.
+const files = sirv(root, {
+	dev: true,
+	etag: true,
+	extensions: ['html'],
+	setHeaders(res, pathname) {
+		const file = extname(pathname) ? pathname : `${pathname.replace(/\/?$/, '/')}index.html`;
+		res.setHeader('Cache-Control', cacheControl(pathname, file));
+	},
+});
+
+function isDirectory(pathname) {
+	try {
+		const abs = resolve(join(root, pathname));
+		return abs.startsWith(root) && statSync(abs).isDirectory() && existsSync(join(abs, 'index.html'));
+	} catch {
+		return false;
+	}
+}
+
+function notFound(req, res) {
+	res.writeHead(404, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' });
+	if (req.method === 'HEAD') return res.end();
+	createReadStream(join(root, '404.html')).on('error', () => res.end('Not found')).pipe(res);
 }
 
 const server = createServer((req, res) => {
-	const { pathname } = new URL(req.url ?? '/', 'http://localhost');
-	// /modules/x -> /modules/x/ like a static host with trailing slashes
-	if (!extname(pathname) && !pathname.endsWith('/') && resolveFile(`${pathname}/`)) {
-		res.writeHead(301, { location: `${pathname}/` });
+	for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
+	let pathname;
+	try {
+		// One malformed request (e.g. `GET /%E0%A4%A`) gets a 400; the server keeps serving.
+		pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://localhost').pathname);
+		if (pathname.includes('\0')) throw new URIError('NUL in path');
+	} catch {
+		res.writeHead(400, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' });
+		return res.end('Bad request: the address could not be read.');
+	}
+	if (req.method !== 'GET' && req.method !== 'HEAD') {
+		res.writeHead(405, { Allow: 'GET, HEAD', 'Content-Type': 'text/plain; charset=utf-8' });
+		return res.end('Method not allowed.');
+	}
+	// /modules/x -> /modules/x/ like a static host with trailing slashes (Astro's `trailingSlash`).
+	if (!extname(pathname) && !pathname.endsWith('/') && isDirectory(pathname)) {
+		const { search } = new URL(req.url ?? '/', 'http://localhost');
+		res.writeHead(301, { Location: `${encodeURI(pathname)}/${search}`, 'Cache-Control': 'no-store' });
 		return res.end();
 	}
-	const file = resolveFile(pathname);
-	const headers = {
-		'x-content-type-options': 'nosniff',
-		'referrer-policy': 'no-referrer',
-		// Hashed assets never change; everything else is revalidated so updates are seen.
-		'cache-control': pathname.startsWith('/_astro/') ? 'public, max-age=31536000, immutable' : 'no-cache',
-	};
-	if (!file) {
-		res.writeHead(404, { ...headers, 'content-type': TYPES['.html'] });
-		return createReadStream(join(root, '404.html')).pipe(res);
-	}
-	res.writeHead(200, { ...headers, 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
-	if (req.method === 'HEAD') return res.end();
-	createReadStream(file).pipe(res);
+	files(req, res, () => notFound(req, res));
 });
+
+server.on('clientError', (_error, socket) => {
+	// A request Node itself cannot parse: answer 400 and keep serving everyone else.
+	if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
+});
+
 server.listen(port, host, () => console.log(`Serving the course from ${root} at http://${host}:${port}/`));
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.close(() => process.exit(0)));

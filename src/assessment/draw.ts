@@ -2,6 +2,7 @@
  * Drawing questions: seeded, so an attempt is reproducible (tests, and a reload shows the same
  * set in the same order). Pure and client-safe.
  */
+import { isFor, type Learner } from '../course/paths.ts';
 
 /** Mulberry32: a small, fast, seeded generator returning numbers in [0, 1). */
 export function seededRandom(seed: number): () => number {
@@ -28,6 +29,22 @@ export function shuffle<T>(items: readonly T[], random: () => number): T[] {
 export interface Drawable {
 	id: string;
 	moduleId: string;
+}
+
+/**
+ * The questions a learner may be asked: the same audience rules as lessons (role, and the
+ * recruiter flag), applied before any drawing, so no seed can reach a question outside the
+ * learner's path. A module the learner only browses (none of its questions are for them, e.g.
+ * recruitment for a non-recruiter) keeps its whole pool for its own knowledge check.
+ */
+export function questionsFor<Q extends Drawable & { audiences: readonly string[] }>(
+	pool: readonly Q[],
+	learner: Learner,
+	browsing?: string,
+): Q[] {
+	const eligible = pool.filter((q) => isFor(q.audiences, learner));
+	if (browsing && !eligible.some((q) => q.moduleId === browsing)) return pool.filter((q) => q.moduleId === browsing);
+	return eligible;
 }
 
 /**

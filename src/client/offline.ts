@@ -12,6 +12,10 @@ export const $persisted = atom<boolean | null>(null);
 
 export async function registerServiceWorker(): Promise<void> {
 	if (!('serviceWorker' in navigator) || location.protocol === 'file:') return;
+	// When a new version takes over (the learner chose "Update now" in this tab or another),
+	// every open tab reloads into it, so no tab of the old build keeps writing over the new one.
+	// A page the worker only starts controlling on first install keeps going: same build.
+	if (navigator.serviceWorker.controller) navigator.serviceWorker.addEventListener('controllerchange', reloadOnce);
 	try {
 		const registration = await navigator.serviceWorker.register('/sw.js', { scope: '/' });
 		const watch = (worker: ServiceWorker | null) => {
@@ -33,15 +37,17 @@ export async function registerServiceWorker(): Promise<void> {
 }
 
 let reloading = false;
-/** Switches to the waiting version and reloads once it has taken over. */
+function reloadOnce() {
+	if (reloading) return;
+	reloading = true;
+	location.reload();
+}
+
+/** Switches to the waiting version; every open tab reloads once it has taken over. */
 export function applyUpdate(): void {
 	const worker = $updateReady.get();
 	if (!worker) return;
-	navigator.serviceWorker.addEventListener('controllerchange', () => {
-		if (reloading) return;
-		reloading = true;
-		location.reload();
-	});
+	navigator.serviceWorker.addEventListener('controllerchange', reloadOnce);
 	worker.postMessage({ type: 'SKIP_WAITING' });
 }
 

@@ -1,14 +1,11 @@
 /**
  * The app shell on every interactive page: a status line (online or offline, records sent or
- * waiting, any problem), notices about reset or unsaved data, the "update available" prompt,
+ * waiting, any problem), notices about reset or unsaved data (./notices.ts), the "update available" prompt,
  * and the request for persistent storage. Plain DOM: no framework on the shell.
  */
 import { installApp } from '../stores/app.ts';
-import { emitCourseEvent } from '../stores/events.ts';
-import { $cmi5, $launchError, $launchKind, $lrs, $recordCounts, $sync, syncNow, recordJson } from '../stores/records.ts';
-import { $notices, $storageProblem, dismissNotice } from '../stores/storage.ts';
-import { $profile } from '../stores/profile.ts';
-import { downloadRecord } from './download.ts';
+import { $cmi5, $launchError, $launchKind, $lrs, $lrsConsent, $recordCounts, $sync } from '../stores/records.ts';
+import { $notices, $olderBuild, storageMode, $storageProblem } from '../stores/storage.ts';
 import { $updateReady, applyUpdate, registerServiceWorker, requestPersistence } from './offline.ts';
 
 installApp();
@@ -33,52 +30,20 @@ function render() {
 	$network.textContent = online ? '' : 'You are offline. Your progress and records are saved on this device.';
 	$network.hidden = online;
 	const counts = $recordCounts.get();
-	const sync = $sync.get();
-	let text: string;
-	if ($launchKind.get() === 'cmi5' && !$lrs.get() && !$launchError.get()) {
-		text = 'Connecting to your learning system…';
-	} else if (!$lrs.get()) {
-		text = $launchError.get() ? `Records could not be set up to send: ${$launchError.get()} They are kept on this device.` : 'Your records are kept on this device.';
-	} else if (sync.kind === 'auth') {
-		text = 'The learning record store refused the course’s credentials, so records cannot be sent. They are kept on this device: reopen the course from your learning system, or download your record.';
-	} else if (counts.waiting > 0) {
-		text = `${counts.waiting} record${counts.waiting === 1 ? '' : 's'} waiting to send${sync.kind === 'offline' || !online ? ' when you are back online' : sync.kind === 'retry' ? ' (the record store is not answering; trying again shortly)' : ''}.`;
-	} else {
-		text = 'All records sent.';
+	// A launched tab's status (sending, waiting, consent, cmi5) comes from ./launch-ui.ts,
+	// loaded only then: learners without an LRS never download it.
+	const launched = Boolean($launchKind.get() || $lrs.get() || $lrsConsent.get());
+	if (launched && !launchUi) {
+		void import('./launch-ui.ts').then((m) => {
+			launchUi = m;
+			render();
+		});
 	}
+	let text = launched ? (launchUi?.statusText(counts, $sync.get(), online) ?? 'Connecting…') : ($launchError.get() ?? 'Your records are kept on this device.');
 	if (counts.rejected > 0) text += ` ${counts.rejected} record${counts.rejected === 1 ? ' was' : 's were'} refused by the record store: see My record.`;
 	$records.textContent = text;
 	$actions.replaceChildren();
-	if ($lrs.get() && counts.waiting > 0 && online && sync.kind !== 'sending') $actions.append(button('Send now', () => void syncNow()));
-	const cmi5 = $cmi5.get();
-	if (cmi5) {
-		// cmi5: the learner ends the session; `terminated` is sent last, then back to the LMS.
-		const finish = async () => {
-			if (!$cmi5.get()?.terminated) emitCourseEvent({ type: 'course.terminated', durationMs: Date.now() - sessionStart });
-			await syncNow();
-			if (cmi5.returnURL) location.href = cmi5.returnURL;
-			else render();
-		};
-		if (cmi5.terminated) {
-			const p = document.createElement('p');
-			p.textContent = 'You have finished this session.';
-			$actions.append(p);
-			if (cmi5.returnURL) {
-				const a = document.createElement('a');
-				a.href = cmi5.returnURL;
-				a.textContent = 'Return to your learning system';
-				a.className = 'button';
-				$actions.append(a);
-			}
-		} else {
-			if (cmi5.moveOnMet && cmi5.moveOn && cmi5.moveOn !== 'NotApplicable') {
-				const p = document.createElement('p');
-				p.textContent = 'You have done what your learning system asks of this course.';
-				$actions.append(p);
-			}
-			$actions.append(button('Finish and return to your learning system', () => void finish()));
-		}
-	}
+	launchUi?.renderLaunchActions($actions, render, button);
 	if ($updateReady.get()) {
 		const p = document.createElement('p');
 		p.setAttribute('role', 'status');
@@ -87,45 +52,21 @@ function render() {
 	}
 }
 
-// Notices (data reset, storage full) go at the top of the main content, where they are read first.
-const $main = document.querySelector('main .wrap');
-const $noticeArea = document.createElement('div');
-$noticeArea.setAttribute('role', 'region');
-$noticeArea.setAttribute('aria-label', 'Notices');
-$noticeArea.className = 'no-print';
-$main?.prepend($noticeArea);
-
-function renderNotices() {
-	$noticeArea.replaceChildren();
-	const problem = $storageProblem.get();
-	if (problem) {
-		const box = document.createElement('div');
-		box.className = 'notice notice--bad';
-		box.setAttribute('role', 'alert');
-		const p = document.createElement('p');
-		p.textContent = `${problem.message} Download your training record now so nothing is lost, then free some space (for example by clearing other sites' data).`;
-		box.append(p, button('Download my training record', () => downloadRecord(recordJson(), $profile.get()?.name)));
-		$noticeArea.append(box);
-	}
-	for (const notice of $notices.get()) {
-		const box = document.createElement('div');
-		box.className = 'notice';
-		box.setAttribute('role', 'status');
-		const p = document.createElement('p');
-		p.textContent = notice.text;
-		box.append(p, button('OK, hide this message', () => dismissNotice(notice.id)));
-		$noticeArea.append(box);
-	}
-	$noticeArea.hidden = $noticeArea.childElementCount === 0;
+// Notices load only when there is something to say: most visits have none, and every
+// interactive page carries this shell.
+let noticesShown = false;
+function showNotices() {
+	if (noticesShown || (storageMode === 'local' && !$storageProblem.get() && !$olderBuild.get() && !$notices.get().length)) return;
+	noticesShown = true;
+	void import('./notices.ts').then((m) => m.installNotices());
 }
+for (const store of [$storageProblem, $olderBuild, $notices]) store.listen(showNotices);
+showNotices();
 
-const sessionStart = Date.now();
-for (const store of [$recordCounts, $sync, $launchKind, $launchError, $lrs, $cmi5, $updateReady]) store.listen(render);
-$storageProblem.listen(renderNotices);
-$notices.listen(renderNotices);
+let launchUi: typeof import('./launch-ui.ts') | undefined;
+for (const store of [$recordCounts, $sync, $launchKind, $launchError, $lrs, $lrsConsent, $cmi5, $updateReady]) store.listen(render);
 window.addEventListener('online', render);
 window.addEventListener('offline', render);
 render();
-renderNotices();
 void registerServiceWorker();
 void requestPersistence();

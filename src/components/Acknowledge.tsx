@@ -13,7 +13,7 @@ import { courseMeta } from '../stores/meta.ts';
 import { $profile } from '../stores/profile.ts';
 import { acknowledgePolicy, completeCourse } from '../stores/completion.ts';
 import { $progress, passedAssessment } from '../stores/progress.ts';
-import { currentActor } from '../stores/records.ts';
+import { currentActor, readAllRecords } from '../stores/records.ts';
 
 export default function Acknowledge({ policyLabel, policyVersion }: { policyLabel: string; policyVersion: string }) {
 	const progress = useStore($progress);
@@ -65,14 +65,12 @@ export default function Acknowledge({ policyLabel, policyVersion }: { policyLabe
 		const score = percent(passed!.correct ?? 0, passed!.total ?? 0);
 		const actor = currentActor();
 		const completedAt = new Date().toISOString();
-		const code = await verificationCode({
-			learner: 'mbox' in actor ? actor.mbox : actor.account.name,
-			registration: $progress.get().attempt.registration,
-			completedAt,
-			score,
-			policyVersion,
-		});
-		const seen = $progress.get().assessment.finished.flatMap((a) => a.questionIds);
+		const registration = $progress.get().attempt.registration;
+		// The code covers every statement of this attempt so far: any later edit of the record shows.
+		const code = await verificationCode({ learner: 'mbox' in actor ? actor.mbox : actor.account.name, registration, score, policyVersion }, readAllRecords().map((r) => r.statement));
+		// This attempt's questions: the next refresher avoids them.
+		const since = $progress.get().attempt.startedAt;
+		const seen = $progress.get().assessment.finished.filter((a) => a.startedAt >= since).flatMap((a) => a.questionIds);
 		completeCourse(score, code, [...new Set(seen)], completedAt);
 		requestAnimationFrame(() => doneRef.current?.focus());
 	}

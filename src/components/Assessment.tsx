@@ -5,7 +5,7 @@
  */
 import { useStore } from '@nanostores/react';
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { drawQuestions, newSeed, shuffleOptions } from '../assessment/draw.ts';
+import { drawQuestions, newSeed, questionsFor, shuffleOptions } from '../assessment/draw.ts';
 import { correctAnswer, isCorrect, markAttempt, percent } from '../assessment/score.ts';
 import { summarise } from '../course/summary.ts';
 import { requiredModules } from '../course/paths.ts';
@@ -13,10 +13,10 @@ import { currentLearner } from '../stores/app.ts';
 import { useAppReady } from './useAppReady.ts';
 import { emitCourseEvent } from '../stores/events.ts';
 import { courseMeta } from '../stores/meta.ts';
-import { answerAssessment, finishAssessment, startAssessment } from '../stores/assessment.ts';
+import { answerAssessment, finishAssessment, showAssessmentView, startAssessment } from '../stores/assessment.ts';
 import { $progress, type AssessmentAttempt } from '../stores/progress.ts';
 import { uuid } from '../records/statements.ts';
-import { effectivePassMark } from '../stores/records.ts';
+import { $cmi5, effectivePassMark } from '../stores/records.ts';
 import QuestionView, { optionsOf, type ClientQuestion } from './QuestionView.tsx';
 import { useQuestions } from '../client/questions.ts';
 
@@ -33,14 +33,15 @@ export default function Assessment({ count, passMark: coursePassMark, moduleTitl
 	// page neither jumps nor repaints when the questions arrive; only its button waits for them.
 	const { pool, error, retry } = useQuestions();
 	// An LMS launching the course through cmi5 may set its own mastery score.
-	const passMark = effectivePassMark(coursePassMark);
+	// A cmi5 masteryScore arrives after the first render: follow it (issue 14.4).
+	const passMark = effectivePassMark(coursePassMark, useStore($cmi5));
 	const progress = useStore($progress);
 	const ready = useAppReady(() => {
 		const current = $progress.get().assessment.current;
 		if (current) {
-			// Resume at the first unanswered question.
+			// Resume on what was on screen (older saves: the first unanswered question).
 			const first = current.questionIds.findIndex((id) => !current.answers[id]?.length);
-			setView(first === -1 ? { kind: 'review' } : { kind: 'question', index: first });
+			setView(current.view ?? (first === -1 ? { kind: 'review' } : { kind: 'question', index: first }));
 		}
 	});
 	const [view, setView] = useState<View>({ kind: 'question', index: 0 });
@@ -67,20 +68,27 @@ export default function Assessment({ count, passMark: coursePassMark, moduleTitl
 
 	const current = progress.assessment.current;
 	const finished = progress.assessment.finished;
-	const last = finished[finished.length - 1];
+	// Only this attempt's results count: a refresher starts with no result and a new draw.
+	const thisAttempt = finished.filter((a) => a.startedAt >= progress.attempt.startedAt);
+	const last = thisAttempt[thisAttempt.length - 1];
 	const go = (v: View) => {
 		focusNext.current = true;
 		setView(v);
+		showAssessmentView(v);
 	};
 
 	function start() {
 		if (!pool) return;
 		const meta = courseMeta();
-		const modules = requiredModules(meta, meta.modules, currentLearner());
+		const learner = currentLearner();
+		const modules = requiredModules(meta, meta.modules, learner);
 		const fromUrl = Number(new URLSearchParams(location.search).get('seed'));
 		const seed = Number.isFinite(fromUrl) && fromUrl > 0 ? fromUrl + finished.length : newSeed();
-		const questions = drawQuestions(pool, { count, modules, seed, avoid: new Set(last?.questionIds ?? []) });
-		const attempt: AssessmentAttempt = { id: uuid(), seed, questionIds: questions.map((q) => q.id), optionOrder: shuffleOptions(questions, seed), answers: {}, startedAt: new Date().toISOString() };
+		// Avoid the questions of the previous attempt, and of the last completion (a refresher).
+		const previous = finished[finished.length - 1];
+		const avoid = new Set([...(previous?.questionIds ?? []), ...(progress.history.at(-1)?.seenQuestions ?? [])]);
+		const questions = drawQuestions(questionsFor(pool, learner), { count, modules, seed, avoid });
+		const attempt: AssessmentAttempt = { id: uuid(), seed, questionIds: questions.map((q) => q.id), optionOrder: shuffleOptions(questions, seed), answers: {}, startedAt: new Date().toISOString(), view: { kind: 'question', index: 0 } };
 		startAssessment(attempt);
 		go({ kind: 'question', index: 0 });
 	}
@@ -108,7 +116,7 @@ export default function Assessment({ count, passMark: coursePassMark, moduleTitl
 
 				{shownLast && <Result attempt={shownLast} passMark={passMark} moduleTitles={moduleTitles} headingRef={headingRef} />}
 				{(!shownLast || !shownLast.passed) && (
-					<Introduction count={count} passMark={passMark} again={Boolean(shownLast)} onStart={loaded ? start : undefined} />
+					<Introduction count={count} passMark={passMark} again={Boolean(shownLast)} refresher={progress.attempt.mode === 'refresher'} onStart={loaded ? start : undefined} />
 				)}
 				{outstanding.length > 0 && (
 					// Below the introduction, so that it appearing after load moves nothing above it.
@@ -171,7 +179,7 @@ export default function Assessment({ count, passMark: coursePassMark, moduleTitl
 					go(view.index + 1 < questions.length ? { kind: 'question', index: view.index + 1 } : { kind: 'review' });
 				}}
 			>
-				<QuestionView key={q.id} question={q} order={current.optionOrder[q.id]} value={current.answers[q.id] ?? []} onChange={(v) => answerAssessment(q.id, v)} idPrefix={`fa-${q.id}`} />
+				<QuestionView key={q.id} question={q} order={current.optionOrder[q.id]} value={current.answers[q.id] ?? []} onChange={(v) => answerAssessment(q.id, v)} idPrefix="fa" />
 				<button type="submit">{view.index + 1 < questions.length ? 'Save and next question' : 'Save and check your answers'}</button>
 				{view.index > 0 && (
 					<button type="button" className="secondary" onClick={() => go({ kind: 'question', index: view.index - 1 })}>Previous question</button>
@@ -217,12 +225,12 @@ function Result({ attempt, passMark, moduleTitles, headingRef }: { attempt: Asse
 }
 
 /** What the assessment is, and the start button (disabled until the questions are loaded). */
-function Introduction({ count, passMark, again = false, onStart }: { count: number; passMark: number; again?: boolean; onStart?: () => void }) {
+function Introduction({ count, passMark, again = false, refresher = false, onStart }: { count: number; passMark: number; again?: boolean; refresher?: boolean; onStart?: () => void }) {
 	return (
 		<section aria-labelledby="start-heading">
 			<h2 id="start-heading">{again ? 'Take the assessment again' : 'Before you start'}</h2>
 			<ul>
-				<li>{count} questions from across the modules on your path{again ? ', mostly different from last time' : ''}.</li>
+				<li>{count} questions from across the modules on your path{again || refresher ? ', mostly different from last time' : ''}.</li>
 				<li>You need {passMark}% to pass.</li>
 				<li>For questions that say "select all that apply", you need every correct answer and no wrong ones to get the mark.</li>
 				<li>You can move between questions and change your answers. Nothing is marked until you submit, and you will be asked to confirm first.</li>

@@ -2,6 +2,7 @@
 import { useAppReady } from './useAppReady.ts';
 import { useStore } from '@nanostores/react';
 import { downloadRecord } from '../client/download.ts';
+import { courseMeta } from '../stores/meta.ts';
 import { $profile } from '../stores/profile.ts';
 import { $progress } from '../stores/progress.ts';
 import { recordJson } from '../stores/records.ts';
@@ -18,6 +19,8 @@ export default function Certificate({ courseTitle, courseVersion, policyLabel, o
 	const profile = useStore($profile);
 	const ready = useAppReady();
 	if (!ready) return <p>Loading…</p>;
+	// The label ("Version 2: December 2019") names the current version; an older completion names its own.
+	const currentPolicyVersion = courseMeta().policyVersion;
 	const completion = progress.attempt.completed
 		? { ...progress.attempt.completed, policyVersion: progress.attempt.policyVersion, courseVersion: progress.attempt.courseVersion || courseVersion }
 		: (() => {
@@ -43,7 +46,7 @@ export default function Certificate({ courseTitle, courseVersion, policyLabel, o
 				<p className="certificate-course">{courseTitle}</p>
 				<dl className="facts">
 					<dt>Course version</dt><dd>{completion.courseVersion}</dd>
-					<dt>Policy</dt><dd>Social Media Policy, {policyLabel} (version {completion.policyVersion})</dd>
+					<dt>Policy</dt><dd>Social Media Policy, {completion.policyVersion === currentPolicyVersion ? policyLabel : `version ${completion.policyVersion}`}</dd>
 					<dt>Completed on</dt><dd data-testid="certificate-date">{date}</dd>
 					<dt>Final assessment score</dt><dd data-testid="certificate-score">{completion.score}%</dd>
 					<dt>Verification code</dt><dd data-testid="certificate-code"><code>{completion.code}</code></dd>

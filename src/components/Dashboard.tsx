@@ -20,7 +20,12 @@ import type { Role } from '../course/roles.ts';
 const STATE_LABEL: Record<ModuleState, string> = { 'not-started': 'Not started', 'in-progress': 'In progress', completed: 'Completed', 'tested-out': 'Tested out' };
 const STATE_TAG: Record<ModuleState, string> = { 'not-started': '', 'in-progress': 'tag--warn', completed: 'tag--ok', 'tested-out': 'tag--ok' };
 
-export default function Dashboard() {
+/**
+ * @param itemMinutes module id -> its lessons' and cases' minutes by id, from the page (kept out of the
+ * shared course facts, which every interactive page loads), so each role's time left counts
+ * only what is on their path.
+ */
+export default function Dashboard({ itemMinutes = {} }: { itemMinutes?: Record<string, { lessons: Record<string, number>; scenarios: Record<string, number> }> }) {
 	const storedProfile = useStore($profile);
 	const storedProgress = useStore($progress);
 	const ready = useAppReady();
@@ -33,7 +38,11 @@ export default function Dashboard() {
 	const meta = courseMeta();
 	const learner = ready ? currentLearner() : { role: 'unknown' as Role, recruiter: false };
 	const passed = Boolean(passedAssessment(progress));
-	const summary = summarise(meta, meta.modules, progress.attempt, learner, passed);
+	const timed = meta.modules.map((m) => {
+		const t = itemMinutes[m.id];
+		return { ...m, lessons: m.lessons.map((x) => ({ ...x, minutes: t?.lessons[x.id] })), scenarios: m.scenarios.map((x) => ({ ...x, minutes: t?.scenarios[x.id] })) };
+	});
+	const summary = summarise(meta, timed, progress.attempt, learner, passed);
 	const last = progress.history[progress.history.length - 1];
 	const refresher = refresherState(last, new Date(), meta.refresher, { courseVersion: meta.version, policyVersion: meta.policyVersion });
 	const completedNow = Boolean(progress.attempt.completed);
@@ -68,7 +77,8 @@ export default function Dashboard() {
 				<div className="notice" data-testid="refresher-offer">
 					<h3>Time for your annual refresher</h3>
 					<p>
-						You completed the course on {fmt(last?.completedAt)}. Your refresher is due by {fmt(refresher.dueDate)}.
+						You completed the course on {fmt(last?.completedAt)}.{' '}
+						{refresher.overdue ? <strong>Your refresher is overdue: it was due by {fmt(refresher.dueDate)}.</strong> : `Your refresher is due by ${fmt(refresher.dueDate)}.`}
 						{refresher.reasons.includes('policy-version') && ' The policy has changed since then.'}
 						{refresher.reasons.includes('course-version') && ' The course has been updated since then.'}
 					</p>

@@ -2,12 +2,13 @@
  * A module's knowledge check: a few questions from its pool, immediate feedback after each
  * with the explanation and the clauses. It counts only as "attempted".
  */
+import { useStore } from '@nanostores/react';
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { drawQuestions, newSeed, shuffleOptions } from '../assessment/draw.ts';
+import { drawQuestions, newSeed, questionsFor, shuffleOptions } from '../assessment/draw.ts';
 import { correctAnswer, isCorrect } from '../assessment/score.ts';
-import { installApp } from '../stores/app.ts';
+import { currentLearner, installApp } from '../stores/app.ts';
 import { emitCourseEvent } from '../stores/events.ts';
-import { recordCheck } from '../stores/progress.ts';
+import { $progress, recordCheck, saveCheckRun, type CheckRun } from '../stores/progress.ts';
 import ClauseLinks, { type ClauseRefs } from './ClauseLinks.tsx';
 import QuestionView, { optionsOf, type ClientQuestion } from './QuestionView.tsx';
 import QuestionsGate from './QuestionsGate.tsx';
@@ -21,50 +22,63 @@ interface Props {
 }
 
 export default function KnowledgeCheck(props: Props) {
-	return <QuestionsGate>{(pool) => <KnowledgeCheckWithPool {...props} pool={pool.filter((q) => q.moduleId === props.moduleId)} />}</QuestionsGate>;
+	return <QuestionsGate>{(pool) => <KnowledgeCheckWithPool {...props} pool={pool} />}</QuestionsGate>;
+}
+
+/** A new check: questions for this learner (same audience rules as lessons), seeded. */
+function newRun(pool: ClientQuestion[], moduleId: string, count: number, seed: number): CheckRun {
+	const questions = drawQuestions(questionsFor(pool, currentLearner(), moduleId), { count, modules: [moduleId], seed });
+	return { registration: $progress.get().attempt.registration, seed, questionIds: questions.map((q) => q.id), optionOrder: shuffleOptions(questions, seed), index: 0, answers: {}, checked: false };
 }
 
 function KnowledgeCheckWithPool({ moduleId, moduleTitle, pool, count, clauses, next }: Props & { pool: ClientQuestion[] }) {
-	const [seed, setSeed] = useState<number | null>(null);
-	const questions = useMemo(() => (seed === null ? [] : drawQuestions(pool, { count, modules: [moduleId], seed })), [seed, pool, count, moduleId]);
-	const orders = useMemo(() => (seed === null ? {} : shuffleOptions(questions, seed)), [questions, seed]);
-	const [index, setIndex] = useState(0);
-	const [value, setValue] = useState<string[]>([]);
-	const [checked, setChecked] = useState(false);
-	const [score, setScore] = useState(0);
-	const [error, setError] = useState('');
+	const progress = useStore($progress);
+	const byId = useMemo(() => new Map(pool.map((q) => [q.id, q])), [pool]);
+	const run = progress.checkRuns?.[moduleId];
 	const shownAt = useRef(Date.now());
 	const headingRef = useRef<HTMLHeadingElement>(null);
 	const feedbackRef = useRef<HTMLDivElement>(null);
-	const started = useRef(false);
+	const moved = useRef(false);
+	const [error, setError] = useState('');
 
+	// Resume the saved run of this attempt (a reload shows the same question, answer and
+	// feedback); start a new one otherwise, or when the address asks for another seed.
 	useEffect(() => {
 		installApp();
+		const saved = $progress.get().checkRuns?.[moduleId];
 		const fromUrl = Number(new URLSearchParams(location.search).get('seed'));
-		setSeed(Number.isFinite(fromUrl) && fromUrl > 0 ? fromUrl : newSeed());
+		const urlSeed = Number.isFinite(fromUrl) && fromUrl > 0 ? fromUrl : undefined;
+		const usable = saved && saved.registration === $progress.get().attempt.registration && saved.questionIds.every((id) => byId.has(id)) && (urlSeed === undefined || saved.seed === urlSeed);
+		if (!usable) saveCheckRun(moduleId, newRun(pool, moduleId, count, urlSeed ?? newSeed()));
+		// eslint-disable-next-line react-hooks/exhaustive-deps
 	}, []);
 	useEffect(() => {
-		if (started.current) headingRef.current?.focus();
+		if (moved.current) headingRef.current?.focus();
 		shownAt.current = Date.now();
-	}, [index]);
+	}, [run?.index]);
 	useEffect(() => {
-		if (checked) feedbackRef.current?.focus();
-	}, [checked]);
+		if (moved.current && run?.checked) feedbackRef.current?.focus();
+	}, [run?.checked]);
 
-	if (seed === null) return <p>Loading the questions…</p>;
+	if (!run || run.registration !== progress.attempt.registration) return <p>Loading the questions…</p>;
+	const questions = run.questionIds.map((id) => byId.get(id)!).filter(Boolean);
+	const index = run.index;
 	const done = index >= questions.length;
 	const q = questions[index];
+	const value = q ? (run.answers[q.id] ?? []) : [];
+	const checked = run.checked;
+	const score = questions.slice(0, checked ? index + 1 : index).filter((x) => isCorrect(x, run.answers[x.id])).length;
 
 	function check() {
-		if (!q) return;
+		if (!q || !run) return;
 		if (value.length === 0) {
 			setError('Select an answer first');
 			return;
 		}
 		setError('');
+		moved.current = true;
 		const success = isCorrect(q, value);
-		if (success) setScore((s) => s + 1);
-		setChecked(true);
+		saveCheckRun(moduleId, { ...run, checked: true });
 		emitCourseEvent({
 			type: 'question.answered',
 			moduleId,
@@ -82,10 +96,9 @@ function KnowledgeCheckWithPool({ moduleId, moduleTitle, pool, count, clauses, n
 	}
 
 	function nextQuestion() {
-		started.current = true;
-		setIndex((i) => i + 1);
-		setValue([]);
-		setChecked(false);
+		if (!run) return;
+		moved.current = true;
+		saveCheckRun(moduleId, { ...run, index: run.index + 1, checked: false });
 	}
 
 	if (done) {
@@ -98,6 +111,9 @@ function KnowledgeCheckWithPool({ moduleId, moduleTitle, pool, count, clauses, n
 				<p>
 					<a className="button" href={next.href}>{next.label}</a>
 					<a className="button button--secondary" href={`/modules/${moduleId}/`}>Back to {moduleTitle}</a>
+				</p>
+				<p>
+					<button type="button" className="secondary" onClick={() => { moved.current = true; saveCheckRun(moduleId, newRun(pool, moduleId, count, newSeed())); }}>Try the check again with different questions</button>
 				</p>
 			</section>
 		);
@@ -118,7 +134,7 @@ function KnowledgeCheckWithPool({ moduleId, moduleTitle, pool, count, clauses, n
 				}}
 			>
 				{error && <p className="error-message" role="alert">{error}</p>}
-				<QuestionView key={q!.id} question={q!} order={orders[q!.id]} value={value} onChange={setValue} disabled={checked} idPrefix={`kc-${q!.id}`} />
+				<QuestionView key={q!.id} question={q!} order={run.optionOrder[q!.id]} value={value} onChange={(v) => saveCheckRun(moduleId, { ...run, answers: { ...run.answers, [q!.id]: v } })} disabled={checked} idPrefix="kc" />
 				{checked && (
 					<div ref={feedbackRef} tabIndex={-1} role="status" className={`panel ${right ? 'panel--ok' : 'panel--bad'}`}>
 						<p>

@@ -7,7 +7,8 @@ import { useEffect, useRef, useState } from 'react';
 import { downloadRecord } from '../client/download.ts';
 import { useAppReady } from './useAppReady.ts';
 import { $profile } from '../stores/profile.ts';
-import { profileErrors, saveProfile } from '../stores/profile-form.ts';
+import { profileErrors } from '../course/profile-checks.ts';
+import { saveProfile } from '../stores/profile-form.ts';
 import { recordJson } from '../stores/records.ts';
 import { eraseAll } from '../stores/erase.ts';
 import type { Role } from '../schemas/common.ts';
@@ -24,7 +25,7 @@ export default function ProfileForm({ roles }: Props) {
 		if (p) setForm({ name: p.name, idKind: p.idKind, id: p.id, role: p.role, recruiter: p.recruiter });
 	});
 	const [errors, setErrors] = useState<Record<string, string>>({});
-	const [saved, setSaved] = useState(false);
+	const [saved, setSaved] = useState<null | 'device' | 'tab' | 'page'>(null);
 	const [forgetting, setForgetting] = useState(false);
 	const [forgotten, setForgotten] = useState(false);
 	const forgottenRef = useRef<HTMLHeadingElement>(null);
@@ -53,13 +54,13 @@ export default function ProfileForm({ roles }: Props) {
 		e.preventDefault();
 		const found = profileErrors(form);
 		setErrors(found);
-		setSaved(false);
+		setSaved(null);
 		if (Object.keys(found).length) {
 			requestAnimationFrame(() => summaryRef.current?.focus());
 			return;
 		}
-		saveProfile({ name: form.name, idKind: form.idKind as 'email' | 'staff', id: form.id, role: form.role as Role, recruiter: form.recruiter });
-		setSaved(true);
+		// Say "saved" only when the browser actually stored the details.
+		setSaved(saveProfile({ name: form.name, idKind: form.idKind as 'email' | 'staff', id: form.id, role: form.role as Role, recruiter: form.recruiter }));
 		requestAnimationFrame(() => savedRef.current?.focus());
 	}
 
@@ -73,10 +74,12 @@ export default function ProfileForm({ roles }: Props) {
 						<ul>{Object.entries(errors).map(([k, v]) => <li key={k}><a href={`#${k === 'role' ? `role-${roles[0]!.id}` : k}`}>{v}</a></li>)}</ul>
 					</div>
 				)}
-				{saved && <p className="notice" role="status" tabIndex={-1} ref={savedRef}>Your details are saved on this device. <a href="/">Go to your course</a>.</p>}
+				{saved === 'device' && <p className="notice" role="status" tabIndex={-1} ref={savedRef}>Your details are saved on this device. <a href="/">Go to your course</a>.</p>}
+				{saved === 'tab' && <p className="notice notice--bad" role="alert" tabIndex={-1} ref={savedRef}>Your details are kept only until you close this tab: this browser is not letting the course save anything on this device. <a href="/">Go to your course</a>.</p>}
+				{saved === 'page' && <p className="notice notice--bad" role="alert" tabIndex={-1} ref={savedRef}>Your details could not be saved: this browser did not let the course store them (its storage may be full or switched off). They are used only until you leave this page. Free some space or allow this site to store data, then save again.</p>}
 				<div className="field">
 					<label htmlFor="name">Your name</label>
-					<span className="hint">As it should appear on your certificate.</span>
+					<span className="hint">As it should appear on your certificate (up to 100 characters).</span>
 					{errors.name && <p className="error-message" id="name-error">{errors.name}</p>}
 					<input type="text" id="name" autoComplete="name" value={form.name} onChange={(e) => setForm({ ...form, name: e.target.value })} {...field('name')} />
 				</div>

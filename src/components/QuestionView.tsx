@@ -13,7 +13,11 @@ interface Props {
 	value: string[];
 	onChange: (value: string[]) => void;
 	disabled?: boolean;
-	/** Prefix for element ids, so several questions can share a page. */
+	/**
+	 * The island's namespace for element ids (e.g. `kc`). Ids are `<prefix>-q-<question>-hint`
+	 * and `<prefix>-q-<question>-o-<n>` (n: the option's position in the question): content ids
+	 * never appear last, so no option can collide with a hint, another option or another question.
+	 */
 	idPrefix: string;
 	legendPrefix?: string;
 }
@@ -26,7 +30,9 @@ export function optionsOf(q: ClientQuestion, order?: string[]): Array<{ id: stri
 
 export default function QuestionView({ question, order, value, onChange, disabled, idPrefix, legendPrefix }: Props) {
 	const multiple = question.type === 'multiple';
-	const hintId = `${idPrefix}-hint`;
+	const base = `${idPrefix}-q-${question.id}`;
+	const hintId = `${base}-hint`;
+	const all = optionsOf(question);
 	return (
 		<fieldset aria-describedby={hintId}>
 			<legend>
@@ -37,14 +43,14 @@ export default function QuestionView({ question, order, value, onChange, disable
 				{multiple ? 'Select all that apply. You need every correct answer, and no wrong ones, to get the mark.' : 'Select one answer.'}
 			</span>
 			{optionsOf(question, order).map((option) => {
-				const id = `${idPrefix}-${option.id}`;
+				const id = `${base}-o-${all.findIndex((o) => o.id === option.id)}`;
 				const checked = value.includes(option.id);
 				return (
 					<div className="option" key={option.id}>
 						<input
 							type={multiple ? 'checkbox' : 'radio'}
 							id={id}
-							name={idPrefix}
+							name={base}
 							value={option.id}
 							checked={checked}
 							disabled={disabled}

@@ -7,7 +7,7 @@ import { useStore } from '@nanostores/react';
 import { downloadRecord } from '../client/download.ts';
 import { $persisted } from '../client/offline.ts';
 import { $profile } from '../stores/profile.ts';
-import { $lrs, $recordCounts, $records, $sync, recordJson, syncNow } from '../stores/records.ts';
+import { $launchDetail, $launchError, $lrs, $recordCounts, $records, $sync, recordJson, syncNow } from '../stores/records.ts';
 import { quarantined } from '../stores/storage.ts';
 
 const STATUS: Record<string, string> = { local: 'Saved on this device', waiting: 'Waiting to send', sent: 'Sent', rejected: 'Refused by the record store' };
@@ -19,6 +19,9 @@ export default function RecordsPanel() {
 	const sync = useStore($sync);
 	const profile = useStore($profile);
 	const persisted = useStore($persisted);
+	const waitingElsewhere = records.filter((r) => r.status === 'waiting' && launch && r.target?.endpoint !== launch.endpoint).length;
+	const launchError = useStore($launchError);
+	const launchDetail = useStore($launchDetail);
 	const ready = useAppReady();
 	if (!ready) return <p>Loading your record…</p>;
 	const setAside = quarantined();
@@ -31,6 +34,14 @@ export default function RecordsPanel() {
 						? `${counts.sent} sent, ${counts.waiting} waiting to send, ${counts.rejected} refused.`
 						: 'The course was not opened from a learning system, so records stay on this device: download them to hand them in.'}
 				</p>
+				{waitingElsewhere > 0 && <p>{waitingElsewhere} record{waitingElsewhere === 1 ? ' is' : 's are'} waiting for the learning record store {waitingElsewhere === 1 ? 'it was' : 'they were'} made for: {waitingElsewhere === 1 ? 'it is' : 'they are'} sent only there, the next time the course is opened from that learning system.</p>}
+				{launchError && (
+					<div className="notice" role="status">
+						<p>{launchError}</p>
+						{/* What the learning system said, as inert text (issue 21.3). */}
+						{launchDetail && <p>Details for your learning system’s administrator: <code>{launchDetail}</code></p>}
+					</div>
+				)}
 				{sync.kind === 'auth' && <p className="error-message">The learning record store refused the course’s credentials. Reopen the course from your learning system; your records are safe here meanwhile.</p>}
 				<button type="button" onClick={() => downloadRecord(recordJson(), profile?.name)}>Download my training record</button>
 				{launch && counts.waiting > 0 && <button type="button" className="secondary" onClick={() => void syncNow()}>Send waiting records now</button>}

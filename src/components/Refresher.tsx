@@ -6,7 +6,7 @@
 import { useAppReady } from './useAppReady.ts';
 import { useStore } from '@nanostores/react';
 import { useEffect, useRef } from 'react';
-import { drawQuestions, newSeed } from '../assessment/draw.ts';
+import { drawQuestions, newSeed, questionsFor } from '../assessment/draw.ts';
 import { correctAnswer, isCorrect } from '../assessment/score.ts';
 import { refresherState } from '../course/refresher.ts';
 import { requiredModules } from '../course/paths.ts';
@@ -35,7 +35,8 @@ function RefresherWithPool({ pool }: { pool: ClientQuestion[] }) {
 	const state = refresherState(last, new Date(), meta.refresher, { courseVersion: meta.version, policyVersion: meta.policyVersion });
 	const titles = Object.fromEntries(meta.modules.map((m) => [m.id, m.title]));
 
-	if (progress.attempt.mode !== 'refresher') {
+	// Outside a refresher, or after one is completed (next year's starts afresh): the offer.
+	if (progress.attempt.mode !== 'refresher' || progress.attempt.completed) {
 		if (!state.offered) {
 			return <p className="notice">{last ? `Your refresher will open on ${new Date(state.offerDate!).toLocaleDateString('en-GB', { dateStyle: 'long' })}.` : 'The refresher is for people who have completed the course before. Start with the course itself.'} <a href="/">Back to the course</a></p>;
 		}
@@ -47,11 +48,13 @@ function RefresherWithPool({ pool }: { pool: ClientQuestion[] }) {
 					type="button"
 					onClick={() => {
 						startRefresher(meta.version, meta.policyVersion);
-						const modules = requiredModules(meta, meta.modules, currentLearner());
+						const learner = currentLearner();
+						const modules = requiredModules(meta, meta.modules, learner);
+						const eligible = questionsFor(pool, learner);
 						const avoid = new Set(last?.seenQuestions ?? []);
 						const seed = newSeed();
 						const questionIds = Object.fromEntries(
-							modules.map((m, i) => [m, drawQuestions(pool, { count: meta.refresher.preCheckQuestions, modules: [m], avoid, seed: seed + i }).map((q) => q.id)]),
+							modules.map((m, i) => [m, drawQuestions(eligible, { count: meta.refresher.preCheckQuestions, modules: [m], avoid, seed: seed + i }).map((q) => q.id)]),
 						);
 						savePreCheck({ questionIds, answers: {}, startedAt: new Date().toISOString() });
 					}}
@@ -102,15 +105,15 @@ function RefresherWithPool({ pool }: { pool: ClientQuestion[] }) {
 		>
 			<h2 ref={headingRef} tabIndex={-1}>Refresher check</h2>
 			{Object.entries(pre.questionIds).map(([moduleId, ids]) => (
-				<section key={moduleId} aria-labelledby={`pc-${moduleId}`}>
-					<h3 id={`pc-${moduleId}`}>{titles[moduleId]}</h3>
+				<section key={moduleId} aria-labelledby={`pc-module-${moduleId}`} data-module={moduleId}>
+					<h3 id={`pc-module-${moduleId}`}>{titles[moduleId]}</h3>
 					{ids.map((id, i) => (
 						<QuestionView
 							key={id}
 							question={byId.get(id)!}
 							value={pre.answers[id] ?? []}
 							onChange={(v) => savePreCheck({ ...pre, answers: { ...pre.answers, [id]: v } })}
-							idPrefix={`pc-${id}`}
+							idPrefix="pc"
 							legendPrefix={`${i + 1}.`}
 						/>
 					))}

@@ -6,11 +6,11 @@
  * not colours.
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { compileScenario, availableChoices, findNode, stepText, type ScenarioData } from '../scenarios/machine.ts';
+import { compileScenario, availableChoices, endingFeedback, findNode, stepText, type ScenarioData } from '../scenarios/machine.ts';
 import { replay, restore, type Decision } from '../scenarios/run.ts';
 import { installApp } from '../stores/app.ts';
 import { emitCourseEvent } from '../stores/events.ts';
-import { recordScenarioEnding } from '../stores/progress.ts';
+import { $progress, recordScenarioEnding } from '../stores/progress.ts';
 import { $scenarioRuns, clearRun, saveRun } from '../stores/scenarios.ts';
 
 interface Props {
@@ -76,13 +76,15 @@ export default function ScenarioPlayer({ scenario, moduleId, clauses, next }: Pr
 			});
 		});
 		const snap = actor.getSnapshot();
-		setState({ at: String(snap.value), flags: snap.context.flags, history, restored });
+		setState({ at: String(snap.value), flags: snap.context.flags, history, consequence: restored ? lastConsequence(history) : undefined, restored });
 		setAwake(true);
 	}
 
 	useEffect(() => {
 		installApp();
-		const saved = $scenarioRuns.get()[scenario.id];
+		const stored = $scenarioRuns.get()[scenario.id];
+		// A run from an earlier attempt (last year's ending) does not count for this one.
+		const saved = stored && (!stored.registration || stored.registration === $progress.get().attempt.registration) ? stored : undefined;
 		const { actor, history, restored } = restore(scenario, machine, saved);
 		if (saved && restored) timing.current = { startedAt: Date.parse(saved.startedAt), stepStartedAt: Date.now() };
 		attach(actor, history, restored);
@@ -99,6 +101,14 @@ export default function ScenarioPlayer({ scenario, moduleId, clauses, next }: Pr
 
 	const node = findNode(scenario, state.at);
 
+	/** What the last decision led to, shown again when a saved run is restored. */
+	function lastConsequence(history: Decision[]): string | undefined {
+		const d = history[history.length - 1];
+		if (!d) return undefined;
+		const step = findNode(scenario, d.stepId);
+		return step?.kind === 'step' ? step.step.choices.find((c) => c.id === d.choiceId)?.consequence : undefined;
+	}
+
 	function choose(choiceId: string) {
 		const actor = actorRef.current;
 		if (!actor) return; // not awake yet
@@ -113,13 +123,9 @@ export default function ScenarioPlayer({ scenario, moduleId, clauses, next }: Pr
 		timing.current.stepStartedAt = Date.now();
 		moved.current = true;
 		const nextNode = findNode(scenario, String(after.value));
-		if (nextNode?.kind === 'ending') {
-			clearRun(scenario.id);
-			setAnnouncement(`${choice.consequence} Outcome: ${VERDICT[nextNode.ending.verdict]!.label}. ${nextNode.ending.title}.`);
-		} else {
-			saveRun(scenario.id, { history, snapshot: actor.getPersistedSnapshot(), startedAt: new Date(timing.current.startedAt).toISOString(), stepStartedAt: new Date().toISOString() });
-			setAnnouncement(choice.consequence);
-		}
+		// Saved at every step and at the ending too, so a reload shows the ending, not a restart.
+		saveRun(scenario.id, { history, snapshot: actor.getPersistedSnapshot(), startedAt: new Date(timing.current.startedAt).toISOString(), stepStartedAt: new Date().toISOString(), registration: $progress.get().attempt.registration });
+		setAnnouncement(nextNode?.kind === 'ending' ? `${choice.consequence} Outcome: ${VERDICT[nextNode.ending.verdict]!.label}. ${nextNode.ending.title}.` : choice.consequence);
 		setState({ at: String(after.value), flags: after.context.flags, history, consequence: choice.consequence, restored: false });
 	}
 
@@ -132,7 +138,7 @@ export default function ScenarioPlayer({ scenario, moduleId, clauses, next }: Pr
 		timing.current = { startedAt: Date.now(), stepStartedAt: Date.now() };
 		moved.current = true;
 		attach(actor, history, false);
-		if (history.length > 0) saveRun(scenario.id, { history, snapshot: actor.getPersistedSnapshot(), startedAt: new Date().toISOString(), stepStartedAt: new Date().toISOString() });
+		if (history.length > 0) saveRun(scenario.id, { history, snapshot: actor.getPersistedSnapshot(), startedAt: new Date().toISOString(), stepStartedAt: new Date().toISOString(), registration: $progress.get().attempt.registration });
 		else clearRun(scenario.id);
 		setAnnouncement('You have gone back to an earlier decision.');
 	}
@@ -146,7 +152,8 @@ export default function ScenarioPlayer({ scenario, moduleId, clauses, next }: Pr
 	return (
 		<div className="scenario">
 			<div aria-live="polite" aria-atomic="true" className="visually-hidden">{announcement}</div>
-			{state.history.length === 0 && node?.kind === 'step' && (
+			{/* The situation stays in view at every decision, so a resumed case shows it too. */}
+			{node?.kind === 'step' && (
 				<div className="panel">
 					<h2>The situation</h2>
 					<p><strong>Who you are:</strong> {scenario.setting.role}</p>
@@ -154,7 +161,7 @@ export default function ScenarioPlayer({ scenario, moduleId, clauses, next }: Pr
 					<p><strong>What has happened:</strong> {scenario.setting.situation}</p>
 				</div>
 			)}
-			{state.restored && node?.kind === 'step' && state.history.length > 0 && (
+			{state.restored && state.history.length > 0 && (
 				<p className="notice" role="status">Welcome back: you are where you left off.</p>
 			)}
 			{state.consequence && (
@@ -189,7 +196,7 @@ export default function ScenarioPlayer({ scenario, moduleId, clauses, next }: Pr
 							<span className={`tag tag--${VERDICT[node.ending.verdict]!.className}`}>{VERDICT[node.ending.verdict]!.label}</span>{' '}
 							{VERDICT[node.ending.verdict]!.summary}
 						</p>
-						<p>{node.ending.feedback}</p>
+						<p>{endingFeedback(node.ending, state.flags)}</p>
 						<p className="cites">
 							What the policy says:{' '}
 							{node.ending.clauses.map((id, i) => (

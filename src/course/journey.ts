@@ -9,7 +9,8 @@ import { isFor } from './paths.ts';
 export interface JourneyModule extends PathModule {
 	title: string;
 	minutes: number;
-	scenarios: ReadonlyArray<{ id: string; audiences: readonly string[] }>;
+	scenarios: ReadonlyArray<{ id: string; audiences: readonly string[]; minutes?: number }>;
+	lessons: ReadonlyArray<{ id: string; audiences: readonly string[]; minutes?: number }>;
 }
 
 /** One attempt at the course: an induction or a refresher, with its own xAPI registration. */
@@ -77,3 +78,4 @@ export const CHECK_MINUTES = 3;
 export function moduleMinutes(m: { lessons: ReadonlyArray<{ minutes: number }>; scenarios: ReadonlyArray<{ minutes: number }> }): number {
 	return m.lessons.reduce((n, l) => n + l.minutes, 0) + (m.scenarios[0]?.minutes ?? 0) + CHECK_MINUTES;
 }
+

@@ -263,6 +263,12 @@ function crossCheck(loaded: LoadedCourse, issues: ContentIssue[]) {
 		for (const scenario of mod.scenarios) {
 			unique('scenario', scenario.id, scenario.file, '(file name)');
 			scenario.data.endings.forEach((e, i) => cite(scenario.file, `endings[${i}].clauses`, e.clauses));
+			scenario.data.steps.forEach((s, i) =>
+				s.choices.forEach((c, j) => {
+					cite(scenario.file, `steps[${i}].choices[${j}].breaches`, c.breaches.map((b) => (typeof b === 'string' ? b : b.clause)));
+					cite(scenario.file, `steps[${i}].choices[${j}].upholds`, c.upholds);
+				}),
+			);
 			for (const problem of checkScenarioGraph(scenario.data)) {
 				issues.push({ file: scenario.file, field: problem.field, value: problem.value, message: problem.message });
 			}

@@ -7,7 +7,11 @@ import type { CourseMeta } from '../stores/meta.ts';
 import { moduleMinutes } from './journey.ts';
 import type { LoadedCourse } from './load.ts';
 
-export function buildCourseMeta(loaded: LoadedCourse): CourseMeta {
+/**
+ * `allowLoopback` is true only for a build made for the tests (COURSE_LRS_LOOPBACK=1, set by
+ * scripts/test.sh), whose LRS listens on 127.0.0.1; production builds refuse loopback LRSs.
+ */
+export function buildCourseMeta(loaded: LoadedCourse, options: { allowLoopback?: boolean } = {}): CourseMeta {
 	const { course, policy, modules } = loaded;
 	return {
 		title: course.title,
@@ -23,6 +27,7 @@ export function buildCourseMeta(loaded: LoadedCourse): CourseMeta {
 		audiences: course.audiences.map((a) => ({ id: a.id, label: a.label, modules: a.modules === 'all' ? 'all' : [...a.modules] })),
 		recruiterModules: course.recruiterModules,
 		policyChanges: course.policyChanges,
+		lrs: { allowedOrigins: [...course.lrs.allowedOrigins], allowLoopback: options.allowLoopback ?? false },
 		modules: modules.map((m) => ({
 			id: m.id,
 			title: m.data.title,

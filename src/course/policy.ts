@@ -9,7 +9,9 @@ const DUTY_WORDS: Array<[RegExp, string]> = [
 	[/\bmust\b/i, 'must'],
 	[/\bnot permitted\b|\bdoes not permit\b/i, 'not permitted'],
 	[/\breserve the right\b/i, 'reserve the right'],
-	[/\bare required\b/i, 'required'],
+	[/\b(?:are|is) required\b/i, 'required'],
+	[/\blegally bound\b/i, 'legally bound'],
+	[/\bwill not (?:be )?(?:tolerated?|accepted)\b/i, 'will not be accepted'],
 	[/\bstrongly advised\b/i, 'strongly advised'],
 	[/\bshould\b/i, 'should'],
 	[/\bshall\b/i, 'shall'],
@@ -65,5 +67,31 @@ export function indexClauses(policy: Policy): ClauseInfo[] {
 			});
 		}
 	}
+	return out;
+}
+
+/** The two strengths of duty the verdict rule distinguishes. */
+export type DutyStrength = 'must' | 'should';
+
+/**
+ * Wording that makes a duty a must: must, must not, not permitted / does not permit, required,
+ * legally bound, "will not be tolerated / accepted", and a prohibition of the form
+ * "No ... may be ..." (6.2: "No other social media platforms may be set up ... without ...").
+ */
+const MUST_WORDS = /\bmust\b|\bnot permitted\b|\bdoes not permit\b|\b(?:are|is) required\b|\blegally bound\b|\bwill not (?:be )?(?:tolerated?|accepted)\b|\bno\b[^.;]{0,80}\bmay be\b/i;
+/** Wording that makes a duty a should: should, should not, strongly advised, advised. */
+const SHOULD_WORDS = /\bshould\b|\b(?:strongly )?advised\b|\bstrongly advises?\b/i;
+
+/**
+ * The strengths of duty a clause states, from its own wording, strongest first: `['must']`,
+ * `['must', 'should']`, `['should']` or `[]`. "Expected", "shall" and "reserve the right" are not
+ * counted: in this policy they describe what the Trust or an academy does, or frame the policy,
+ * rather than a duty a staff member can break.
+ */
+export function clauseDuties(clause: Pick<Clause, 'text' | 'items'>): DutyStrength[] {
+	const text = [clause.text, ...clause.items].join(' ');
+	const out: DutyStrength[] = [];
+	if (MUST_WORDS.test(text)) out.push('must');
+	if (SHOULD_WORDS.test(text)) out.push('should');
 	return out;
 }

@@ -20,6 +20,8 @@ export interface RefresherState {
 	dueDate?: string;
 	/** When it will be offered. */
 	offerDate?: string;
+	/** True once the due date has passed without a newer completion. */
+	overdue: boolean;
 }
 
 /** When the learner's last completion makes a refresher offered and due. */
@@ -29,12 +31,12 @@ export function refresherState(
 	config: { offerAfterMonths: number; dueAfterMonths: number },
 	current: { courseVersion: string; policyVersion: string },
 ): RefresherState {
-	if (!last) return { offered: false, reasons: [] };
+	if (!last) return { offered: false, reasons: [], overdue: false };
 	const offerDate = addMonths(last.completedAt, config.offerAfterMonths);
 	const dueDate = addMonths(last.completedAt, config.dueAfterMonths);
 	const reasons: RefresherState['reasons'] = [];
 	if (now >= offerDate) reasons.push('time');
 	if (last.courseVersion !== current.courseVersion) reasons.push('course-version');
 	if (last.policyVersion !== current.policyVersion) reasons.push('policy-version');
-	return { offered: reasons.length > 0, reasons, dueDate: dueDate.toISOString(), offerDate: offerDate.toISOString() };
+	return { offered: reasons.length > 0, reasons, dueDate: dueDate.toISOString(), offerDate: offerDate.toISOString(), overdue: now >= dueDate };
 }

@@ -4,8 +4,8 @@
  * ./journey.ts so pages that only record progress do not ship it.
  */
 import type { Learner, PathConfig } from './paths.ts';
-import { requiredModules } from './paths.ts';
-import { moduleState, type Attempt, type JourneyModule, type ModuleState } from './journey.ts';
+import { isFor, requiredModules } from './paths.ts';
+import { moduleMinutes, moduleState, type Attempt, type JourneyModule, type ModuleState } from './journey.ts';
 
 export interface JourneySummary {
 	required: string[];
@@ -34,7 +34,7 @@ export function summarise(
 	const states = Object.fromEntries(modules.map((m) => [m.id, moduleState(m, attempt, learner)]));
 	const done = required.filter((id) => states[id] === 'completed' || states[id] === 'tested-out');
 	const left = modules.filter((m) => required.includes(m.id) && !done.includes(m.id));
-	const minutesLeft = left.reduce((n, m) => n + m.minutes, 0) + (assessmentPassed ? 0 : ASSESSMENT_MINUTES);
+	const minutesLeft = left.reduce((n, m) => n + minutesFor(m, learner), 0) + (assessmentPassed ? 0 : ASSESSMENT_MINUTES);
 	const percent = required.length === 0 ? 100 : Math.round((done.length / required.length) * 100);
 	const next: JourneySummary['next'] = left[0]
 		? { kind: 'module', moduleId: left[0].id }
@@ -46,3 +46,14 @@ export function summarise(
 	return { required, states, percent, minutesLeft, next };
 }
 
+/**
+ * Minutes for this learner to complete a module: only the lessons on their path, the first case
+ * meant for them, and the check (a governor skips the PPA lesson, so their estimate is shorter).
+ * Falls back to the module's overall minutes when per-item minutes are not known.
+ */
+export function minutesFor(mod: JourneyModule, learner: Learner): number {
+	if (mod.lessons.some((l) => l.minutes === undefined)) return mod.minutes;
+	const lessons = mod.lessons.filter((l) => isFor(l.audiences, learner)).map((l) => ({ minutes: l.minutes ?? 0 }));
+	const scenario = mod.scenarios.find((s) => isFor(s.audiences, learner));
+	return moduleMinutes({ lessons, scenarios: scenario ? [{ minutes: scenario.minutes ?? 0 }] : [] });
+}

@@ -8,7 +8,9 @@ import { buildCourseMeta } from '../course/meta-build.ts';
  * Fails the build on any content error, naming file, field and value: a broken reference,
  * an unreachable scenario step or an uncovered rule clause never reaches learners.
  * The course root can be overridden with COURSE_ROOT (the tests build fixture courses), and
- * COURSE_COVERAGE=warn lets an author preview a draft whose coverage is not yet complete.
+ * COURSE_COVERAGE=warn lets an author preview a draft whose coverage is not yet complete, and
+ * COURSE_QUALITY=warn one whose verdicts, items or reading age do not yet pass. Neither is ever
+ * set by default: the normal build enforces everything.
  */
 export default function courseContent(options: { root: string }): AstroIntegration {
 	return {
@@ -22,9 +24,13 @@ export default function courseContent(options: { root: string }): AstroIntegrati
 							process.env.COURSE_COVERAGE === 'warn'
 								? (gaps) => logger.warn(`COURSE_COVERAGE=warn: ${gaps.length} coverage gaps ignored for this draft build`)
 								: undefined,
+						onQualityIssues:
+							process.env.COURSE_QUALITY === 'warn'
+								? (issues) => logger.warn(`COURSE_QUALITY=warn: ${issues.length} verdict-rule, item-writing and reading-age problems ignored for this draft build (run npm run course:check)`)
+								: undefined,
 					});
 					logger.info(`course content OK: ${loaded.modules.length} modules from ${root}`);
-					const meta = JSON.stringify(buildCourseMeta(loaded));
+					const meta = JSON.stringify(buildCourseMeta(loaded, { allowLoopback: process.env.COURSE_LRS_LOOPBACK === '1' }));
 					updateConfig({
 						vite: {
 							plugins: [

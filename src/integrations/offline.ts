@@ -58,6 +58,9 @@ export default function offline(options: { name: string; shortName: string; them
 					// The learner decides when to switch to a new version (the shell asks).
 					skipWaiting: false,
 					directoryIndex: 'index.html',
+					// A page is the same page whatever its query string (`/?returned=1`, a launch
+					// link's parameters): match the precache on the path alone, so offline it opens.
+					ignoreURLParametersMatching: [/./],
 					// Hashed Astro assets never change; no cache-busting query needed.
 					dontCacheBustURLsMatching: /^_astro\//,
 					maximumFileSizeToCacheInBytes: 2 * 1024 * 1024,

@@ -5,7 +5,7 @@
  * and sends the cmi5 defined statements in order (initialized first, terminated last, at
  * most one passed and one completed per registration) using the LMS's context template.
  */
-import type { Activity, Statement } from './statements.ts';
+import { EXT, type Activity, type Statement } from './statements.ts';
 
 export const CMI5 = {
 	category: 'https://w3id.org/xapi/cmi5/context/categories/cmi5',
@@ -44,13 +44,17 @@ export type DefinedKind = 'initialized' | 'passed' | 'failed' | 'completed' | 't
 export function toDefined(statement: Statement, kind: DefinedKind, launch: Cmi5Launch, data: LaunchData): Statement {
 	const au: Activity = { objectType: 'Activity', id: launch.activityId, definition: statement.object.definition };
 	const categories: Array<{ objectType: 'Activity'; id: string }> = [{ objectType: 'Activity', id: CMI5.category }];
-	if (kind === 'passed' || kind === 'completed') categories.push({ objectType: 'Activity', id: CMI5.moveOnCategory });
+	// moveOn: the statements the LMS weighs for moveOn (cmi5 9.6.2.2), failed included.
+	if (kind === 'passed' || kind === 'failed' || kind === 'completed') categories.push({ objectType: 'Activity', id: CMI5.moveOnCategory });
 	const extensions: Record<string, unknown> = { ...statement.context.extensions, ...data.contextTemplate.extensions };
 	if ((kind === 'passed' || kind === 'failed') && data.masteryScore !== undefined) extensions[CMI5.masteryScore] = data.masteryScore;
 	const result = statement.result ? { ...statement.result } : {};
 	if (kind === 'passed' || kind === 'failed') delete result.completion; // cmi5: completion belongs to "completed"
 	if (kind === 'completed') {
 		delete result.success;
+		// cmi5: no score in "completed"; the course score stays in the record (the verification
+		// code covers it) as an extension.
+		if (result.score) result.extensions = { ...result.extensions, [EXT.courseScore]: result.score.raw };
 		delete result.score;
 	}
 	return {
@@ -89,20 +93,87 @@ export async function fetchToken(launch: Cmi5Launch, cache: Pick<Storage, 'getIt
 	const key = `policy-course:cmi5-token:${launch.registration}`;
 	const cached = cache.getItem(key);
 	if (cached) return cached;
-	const response = await fetch(launch.fetchUrl, { method: 'POST' });
-	const body = (await response.json().catch(() => ({}))) as { 'auth-token'?: string; 'error-text'?: string };
-	if (!response.ok || !body['auth-token']) throw new Error(body['error-text'] ?? `The learning system did not give the course a token (${response.status}).`);
-	cache.setItem(key, body['auth-token']);
-	return body['auth-token'];
+	const response = await fetch(launch.fetchUrl, { method: 'POST' }).catch(() => undefined);
+	const body = ((await response?.json().catch(() => ({}))) ?? {}) as { 'auth-token'?: unknown; 'error-text'?: unknown };
+	const token = body['auth-token'];
+	if (!response?.ok || typeof token !== 'string' || !token || /[\u0000-\u001f\u007f]/.test(token)) {
+		const said = typeof body['error-text'] === 'string' ? ` It said: "${body['error-text'].slice(0, 300)}"` : '';
+		throw new LaunchProblem(
+			'Your learning system did not let the course connect, so your records are kept on this device only. Open the course again from your learning system; the details are on My record.',
+			`The token request (fetch URL) ${response ? `was answered with ${response.status}` : 'got no answer'}.${said}`,
+		);
+	}
+	cache.setItem(key, token);
+	return token;
 }
 
-export async function fetchLaunchData(launch: Cmi5Launch, auth: string): Promise<LaunchData> {
+/**
+ * A problem with what the LMS sent. `message` is the course's own fixed wording for the
+ * learner; `detail` is what the LMS said or what exactly was wrong, shown on "My record" only
+ * (never word for word on every page: issue 21.3).
+ */
+export class LaunchProblem extends Error {
+	constructor(message: string, readonly detail: string) {
+		super(message);
+	}
+}
+
+const SETTINGS = 'Your learning system sent launch settings the course cannot use, so your records are kept on this device only. The details are on My record.';
+const MODES = ['Normal', 'Browse', 'Review'];
+const MOVE_ON = ['Passed', 'Completed', 'CompletedAndPassed', 'CompletedOrPassed', 'NotApplicable'];
+
+/**
+ * Checks every LMS.LaunchData field the course uses (cmi5 section 10): the context template
+ * with its session id, launchMode, moveOn, masteryScore (a number from 0 to 1) and returnURL
+ * (an http(s) address, resolved against the course's own address when relative).
+ */
+export function validateLaunchData(raw: unknown, base: string): LaunchData {
+	const bad = (detail: string) => new LaunchProblem(SETTINGS, `LMS.LaunchData: ${detail}`);
+	if (!raw || typeof raw !== 'object' || Array.isArray(raw)) throw bad('not a JSON object.');
+	const d = raw as Record<string, unknown>;
+	const template = d.contextTemplate as LaunchData['contextTemplate'] | undefined;
+	if (!template || typeof template !== 'object') throw bad('contextTemplate is missing.');
+	const sessionId = template.extensions?.[CMI5.sessionId];
+	if (typeof sessionId !== 'string' || !sessionId) throw bad('contextTemplate has no session id.');
+	if (template.contextActivities !== undefined && (typeof template.contextActivities !== 'object' || template.contextActivities === null)) throw bad('contextTemplate.contextActivities is not an object.');
+	if (typeof d.launchMode !== 'string' || !MODES.includes(d.launchMode)) throw bad(`launchMode ${JSON.stringify(d.launchMode)} is not Normal, Browse or Review.`);
+	if (d.moveOn !== undefined && (typeof d.moveOn !== 'string' || !MOVE_ON.includes(d.moveOn))) throw bad(`moveOn ${JSON.stringify(d.moveOn)} is not a cmi5 moveOn value.`);
+	if (d.masteryScore !== undefined && (typeof d.masteryScore !== 'number' || !Number.isFinite(d.masteryScore) || d.masteryScore < 0 || d.masteryScore > 1)) {
+		throw bad(`masteryScore ${JSON.stringify(d.masteryScore)} is not a number from 0 to 1.`);
+	}
+	let returnURL: string | undefined;
+	if (d.returnURL !== undefined) {
+		let url: URL | undefined;
+		try {
+			url = typeof d.returnURL === 'string' ? new URL(d.returnURL, base) : undefined;
+		} catch {
+			url = undefined;
+		}
+		if (!url || !/^https?:$/.test(url.protocol)) throw bad(`returnURL ${JSON.stringify(String(d.returnURL).slice(0, 100))} is not an http(s) address.`);
+		returnURL = url.href;
+	}
+	if (d.launchParameters !== undefined && typeof d.launchParameters !== 'string') throw bad('launchParameters is not text.');
+	return {
+		contextTemplate: template,
+		launchMode: d.launchMode as LaunchData['launchMode'],
+		...(typeof d.launchMethod === 'string' ? { launchMethod: d.launchMethod } : {}),
+		...(d.moveOn !== undefined ? { moveOn: d.moveOn as LaunchData['moveOn'] } : {}),
+		...(d.masteryScore !== undefined ? { masteryScore: d.masteryScore as number } : {}),
+		...(returnURL ? { returnURL } : {}),
+		...(typeof d.launchParameters === 'string' ? { launchParameters: d.launchParameters } : {}),
+	};
+}
+
+export async function fetchLaunchData(launch: Cmi5Launch, auth: string, base: string): Promise<LaunchData> {
 	const params = new URLSearchParams({ stateId: 'LMS.LaunchData', activityId: launch.activityId, agent: JSON.stringify(launch.actor), registration: launch.registration });
 	const response = await fetch(`${launch.endpoint}activities/state?${params}`, { headers: { Authorization: auth, 'X-Experience-API-Version': '1.0.3' } });
-	if (!response.ok) throw new Error(`The learning system's launch data could not be read (${response.status}).`);
-	const data = (await response.json()) as LaunchData;
-	if (!data.contextTemplate || !data.launchMode) throw new Error('The learning system\'s launch data is incomplete.');
-	return data;
+	if (!response.ok) throw new LaunchProblem('The course could not read its settings from your learning system, so your records are kept on this device only. The details are on My record.', `LMS.LaunchData could not be read: the LRS answered ${response.status}.`);
+	return validateLaunchData(await response.json().catch(() => undefined), base);
+}
+
+/** The session id the LMS gave this launch. */
+export function sessionIdOf(data: LaunchData): string {
+	return String(data.contextTemplate.extensions?.[CMI5.sessionId] ?? '');
 }
 
 /**

@@ -19,12 +19,19 @@ export interface RecordEntry {
 	/** Why the LRS refused it, for rejected records. */
 	error?: string;
 	sentAt?: string;
+	/**
+	 * The LRS endpoint this statement was made for: it is sent there and nowhere else, whatever
+	 * launch comes later (its registration is the statement's own). Absent for local records.
+	 */
+	target?: { endpoint: string };
 }
 
 export interface SendResult {
 	ok: boolean;
 	status: number;
 	message?: string;
+	/** The LRS's `Retry-After` (429, 503), in milliseconds, when it gave one. */
+	retryAfterMs?: number;
 }
 
 /** Sends statements to an LRS; resolves with the HTTP outcome (status 0 = network failure). */
@@ -34,7 +41,7 @@ export type FlushOutcome =
 	| { kind: 'done'; sent: number; rejected: number }
 	| { kind: 'offline'; message: string }
 	| { kind: 'auth'; status: number; message: string }
-	| { kind: 'retry'; status: number; message: string };
+	| { kind: 'retry'; status: number; message: string; retryAfterMs?: number };
 
 export const BATCH = 25;
 
@@ -42,6 +49,21 @@ export const BATCH = 25;
 export function backoff(n: number): number {
 	return Math.min(300_000, 2000 * 2 ** Math.max(0, n - 1));
 }
+
+/** When to try again after a 429 or 5xx: the LRS's Retry-After if it gave one, else the backoff. */
+export function retryDelay(failures: number, retryAfterMs?: number): number {
+	return Math.max(backoff(failures), Math.min(retryAfterMs ?? 0, 3_600_000));
+}
+
+/** Reads a Retry-After header: seconds, or an HTTP date. */
+export function parseRetryAfter(value: string | null, now = Date.now()): number | undefined {
+	if (!value) return undefined;
+	if (/^\d+$/.test(value.trim())) return Number(value.trim()) * 1000;
+	const at = Date.parse(value);
+	return Number.isNaN(at) ? undefined : Math.max(0, at - now);
+}
+
+const retry = (r: SendResult): FlushOutcome => ({ kind: 'retry', status: r.status, message: r.message ?? `LRS answered ${r.status}`, ...(r.retryAfterMs !== undefined ? { retryAfterMs: r.retryAfterMs } : {}) });
 
 const retryable = (status: number) => status === 0 || status === 429 || status >= 500;
 const authFailure = (status: number) => status === 401 || status === 403;
@@ -70,7 +92,7 @@ export async function flush(
 			continue;
 		}
 		for (const e of batch) update(e.statement.id, { attempts: e.attempts + 1 });
-		if (retryable(result.status)) return result.status === 0 ? { kind: 'offline', message: result.message ?? 'No connection' } : { kind: 'retry', status: result.status, message: result.message ?? `LRS answered ${result.status}` };
+		if (retryable(result.status)) return result.status === 0 ? { kind: 'offline', message: result.message ?? 'No connection' } : retry(result);
 		if (authFailure(result.status)) return { kind: 'auth', status: result.status, message: result.message ?? `LRS answered ${result.status}` };
 		// A 4xx for the batch: find the statement(s) at fault one by one.
 		for (const e of batch) {
@@ -79,7 +101,7 @@ export async function flush(
 				update(e.statement.id, { status: 'sent', sentAt: now() });
 				sent++;
 			} else if (retryable(single.status)) {
-				return { kind: 'retry', status: single.status, message: single.message ?? `LRS answered ${single.status}` };
+				return single.status === 0 ? { kind: 'offline', message: single.message ?? 'No connection' } : retry(single);
 			} else if (authFailure(single.status)) {
 				return { kind: 'auth', status: single.status, message: single.message ?? `LRS answered ${single.status}` };
 			} else {
@@ -109,7 +131,9 @@ export function fetchSender(endpoint: string, auth: string, fetchImpl: typeof fe
 				const text = await response.text().catch(() => '');
 				message = text.slice(0, 300) || response.statusText;
 			}
-			return { ok: response.ok, status: response.status, message };
+			// Retry-After is read only if the LRS exposes it to the page (Access-Control-Expose-Headers).
+			const retryAfterMs = response.status === 429 || response.status === 503 ? parseRetryAfter(response.headers.get('Retry-After')) : undefined;
+			return { ok: response.ok, status: response.status, message, ...(retryAfterMs !== undefined ? { retryAfterMs } : {}) };
 		} catch (error) {
 			return { ok: false, status: 0, message: (error as Error).message };
 		}

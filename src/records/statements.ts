@@ -40,6 +40,8 @@ export const EXT = {
 	setting: 'https://learning.reach2.org/xapi/extensions/question-setting',
 	cmi5Reason: 'https://w3id.org/xapi/cmi5/result/extensions/reason',
 	verification: 'https://learning.reach2.org/xapi/extensions/certificate-code',
+	/** The course score in per cent, where `result.score` is not allowed (cmi5 `completed`). */
+	courseScore: 'https://learning.reach2.org/xapi/extensions/course-score',
 } as const;
 
 export type Actor =
@@ -99,8 +101,6 @@ export interface StatementContext {
 	mode: 'induction' | 'refresher';
 	/** Module titles by id, for parent activities. */
 	moduleTitles: Record<string, string>;
-	/** Extra context template (cmi5 launches supply one); merged under ours. */
-	template?: { contextActivities?: Statement['context']['contextActivities']; extensions?: Record<string, unknown> };
 }
 
 const en = (text: string) => ({ 'en-GB': text });
@@ -126,8 +126,8 @@ function moduleActivity(ctx: StatementContext, moduleId: string, title = ctx.mod
 	return { objectType: 'Activity', id: `${ctx.iriBase}/modules/${moduleId}`, definition: { name: en(title), type: ACTIVITY_TYPES.module } };
 }
 
-function verb(id: keyof typeof VERBS, display: string) {
-	return { id: VERBS[id], display: { 'en-GB': display, 'en-US': display } };
+function verb(id: keyof typeof VERBS) {
+	return { id: VERBS[id], display: { 'en-GB': id, 'en-US': id } };
 }
 
 /**
@@ -145,15 +145,10 @@ export function buildStatement(event: CourseEvent, ctx: StatementContext, id: st
 		...(result ? { result } : {}),
 		context: {
 			registration: ctx.registration,
-			contextActivities: {
-				...ctx.template?.contextActivities,
-				...(parent.length ? { parent } : {}),
-				grouping: [...(ctx.template?.contextActivities?.grouping ?? []), ...(object.id === course.id ? [] : [course])].filter(
-					(a, i, all) => all.findIndex((b) => b.id === a.id) === i,
-				),
-			},
+			// Grouping: the course, for everything but the course itself. (A cmi5 launch adds the
+			// LMS's context template later: src/records/cmi5.ts.)
+			contextActivities: { ...(parent.length ? { parent } : {}), ...(object.id === course.id ? {} : { grouping: [course] }) },
 			extensions: {
-				...ctx.template?.extensions,
 				[EXT.courseVersion]: ctx.courseVersion,
 				[EXT.policyVersion]: ctx.policyVersion,
 				[EXT.role]: ctx.role,
@@ -163,30 +158,21 @@ export function buildStatement(event: CourseEvent, ctx: StatementContext, id: st
 		},
 		timestamp,
 	});
-	// An empty grouping list is not allowed to be sent as []? It is allowed, but tidier without.
-	const tidy = (s: Statement) => {
-		if (s.context.contextActivities.grouping?.length === 0) delete s.context.contextActivities.grouping;
-		return s;
-	};
-
 	switch (event.type) {
 		case 'course.initialized':
-			return tidy(base(verb('initialized', 'initialized'), course));
+			return base(verb('initialized'), course);
 		case 'course.terminated':
-			return tidy(base(verb('terminated', 'terminated'), course, [], { duration: isoDuration(event.durationMs) }));
+			return base(verb('terminated'), course, [], { duration: isoDuration(event.durationMs) });
 		case 'lesson.experienced':
-			return tidy(
-				base(
-					verb('experienced', 'experienced'),
+			return base(
+					verb('experienced'),
 					{ objectType: 'Activity', id: `${ctx.iriBase}/modules/${event.moduleId}/lessons/${event.lessonId}`, definition: { name: en(event.title), type: ACTIVITY_TYPES.lesson } },
 					[moduleActivity(ctx, event.moduleId, event.moduleTitle)],
-				),
-			);
+				);
 		case 'scenario.decided': {
 			const scenarioIri = `${ctx.iriBase}/scenarios/${event.scenarioId}`;
-			return tidy(
-				base(
-					verb('answered', 'answered'),
+			return base(
+					verb('answered'),
 					{
 						objectType: 'Activity',
 						id: `${scenarioIri}/steps/${event.stepId}`,
@@ -200,13 +186,11 @@ export function buildStatement(event: CourseEvent, ctx: StatementContext, id: st
 					},
 					[{ objectType: 'Activity', id: scenarioIri, definition: { name: en(event.scenarioTitle), type: ACTIVITY_TYPES.scenario } }],
 					{ response: event.choiceId, duration: isoDuration(event.durationMs) },
-				),
-			);
+				);
 		}
 		case 'scenario.ended':
-			return tidy(
-				base(
-					verb('completed', 'completed'),
+			return base(
+					verb('completed'),
 					{ objectType: 'Activity', id: `${ctx.iriBase}/scenarios/${event.scenarioId}`, definition: { name: en(event.scenarioTitle), type: ACTIVITY_TYPES.scenario } },
 					[moduleActivity(ctx, event.moduleId)],
 					{
@@ -216,12 +200,10 @@ export function buildStatement(event: CourseEvent, ctx: StatementContext, id: st
 						duration: isoDuration(event.durationMs),
 						extensions: { [EXT.verdict]: event.verdict, [EXT.clauses]: event.clauses },
 					},
-				),
-			);
+				);
 		case 'question.answered':
-			return tidy(
-				base(
-					verb('answered', 'answered'),
+			return base(
+					verb('answered'),
 					{
 						objectType: 'Activity',
 						id: `${ctx.iriBase}/questions/${event.questionId}`,
@@ -244,48 +226,39 @@ export function buildStatement(event: CourseEvent, ctx: StatementContext, id: st
 						duration: isoDuration(event.durationMs),
 						extensions: { [EXT.setting]: event.setting },
 					},
-				),
-			);
+				);
 		case 'module.completed':
-			return tidy(base(verb('completed', 'completed'), moduleActivity(ctx, event.moduleId, event.title), [course], { completion: true }));
+			return base(verb('completed'), moduleActivity(ctx, event.moduleId, event.title), [course], { completion: true });
 		case 'module.tested-out':
-			return tidy(
-				base(verb('waived', 'waived'), moduleActivity(ctx, event.moduleId, event.title), [course], {
+			return base(verb('waived'), moduleActivity(ctx, event.moduleId, event.title), [course], {
 					completion: true,
 					success: true,
 					extensions: { [EXT.cmi5Reason]: 'Tested Out' },
-				}),
-			);
+				});
 		case 'assessment.finished': {
 			const scaled = event.total === 0 ? 0 : Math.round((event.correct / event.total) * 10000) / 10000;
-			return tidy(
-				base(
-					event.passed ? verb('passed', 'passed') : verb('failed', 'failed'),
+			return base(
+					event.passed ? verb('passed') : verb('failed'),
 					{ objectType: 'Activity', id: `${ctx.iriBase}/assessment`, definition: { name: en('Final assessment'), description: en(`Pass mark ${event.passMark}%`), type: ACTIVITY_TYPES.assessment } },
 					[course],
 					{ score: { scaled, raw: event.correct, min: 0, max: event.total }, success: event.passed, completion: true, duration: isoDuration(event.durationMs) },
-				),
-			);
+				);
 		}
 		case 'policy.acknowledged':
-			return tidy(
-				base(
-					verb('accepted', 'accepted'),
+			return base(
+					verb('accepted'),
 					{ objectType: 'Activity', id: `${ctx.iriBase}/policy/v${event.policyVersion}`, definition: { name: en(`Social Media Policy, ${event.policyLabel}`), description: en('I confirm I have read and understood the Social Media Policy.'), type: ACTIVITY_TYPES.policy } },
 					[course],
 					{ completion: true, extensions: { [EXT.policyVersion]: event.policyVersion } },
-				),
-			);
+				);
 		case 'course.completed':
-			return tidy(
-				base(verb('completed', 'completed'), course, [], {
+			return base(verb('completed'), course, [], {
 					completion: true,
 					success: true,
 					score: { scaled: event.score / 100, raw: event.score, min: 0, max: 100 },
 					duration: isoDuration(event.durationMs),
 					extensions: { [EXT.verification]: event.code },
-				}),
-			);
+				});
 	}
 }
 
@@ -294,6 +267,11 @@ export function actorFor(profile: { name: string; idKind: 'email' | 'staff'; id:
 	return profile.idKind === 'email'
 		? { objectType: 'Agent', name: profile.name, mbox: `mailto:${profile.id.trim().toLowerCase()}` }
 		: { objectType: 'Agent', name: profile.name, account: { homePage, name: profile.id.trim() } };
+}
+
+/** Statements sort in the order they were made: by timestamp, then id. */
+export function byTime(a: Pick<Statement, 'timestamp' | 'id'>, b: Pick<Statement, 'timestamp' | 'id'>): number {
+	return a.timestamp < b.timestamp ? -1 : a.timestamp > b.timestamp ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
 
 /** A random (version 4) UUID. */

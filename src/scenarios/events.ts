@@ -22,6 +22,8 @@ export interface ScenarioEndedEvent {
 	endingId: string;
 	verdict: Verdict;
 	clauses: string[];
+	/** The ending's feedback as shown on this path (the variant for the path's flags). */
+	feedback: string;
 	/** Time from the first step to the ending, added by the player. */
 	durationMs?: number;
 }
@@ -33,4 +35,6 @@ export interface ScenarioOutput {
 	endingId: string;
 	verdict: Verdict;
 	clauses: string[];
+	/** The ending's feedback for the path's flags (see `endingFeedback`). */
+	feedback: string;
 }

@@ -45,6 +45,17 @@ export function stepText(
 }
 
 /**
+ * An ending's feedback for the flags the path set: the first matching variant, else the
+ * default. The feedback must be true for every path that shows it (the verdict rule).
+ */
+export function endingFeedback(
+	ending: { feedback: string; variants: Array<{ feedback: string } & Condition> },
+	flags: readonly string[],
+): string {
+	return ending.variants.find((v) => conditionHolds(flags, v))?.feedback ?? ending.feedback;
+}
+
+/**
  * The one shared `setup()` every scenario compiles through: guards and actions are named
  * and parameterised, so each compiled machine's config is plain data.
  */
@@ -72,10 +83,21 @@ export const scenarioSetup = setup({
 				...params,
 			}),
 		),
-		reachEnding: assign((_, params: ScenarioOutput) => ({ ending: params })),
-		emitEnded: emit((_, params: ScenarioOutput & { scenarioId: string }) => ({
+		/** Records the outcome; the feedback follows the flags the path set (ending variants). */
+		reachEnding: assign(
+			({ context }, params: Omit<ScenarioOutput, 'feedback'> & { feedback: string; variants: Array<{ feedback: string } & Condition> }) => ({
+				ending: {
+					endingId: params.endingId,
+					verdict: params.verdict,
+					clauses: params.clauses,
+					feedback: endingFeedback(params, context.flags),
+				},
+			}),
+		),
+		emitEnded: emit(({ context }, params: { scenarioId: string }) => ({
 			type: 'scenario.ended' as const,
-			...params,
+			scenarioId: params.scenarioId,
+			...context.ending!,
 		})),
 	},
 });
@@ -113,17 +135,18 @@ export function compileScenario(scenario: ScenarioData) {
 		};
 	}
 	for (const ending of scenario.endings) {
-		const output: ScenarioOutput = {
+		const outcome = {
 			endingId: ending.id,
 			verdict: ending.verdict,
 			clauses: ending.clauses,
+			feedback: ending.feedback,
+			variants: ending.variants,
 		};
 		states[ending.id] = {
 			type: 'final',
-			output,
 			entry: [
-				{ type: 'reachEnding', params: output },
-				{ type: 'emitEnded', params: { ...output, scenarioId: scenario.id } },
+				{ type: 'reachEnding', params: outcome },
+				{ type: 'emitEnded', params: { scenarioId: scenario.id } },
 			],
 		};
 	}

@@ -18,6 +18,8 @@ export interface SavedRun {
 	snapshot: unknown;
 	startedAt: string;
 	stepStartedAt: string;
+	/** The attempt (induction or refresher) the run belongs to; a new attempt plays the case afresh. */
+	registration?: string;
 }
 
 type Machine = ReturnType<typeof compileScenario>;

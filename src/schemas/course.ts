@@ -64,6 +64,19 @@ export const CourseSchema = z.strictObject({
 		.prefault({}),
 	/** Modules that anyone who shortlists or interviews must also take (clause 7.3). */
 	recruiterModules: z.array(SlugSchema).default([]),
+	/**
+	 * Learning Record Stores the course may send records to (issue 21.1). `allowedOrigins`
+	 * lists LRS (and cmi5 LMS token) origins, e.g. `https://lrs.example.org`; a launch naming
+	 * any other is refused, and the pages' CSP `connect-src` allows only these. Empty: any https
+	 * origin (the learner is still asked before a host is first used).
+	 */
+	lrs: z
+		.strictObject({
+			allowedOrigins: z
+				.array(z.url().refine((u) => { try { return new URL(u).origin === u && u.startsWith('https://'); } catch { return false; } }, 'an https origin only: scheme and host, no path or trailing slash'))
+				.default([]),
+		})
+		.prefault({}),
 	/** One entry per role: the learning path. */
 	audiences: z.array(AudienceConfigSchema).min(1),
 	/** What changed in each policy version, shown to refresher learners when the version changed. */

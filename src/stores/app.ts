@@ -9,8 +9,8 @@ import type { Role } from '../schemas/common.ts';
 import { courseMeta } from './meta.ts';
 import { emitCourseEvent } from './events.ts';
 import { $profile } from './profile.ts';
-import { $progress, ensureAttempt, markModuleCompleted } from './progress.ts';
-import { installRecorder } from './records.ts';
+import { $progress, ensureAttempt, isLocalChange, markModuleCompleted, update } from './progress.ts';
+import { $launchKind, installRecorder } from './records.ts';
 
 let done = false;
 export function installApp(): void {
@@ -18,13 +18,30 @@ export function installApp(): void {
 	done = true;
 	installRecorder();
 	const meta = courseMeta();
-	const attempt = ensureAttempt(meta.version, meta.policyVersion);
-	if (!attempt.initializedAt) {
-		$progress.set({ ...$progress.get(), attempt: { ...attempt, initializedAt: new Date().toISOString() } });
-		emitCourseEvent({ type: 'course.initialized' });
-	}
-	$progress.listen(completeModules);
+	ensureAttempt(meta.version, meta.policyVersion);
+	// A new learner's `initialized` waits for "Your details" (saveProfile makes it then); a
+	// launched tab's waits for the launch (./sync.ts), whose registration may start a new
+	// attempt and whose cmi5 session needs its own (issue 14.3).
+	initializeAttempt();
+	// Only the tab that acted decides a module is complete: progress arriving from another
+	// tab is that tab's business (issue 14.1: otherwise every open tab sent `completed`).
+	$progress.listen(() => {
+		if (isLocalChange()) completeModules();
+	});
 	completeModules();
+}
+
+/**
+ * Makes the attempt's `initialized` statement, once, as soon as the learner is known (their
+ * details are saved; a launched tab's is made by ./sync.ts once the launch names them). Before that, a statement would carry an
+ * anonymous device actor, and a learner's record must be about one actor.
+ */
+export function initializeAttempt(): void {
+	const attempt = $progress.get().attempt;
+	if (attempt.initializedAt || attempt.completed) return;
+	if ($launchKind.get() || !$profile.get()) return;
+	update((p) => ({ ...p, attempt: { ...p.attempt, initializedAt: new Date().toISOString() } }));
+	emitCourseEvent({ type: 'course.initialized' });
 }
 
 /** The learner's role for path logic; without a profile, only content for everyone is required. */

@@ -17,6 +17,11 @@ export function answerAssessment(questionId: string, answer: string[]): void {
 	});
 }
 
+/** Remembers what is on screen, so a reload returns to the same question or step. */
+export function showAssessmentView(view: NonNullable<AssessmentAttempt['view']>): void {
+	update((p) => (p.assessment.current ? { ...p, assessment: { ...p.assessment, current: { ...p.assessment.current, view } } } : p));
+}
+
 export function finishAssessment(result: Required<Pick<AssessmentAttempt, 'correct' | 'total' | 'passed' | 'byModule'>>, passMark: number): void {
 	const current = $progress.get().assessment.current;
 	if (!current) return;

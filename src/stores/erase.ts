@@ -1,5 +1,12 @@
-/** "Forget me on this device": find and delete everything the course stored. */
+/**
+ * "Forget me on this device": find and delete everything the course stored, in this tab and
+ * in every other open tab of the course (issue 21.8): the erase is broadcast, and each tab
+ * clears its own session keys (launch, credentials, token), forgets its launch and stops
+ * writing for the rest of its life.
+ */
+import { ERASE_CHANNEL } from './erase-channel.ts';
 import { localStorageOrNull, PREFIX, stopWriting } from './storage.ts';
+
 
 /** Every key this course has stored on the device. */
 export function courseKeys(): string[] {
@@ -12,8 +19,8 @@ export function courseKeys(): string[] {
 	return [...keys].filter((k) => k.startsWith(PREFIX));
 }
 
-/** Deletes everything the course stored on this device. */
-export function eraseAll(): void {
+/** Stops writing and deletes every course key this tab can see. */
+export function eraseHere(): void {
 	stopWriting();
 	for (const key of courseKeys()) {
 		localStorageOrNull()?.removeItem(key);
@@ -21,3 +28,14 @@ export function eraseAll(): void {
 	}
 }
 
+/** Deletes everything the course stored on this device, and tells the other tabs to do the same. */
+export function eraseAll(): void {
+	eraseHere();
+	try {
+		const channel = new BroadcastChannel(ERASE_CHANNEL);
+		channel.postMessage('erase');
+		channel.close();
+	} catch {
+		/* no BroadcastChannel: other tabs still lose their stored data; their session ends with them */
+	}
+}

@@ -20,6 +20,8 @@ export interface CourseMeta {
 	audiences: Array<{ id: Role; label: string; modules: 'all' | string[] }>;
 	recruiterModules: string[];
 	policyChanges: Array<{ version: string; summary: string }>;
+	/** Which LRS addresses a launch may name (src/records/launch.ts). */
+	lrs: { allowedOrigins: string[]; allowLoopback: boolean };
 	modules: Array<{
 		id: string;
 		title: string;

@@ -1,18 +1,19 @@
-/** The profile form's checks and save action (the "Your details" page only). */
-import { ROLES } from '../course/roles.ts';
+/** The profile form's save action (the "Your details" page only); its checks are pure, in course/profile-checks.ts. */
+import { cleanName } from '../course/profile-checks.ts';
+import { adoptPlaceholderRecords } from './adopt.ts';
+import { initializeAttempt } from './app.ts';
 import { $profile, type Profile } from './profile.ts';
+import { PREFIX, savedWhere } from './storage.ts';
 
-/** Checks a profile form; returns messages by field, empty when valid. */
-export function profileErrors(input: { name: string; idKind: string; id: string; role: string }): Record<string, string> {
-	const errors: Record<string, string> = {};
-	if (!input.name.trim()) errors.name = 'Enter your name';
-	if (input.idKind === 'email') {
-		if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(input.id.trim())) errors.id = 'Enter your work email address, like name@example.org';
-	} else if (!/^[A-Za-z0-9-]{2,20}$/.test(input.id.trim())) errors.id = 'Enter your staff number: letters and numbers only';
-	if (!(ROLES as readonly string[]).includes(input.role)) errors.role = 'Select your role';
-	return errors;
-}
-
-export function saveProfile(input: Omit<Profile, 'updatedAt'>): void {
-	$profile.set({ ...input, name: input.name.trim(), id: input.id.trim(), updatedAt: new Date().toISOString() });
+/**
+ * Saves the profile; says where it went: `device` (saved), `tab` (kept until the tab closes,
+ * because the browser refuses to store data) or `page` (not saved: storage full or refused).
+ */
+export function saveProfile(input: Omit<Profile, 'updatedAt'>): 'device' | 'tab' | 'page' {
+	$profile.set({ ...input, name: cleanName(input.name), id: input.id.trim(), updatedAt: new Date().toISOString() });
+	// The learner is known now: the attempt's `initialized` can be made about them (in this tab
+	// only, so two open tabs never both make it).
+	initializeAttempt();
+	adoptPlaceholderRecords();
+	return savedWhere(`${PREFIX}profile`);
 }

@@ -3,9 +3,11 @@ import { ROLES as ROLE_IDS, type Role } from '../course/roles.ts';
 import { expect, versionedAtom } from './storage.ts';
 
 export interface Profile {
+	/** As it appears on the certificate and in every statement; at most NAME_MAX characters. */
 	name: string;
 	/** How the learner is identified in records: a work email or a staff number. */
 	idKind: 'email' | 'staff';
+	/** The email address (at most 254 characters) or staff number (2 to 20 characters). */
 	id: string;
 	role: Role;
 	/** Shortlists or interviews candidates (clause 7.3). */
@@ -13,6 +15,13 @@ export interface Profile {
 	updatedAt: string;
 }
 
+/**
+ * Longest name accepted. The name travels in every statement, so an unbounded one would fill
+ * the device's storage (a 100,000-character name filled it after 51 records).
+ */
+import { NAME_MAX } from '../course/profile-checks.ts';
+
+export { NAME_MAX };
 const ROLES: readonly string[] = ROLE_IDS;
 
 export function validateProfile(value: unknown): Profile | null {
@@ -20,8 +29,10 @@ export function validateProfile(value: unknown): Profile | null {
 	const p = value as Profile;
 	expect(typeof p === 'object', 'not an object');
 	expect(typeof p.name === 'string' && p.name.trim().length > 0, 'name missing');
+	expect(p.name.length <= NAME_MAX, 'name too long');
 	expect(p.idKind === 'email' || p.idKind === 'staff', 'bad id kind');
-	expect(typeof p.id === 'string' && p.id.trim().length > 0, 'id missing');
+	// The form checks the address fully; here, enough that no markup or huge value gets through.
+	expect(typeof p.id === 'string' && /^[^\s<>"'`]{2,254}$/.test(p.id), 'id not valid');
 	expect(ROLES.includes(p.role), 'unknown role');
 	expect(typeof p.recruiter === 'boolean', 'recruiter flag missing');
 	return p;

@@ -6,6 +6,7 @@
 import type { Attempt, CompletedAttempt } from '../course/journey.ts';
 import { uuid } from '../records/statements.ts';
 import { emitCourseEvent } from './events.ts';
+import { validateProgressShape } from './shapes.ts';
 import { expect, versionedAtom } from './storage.ts';
 
 /** An assessment attempt in progress or finished. */
@@ -24,6 +25,24 @@ export interface AssessmentAttempt {
 	passed?: boolean;
 	/** module id -> [correct, asked]. */
 	byModule?: Record<string, [number, number]>;
+	/** What was on screen (a question's index, the review or the confirm step), so a reload returns to it. */
+	view?: { kind: 'question'; index: number } | { kind: 'review' } | { kind: 'confirm' };
+}
+
+/** A module's knowledge check in progress or just finished, so a reload shows exactly what was on screen. */
+export interface CheckRun {
+	/** The attempt (induction or refresher) it belongs to: a new attempt starts a new check. */
+	registration: string;
+	seed: number;
+	questionIds: string[];
+	/** question id -> option order shown (ids). */
+	optionOrder: Record<string, string[]>;
+	/** The question on screen; equal to questionIds.length once the result is shown. */
+	index: number;
+	/** question id -> the options selected (checked or not yet). */
+	answers: Record<string, string[]>;
+	/** True once the question on screen has been checked and its feedback shown. */
+	checked: boolean;
 }
 
 export interface Progress {
@@ -32,6 +51,8 @@ export interface Progress {
 	assessment: { current?: AssessmentAttempt; finished: AssessmentAttempt[] };
 	/** The refresher pre-check in progress: module id -> question ids. */
 	preCheck?: { questionIds: Record<string, string[]>; answers: Record<string, string[]>; startedAt: string };
+	/** Knowledge checks in progress or just finished, by module id. */
+	checkRuns?: Record<string, CheckRun>;
 }
 
 export function newAttempt(mode: Attempt['mode'], courseVersion: string, policyVersion: string, now = new Date()): Attempt {
@@ -68,14 +89,28 @@ export function validateProgress(value: unknown): Progress {
 
 export const $progress = versionedAtom<Progress>('progress', emptyProgress(), {
 	version: 1,
-	validate: validateProgress,
+	validate: validateProgressShape,
 	resetMessage: 'Your saved progress could not be read, so it was reset. A copy of what was stored is kept and included in your record download. Your training record (statements) is kept separately and is not affected.',
 });
 
 
-/** Applies a change to the stored progress (also used by the action modules beside this one). */
+let localChange = false;
+/** True while this tab applies its own change (not one arriving from another tab). */
+export function isLocalChange(): boolean {
+	return localChange;
+}
+
+/**
+ * Applies a change to the stored progress (also used by the action modules beside this one).
+ * Other tabs' changes reach $progress through the storage event before this tab's next action.
+ */
 export function update(change: (p: Progress) => Progress): void {
-	$progress.set(change($progress.get()));
+	localChange = true;
+	try {
+		$progress.set(change($progress.get()));
+	} finally {
+		localChange = false;
+	}
 }
 
 /** Makes sure the current attempt carries the course and policy versions. */
@@ -99,6 +134,10 @@ export function recordScenarioEnding(scenarioId: string, endingId: string, verdi
 		...p,
 		attempt: { ...p.attempt, scenarios: { ...p.attempt.scenarios, [scenarioId]: { endingId, verdict, at: new Date().toISOString() } } },
 	}));
+}
+
+export function saveCheckRun(moduleId: string, run: CheckRun): void {
+	update((p) => ({ ...p, checkRuns: { ...p.checkRuns, [moduleId]: run } }));
 }
 
 export function recordCheck(moduleId: string, correct: number, total: number): void {

@@ -2,54 +2,137 @@
  * The training record: every statement the course made, with its sending status, kept on the
  * device. The listener here is the only writer: it reacts to course events.
  *
+ * Safe with any number of tabs: each record is stored under its own key
+ * (`policy-course:record:<statement id>`), written once when made and afterwards changed only
+ * by the tab that holds the outbox lock (./sync.ts), so tabs never overwrite each other's
+ * records (a single shared list was last-writer-wins: issue 14.1). Other tabs' records arrive
+ * through the `storage` event.
+ *
  * Sending to an LRS (launch parameters, cmi5, the outbox) lives in ./sync.ts and is loaded
  * only when the course was launched with an LRS, so local-only learners never download it.
  */
 import { atom, computed } from 'nanostores';
 import type { CourseEvent } from '../records/events.ts';
+import { capturedLaunch } from '../records/launch-capture.ts';
 import type { FlushOutcome, RecordEntry } from '../records/outbox.ts';
-import { actorFor, buildStatement, uuid, type Actor, type Statement } from '../records/statements.ts';
+import { actorFor, buildStatement, byTime, uuid, type Actor, type Statement } from '../records/statements.ts';
 import { courseMeta } from './meta.ts';
 import { onCourseEvent } from './events.ts';
 import { $profile } from './profile.ts';
 import { $progress } from './progress.ts';
-import { expect, isErased, versionedAtom } from './storage.ts';
+import { $storageProblem, isErased, localStorageOrNull, PREFIX, stopWriting } from './storage.ts';
+import { ERASE_CHANNEL } from './erase-channel.ts';
 
-export const $records = versionedAtom<RecordEntry[]>('records', [], {
-	version: 1,
-	validate: (value) => {
-		expect(Array.isArray(value), 'not a list');
-		for (const e of value as RecordEntry[]) expect(e && e.statement && typeof e.statement.id === 'string' && typeof e.status === 'string', 'malformed record');
-		return value as RecordEntry[];
-	},
-	resetMessage: 'Your saved training record could not be read. What was stored has been kept exactly as it was and is included in your record download; new records start from here.',
-});
+/** One key per record. */
+export const RECORD_PREFIX = `${PREFIX}record:`;
+const VERSION = 1;
 
-/** The key under which this tab keeps its launch (sessionStorage: forgotten when the tab closes). */
-export const LAUNCH_KEY = 'policy-course:launch';
+function sessionOrNull(): Storage | null {
+	try {
+		return typeof sessionStorage === 'undefined' ? null : sessionStorage;
+	} catch {
+		return null;
+	}
+}
+
+/** Records the browser would not store (storage full or disabled): kept for this page. */
+const unsaved = new Map<string, RecordEntry>();
+
+export function decodeRecord(raw: string | null): RecordEntry | undefined {
+	if (!raw) return undefined;
+	try {
+		const { v, data: e } = JSON.parse(raw) as { v?: number; data?: RecordEntry };
+		return v === VERSION && typeof e?.statement?.id === 'string' && typeof e.statement.timestamp === 'string' ? e : undefined;
+	} catch {
+		return undefined;
+	}
+}
+
+/** Every record stored on the device (and this page's unsaved ones), in the order made. */
+export function readAllRecords(): RecordEntry[] {
+	const byId = new Map<string, RecordEntry>();
+	for (const store of [sessionOrNull(), localStorageOrNull()]) {
+		if (!store) continue;
+		for (let i = 0; i < store.length; i++) {
+			const key = store.key(i);
+			if (!key?.startsWith(RECORD_PREFIX)) continue;
+			const entry = decodeRecord(store.getItem(key));
+			if (entry) byId.set(entry.statement.id, entry);
+		}
+	}
+	for (const [id, entry] of unsaved) if (!byId.has(id)) byId.set(id, entry);
+	return [...byId.values()].sort((a, b) => byTime(a.statement, b.statement));
+}
+
+export const $records = atom<RecordEntry[]>([]);
+
+function showInList(entry: RecordEntry) {
+	const list = $records.get().filter((r) => r.statement.id !== entry.statement.id);
+	list.push(entry);
+	$records.set(list.sort((a, b) => byTime(a.statement, b.statement)));
+}
+
+/**
+ * Writes one record under its own key. If localStorage refuses (full, disabled), the record
+ * goes to this tab's sessionStorage, which survives navigation, and the learner is told.
+ */
+export function putRecord(entry: RecordEntry): void {
+	if (isErased()) return;
+	const key = RECORD_PREFIX + entry.statement.id;
+	const value = JSON.stringify({ v: VERSION, data: entry });
+	try {
+		localStorageOrNull()!.setItem(key, value);
+		sessionOrNull()?.removeItem(key);
+		unsaved.delete(entry.statement.id);
+	} catch (error) {
+		try {
+			const ss = sessionOrNull();
+			if (!ss) throw error;
+			ss.setItem(key, value);
+		} catch {
+			unsaved.set(entry.statement.id, entry);
+		}
+		$storageProblem.set({
+			key,
+			at: new Date().toISOString(),
+			message: 'Your latest training records could not be saved on this device.',
+		});
+	}
+	showInList(entry);
+}
 
 /** How this tab was launched: with an LRS (`xapi`), by a cmi5 LMS, or not at all. */
 export const $launchKind = atom<'xapi' | 'cmi5' | null>(null);
 /** The learner named by the launch, if any (normalised). */
 export const $launchActor = atom<Actor | null>(null);
+/** Why the launch could not be used, in the course's own fixed wording (shown on every page). */
 export const $launchError = atom<string | null>(null);
+/** What the learning system itself said about the problem, if anything (shown on My record only). */
+export const $launchDetail = atom<string | null>(null);
 /** Where statements go, once known (for cmi5, after the token and launch data arrive). */
-export const $lrs = atom<{ endpoint: string; auth: string } | null>(null);
+export const $lrs = atom<{ endpoint: string; auth: string; registration?: string; kind: 'xapi' | 'cmi5' } | null>(null);
+/**
+ * A launch naming an LRS this learner has not used on this device: the learner is asked
+ * before anything is sent (issue 21.1). `origins` are shown to them.
+ */
+export const $lrsConsent = atom<{ origins: string[]; answer: (yes: boolean) => void } | null>(null);
 /** The cmi5 session's return address and whether it has ended (for the status line). */
-export const $cmi5 = atom<{ returnURL?: string; masteryScore?: number; terminated: boolean; moveOn?: string; moveOnMet: boolean } | null>(null);
+export const $cmi5 = atom<{ returnURL?: string; masteryScore?: number; terminated: boolean; moveOn?: string; moveOnMet: boolean; passPending?: boolean } | null>(null);
 
 export type SyncState =
 	| { kind: 'local' }
 	| { kind: 'idle' }
 	| { kind: 'sending' }
 	| { kind: 'offline' }
+	| { kind: 'unreachable'; at: number }
 	| { kind: 'auth'; message: string }
 	| { kind: 'retry'; message: string; at: number };
 export const $sync = atom<SyncState>({ kind: 'local' });
 
-export const $recordCounts = computed($records, (records) => ({
+/** Counts for the status line. Only records bound to this tab's LRS wait here; others wait for their own launch. */
+export const $recordCounts = computed([$records, $lrs], (records, lrs) => ({
 	total: records.length,
-	waiting: records.filter((r) => r.status === 'waiting').length,
+	waiting: records.filter((r) => r.status === 'waiting' && (!lrs || r.target?.endpoint === lrs.endpoint)).length,
 	rejected: records.filter((r) => r.status === 'rejected').length,
 	sent: records.filter((r) => r.status === 'sent').length,
 }));
@@ -66,19 +149,19 @@ export function currentActor(): Actor {
 
 function deviceId(): string {
 	const key = 'policy-course:device';
-	let id = localStorage.getItem(key);
+	let id = localStorageOrNull()?.getItem(key) ?? null;
 	if (!id) {
 		id = uuid();
 		if (!isErased()) {
-			try { localStorage.setItem(key, id); } catch { /* storage full: a new id next time */ }
+			try { localStorageOrNull()?.setItem(key, id); } catch { /* storage full: a new id next time */ }
 		}
 	}
 	return id;
 }
 
 /** The pass mark in force: the LMS's cmi5 masteryScore when it gives one, else the course's. */
-export function effectivePassMark(courseMark: number): number {
-	const mastery = $cmi5.get()?.masteryScore;
+export function effectivePassMark(courseMark: number, cmi5 = $cmi5.get()): number {
+	const mastery = cmi5?.masteryScore;
 	return mastery === undefined ? courseMark : Math.round(mastery * 10000) / 100;
 }
 
@@ -92,6 +175,7 @@ let sync: Sync | undefined;
 const PENDING_KEY = 'policy-course:pending';
 const pending: Array<[CourseEvent, string]> = [];
 function savePending() {
+	if (isErased()) return;
 	try {
 		if (pending.length) sessionStorage.setItem(PENDING_KEY, JSON.stringify(pending));
 		else sessionStorage.removeItem(PENDING_KEY);
@@ -102,6 +186,7 @@ function savePending() {
 
 /** Turns a course event into a statement and files it. */
 export function recordEvent(event: CourseEvent, at: string): Statement | undefined {
+	if (isErased()) return undefined; // "Forget me" in this or another tab: nothing more is kept
 	if ($launchKind.get() && !(sync?.ready() ?? false)) {
 		pending.push([event, at]);
 		savePending();
@@ -125,12 +210,24 @@ export function recordEvent(event: CourseEvent, at: string): Statement | undefin
 		uuid(),
 		at,
 	);
-	// With cmi5, some statements take the AU's shape, and some must stay local.
+	// With an LRS, statements take the launch's shape (cmi5, activity_id); some must stay local.
 	const shaped = sync ? sync.shape(statement, event) : statement;
-	const send = Boolean($lrs.get()) && shaped !== null;
-	$records.set([...$records.get(), { statement: shaped ?? statement, status: send ? 'waiting' : 'local', attempts: 0 }]);
+	const lrs = $lrs.get();
+	const send = Boolean(lrs) && shaped !== null;
+	putRecord({
+		statement: shaped ?? statement,
+		status: send ? 'waiting' : 'local',
+		attempts: 0,
+		// Bound to the LRS it was made for: it is sent there and nowhere else (issue 21.1).
+		...(send ? { target: { endpoint: lrs!.endpoint } } : {}),
+	});
 	if (send) void syncNow();
 	return shaped ?? statement;
+}
+
+/** When the oldest event queued while connecting happened (./sync.ts puts `initialized` before it). */
+export function firstPendingAt(): string | undefined {
+	return pending[0]?.[1];
 }
 
 /** Called by ./sync.ts once the launch is set up (or failed): records what was waiting. */
@@ -145,26 +242,53 @@ export function syncNow(): Promise<FlushOutcome | undefined> {
 	return sync ? sync.syncNow() : Promise.resolve(undefined);
 }
 
+/** The key under which this tab keeps its validated launch (sessionStorage: forgotten when the tab closes). */
+export const LAUNCH_KEY = 'policy-course:launch';
+
+/** How this tab was launched, if it was (captured from the link, or kept from an earlier page). */
+function launchPending(): 'xapi' | 'cmi5' | null {
+	let saved: string | null = null;
+	try { saved = sessionStorage.getItem(LAUNCH_KEY); } catch { /* unavailable */ }
+	const raw = capturedLaunch();
+	return raw ? (raw.fetch ? 'cmi5' : 'xapi') : saved ? (saved.includes('"kind":"cmi5"') ? 'cmi5' : 'xapi') : null;
+}
+
 let installed = false;
 /** Connects the records listener, and the LRS connection when the course was launched with one. */
 export function installRecorder(): void {
 	if (installed || typeof window === 'undefined') return;
 	installed = true;
+	$records.set(readAllRecords());
+	// Records kept as one list by an older version: split into keys, once (./records-legacy.ts).
+	if (localStorageOrNull()?.getItem(`${PREFIX}records`)) void import('./records-legacy.ts').then((m) => m.migrateLegacy(putRecord, readAllRecords));
+	// Records made or sent by other tabs.
+	addEventListener('storage', (e) => {
+		if (!e.key || e.key.startsWith(RECORD_PREFIX)) $records.set(readAllRecords());
+	});
 	onCourseEvent((event, at) => void recordEvent(event, at));
-	let saved: string | null = null;
+	// "Forget me" in another tab: stop writing at once, then clear this tab too (issue 21.8).
 	try {
-		saved = sessionStorage.getItem(LAUNCH_KEY);
+		new BroadcastChannel(ERASE_CHANNEL).onmessage = (e) => {
+			if (e.data !== 'erase') return;
+			stopWriting();
+			$records.set([]);
+			unsaved.clear();
+			sync?.stop();
+			// The other tab removed the shared keys; this tab's own session keys go here.
+			const ss = sessionOrNull();
+			for (const key of ss ? Object.keys(ss) : []) if (key.startsWith(PREFIX)) ss!.removeItem(key);
+		};
 	} catch {
-		/* unavailable */
+		/* no BroadcastChannel */
 	}
 	try {
 		pending.push(...(JSON.parse(sessionStorage.getItem(PENDING_KEY) ?? '[]') as Array<[CourseEvent, string]>));
 	} catch {
 		/* nothing readable waiting */
 	}
-	const params = new URLSearchParams(location.search);
-	if (params.has('endpoint') || saved) {
-		$launchKind.set(params.has('fetch') || saved?.includes('"kind":"cmi5"') ? 'cmi5' : 'xapi');
+	const kind = launchPending();
+	if (kind) {
+		$launchKind.set(kind);
 		void import('./sync.ts').then((module) => {
 			sync = module;
 			module.start();
@@ -174,5 +298,5 @@ export function installRecorder(): void {
 
 /** Every statement so far, as a JSON array (the downloadable training record). */
 export function recordJson(): string {
-	return JSON.stringify($records.get().map((r) => r.statement), null, 2);
+	return JSON.stringify(readAllRecords().map((r) => r.statement), null, 2);
 }

@@ -1,10 +1,16 @@
 /** The annual refresher's actions (the refresher page only). */
+import { initializeAttempt } from './app.ts';
 import { emitCourseEvent } from './events.ts';
 import { $progress, newAttempt, update, type Progress } from './progress.ts';
 
-/** Starts the annual refresher: a new attempt with a new registration. */
+/**
+ * Starts the annual refresher: a new attempt with a new registration, opened with its own
+ * `initialized`. Checks left open or finished last time start afresh (cases too: a saved run
+ * belongs to its attempt's registration, see ScenarioPlayer).
+ */
 export function startRefresher(courseVersion: string, policyVersion: string): void {
-	update((p) => ({ ...p, attempt: newAttempt('refresher', courseVersion, policyVersion), assessment: { ...p.assessment, current: undefined }, preCheck: undefined }));
+	update((p) => ({ ...p, attempt: newAttempt('refresher', courseVersion, policyVersion), assessment: { ...p.assessment, current: undefined }, preCheck: undefined, checkRuns: {} }));
+	initializeAttempt();
 }
 
 export function savePreCheck(preCheck: Progress['preCheck']): void {

@@ -10,6 +10,8 @@ import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 
 const exec = promisify(execFile);
+/** An astro build on a shared 2-core machine can take well over the default 20 s. */
+const BUILD_BUDGET = 120_000;
 const dirs: string[] = [];
 afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
 
@@ -63,7 +65,7 @@ describe('a scenario citing clause 3.55 and a duplicate question id', () => {
 		expect(out).toContain('pupil-friend-request.yaml › endings[');
 		expect(out).toContain('"3-55"');
 		expect(out).toMatch(/questions\.yaml › questions\[\d+\]\.id: duplicate question id/);
-	});
+	}, BUILD_BUDGET);
 });
 
 describe('scenarios with an unreachable step and a dead end', () => {
@@ -87,7 +89,7 @@ describe('scenarios with an unreachable step and a dead end', () => {
 		const built = await build(root);
 		expect(built.code).not.toBe(0);
 		expect(built.out).toContain('step "orphan-step" can never be reached');
-	});
+	}, BUILD_BUDGET);
 
 	it('fails the check and the build naming the dead-end step', async () => {
 		const checked = await check(deadEnd);
@@ -96,5 +98,5 @@ describe('scenarios with an unreachable step and a dead end', () => {
 		const built = await build(deadEnd);
 		expect(built.code).not.toBe(0);
 		expect(built.out).toContain('step "message" is a dead end');
-	});
+	}, BUILD_BUDGET);
 });

@@ -1,11 +1,12 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { markPathDone, saveProfile, takeAssessment } from './helpers.ts';
+import { markPathDone, saveProfile, storedRecords, takeAssessment } from './helpers.ts';
 
 const axe = async (page: Page) =>
 	(await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze()).violations.map((v) => v.id);
 
 test('a learner fails, sees what to revisit, retakes a different set, passes, acknowledges and prints the certificate', async ({ page }) => {
+	test.setTimeout(180_000); // two whole assessments: a budget that does not assume an idle machine
 	await saveProfile(page, { name: 'Amara Okafor', email: 'amara.okafor@example.org', role: 'Support staff' });
 
 	// Fail: every answer wrong.
@@ -46,17 +47,13 @@ test('a learner fails, sees what to revisit, retakes a different set, passes, ac
 	await expect(page.getByTestId('certificate-name')).toHaveText('Amara Okafor');
 	await expect(page.getByTestId('certificate-score')).toHaveText('100%');
 	await expect(page.getByTestId('certificate-date')).toHaveText(new Date().toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric' }));
-	await expect(page.getByText('Social Media Policy, Version 2: December 2019 (version 2)')).toBeVisible();
+	await expect(page.getByText('Social Media Policy, Version 2: December 2019', { exact: true })).toBeVisible();
 	const code = await page.getByTestId('certificate-code').innerText();
 	expect(code).toMatch(/^[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}$/);
 	expect(await axe(page)).toEqual([]);
 
 	// The code is the one in the "completed" statement of the training record.
-	const completed = await page.evaluate(() =>
-		(JSON.parse(localStorage.getItem('policy-course:records')!).data as Array<{ statement: { verb: { id: string }; object: { id: string }; result?: { extensions?: Record<string, string> } } }>)
-			.map((r) => r.statement)
-			.find((s) => s.verb.id.endsWith('/completed') && s.object.id.endsWith('/social-media-policy')),
-	);
+	const completed = (await storedRecords(page)).map((r) => r.statement).find((s) => s.verb.id.endsWith('/completed') && s.object.id.endsWith('/social-media-policy'));
 	expect(completed?.result?.extensions?.['https://learning.reach2.org/xapi/extensions/certificate-code']).toBe(code);
 
 	// Print: the button opens the browser's print dialog; the print stylesheet hides the chrome.

@@ -1,8 +1,10 @@
 /** Shared steps for the browser tests, written as a learner would act: by role and label. */
 import { resolve } from 'node:path';
-import { expect, type Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 import { loadCourse } from '../../src/course/load.ts';
 import { correctAnswer } from '../../src/assessment/score.ts';
+import { pathModules } from '../../src/course/coverage.ts';
+import { isFor, requiredModules, type Learner } from '../../src/course/paths.ts';
 
 export const course = loadCourse(resolve('modules'));
 export const allScenarios = course.modules.flatMap((m) => m.scenarios);
@@ -19,6 +21,48 @@ export function answerKey(legend: string): { right: string[]; wrong: string[]; m
 		wrong: options.filter((o) => !right.includes(o.id)).map((o) => o.text),
 		multiple: q.type === 'multiple',
 	};
+}
+
+export type { Learner };
+
+/** What is on a learner's path, worked out from the content (not from the page under test). */
+export function pathOf(learner: Learner) {
+	const required = requiredModules(course.course, pathModules(course), learner);
+	return {
+		required,
+		lessonFor: (moduleId: string, lessonId: string) => isFor(course.modules.find((m) => m.id === moduleId)!.lessons.find((l) => l.id === lessonId)!.data.audiences, learner),
+		scenarioFor: (moduleId: string, scenarioId: string) => isFor(course.modules.find((m) => m.id === moduleId)!.scenarios.find((s) => s.id === scenarioId)!.data.audiences, learner),
+		/** True when the question with this legend belongs to a required module and is for this learner. */
+		questionFor: (legend: string) => {
+			const q = questionByLegend(legend);
+			return required.includes(q.moduleId) && isFor(q.audiences, learner);
+		},
+	};
+}
+
+const questionsWithModule = course.modules.flatMap((m) => m.questions.map((q) => ({ ...q.data, moduleId: m.id })));
+/** The question shown with this legend ("3. True or false: ..." included). */
+export function questionByLegend(legend: string) {
+	const clean = legend.replace(/^\d+\.\s*/, '').trim();
+	const q = questionsWithModule.find((x) => clean.endsWith(x.prompt));
+	if (!q) throw new Error(`No question with legend ${legend}`);
+	return q;
+}
+
+/**
+ * Every option of the question in this fieldset is a control whose accessible name is exactly
+ * its own text (a clashing id would leave one unlabelled or labelled by something else).
+ */
+export async function expectOptionsNamed(fieldset: Locator): Promise<void> {
+	const q = questionByLegend(await fieldset.locator('legend').innerText());
+	const options = q.type === 'truefalse' ? [{ id: 'true', text: 'True' }, { id: 'false', text: 'False' }] : q.options;
+	const inputs = fieldset.locator('input');
+	await expect(inputs).toHaveCount(options.length);
+	for (let i = 0; i < options.length; i++) {
+		const input = inputs.nth(i);
+		const value = await input.getAttribute('value');
+		await expect(input).toHaveAccessibleName(options.find((o) => o.id === value)!.text);
+	}
 }
 
 /** Answers the question on screen, rightly or wrongly. */
@@ -49,9 +93,17 @@ export async function waitForIslands(page: Page): Promise<void> {
 	await page.waitForFunction(() => !document.querySelector('astro-island[ssr]'));
 }
 
-/** Plays a scenario from where it stands by always taking the first choice; returns the outcome heading. */
+/**
+ * Plays a scenario from where it stands by always taking the first choice; returns the outcome
+ * heading. A case already at its ending (a saved run is restored) is played again from decision 1.
+ */
 export async function playFirstChoices(page: Page): Promise<string> {
 	await waitForIslands(page);
+	await expect(page.locator('#step-heading')).toBeVisible();
+	if ((await page.locator('#step-heading').innerText()).startsWith('Outcome')) {
+		await page.getByRole('button', { name: /^Go back to decision 1 / }).click();
+		await expect(page.locator('#step-heading')).toHaveText('Decision 1');
+	}
 	for (let i = 0; i < 15; i++) {
 		const heading = page.locator('#step-heading');
 		await expect(heading).toBeVisible();
@@ -131,4 +183,121 @@ export async function markPathDone(page: Page) {
 		localStorage.setItem('policy-course:progress', JSON.stringify(stored));
 	}, course.modules.map((m) => m.id));
 	await page.reload();
+}
+
+/**
+ * Takes the knowledge check on screen, answering rightly, and proves that every question asked
+ * is on the learner's path and every option is labelled by its own text.
+ */
+export async function takeCheckHere(page: Page, learner: Learner) {
+	const path = pathOf(learner);
+	for (let i = 0; i < 6; i++) {
+		const heading = page.locator('#check-heading');
+		await expect(heading).toBeVisible();
+		if (/^You answered/.test(await heading.innerText())) return;
+		const fieldset = page.locator('fieldset').first();
+		const legend = await fieldset.locator('legend').innerText();
+		expect(path.questionFor(legend), `check question off the path: ${legend}`).toBe(true);
+		await expectOptionsNamed(fieldset);
+		await answerQuestion(page, true);
+		await page.getByRole('button', { name: 'Check my answer' }).click();
+		await expect(page.getByText(/^(Correct\.|Not quite\.)/)).toBeVisible();
+		await page.getByRole('button', { name: /Next question|See your result/ }).click();
+	}
+	await expect(page.getByRole('heading', { name: /You answered \d+ of \d+/ })).toBeVisible();
+}
+
+/**
+ * Completes a module the way a learner does from its overview: the first lesson, then "Next"
+ * each time (proving it never leads off the learner's path), one case, the knowledge check.
+ */
+export async function walkModule(page: Page, moduleId: string, learner: Learner) {
+	const path = pathOf(learner);
+	const mod = course.modules.find((m) => m.id === moduleId)!;
+	await expect(page).toHaveURL(new RegExp(`/modules/${moduleId}/$`));
+	const first = mod.lessons.find((l) => path.lessonFor(moduleId, l.id))!;
+	await page.getByRole('link', { name: first.data.title, exact: true }).click();
+	for (let i = 0; i < 12; i++) {
+		const url = new URL(page.url()).pathname;
+		const lessonId = url.split('/').filter(Boolean)[2]!;
+		if (url.includes('/scenarios/') || url.endsWith('/check/')) break;
+		expect(path.lessonFor(moduleId, lessonId), `"Next" led to ${url}, not on the path`).toBe(true);
+		await page.locator('[data-lesson-done][data-ready]').click();
+		await page.waitForURL((u) => u.pathname !== url);
+	}
+	if (page.url().includes('/scenarios/')) {
+		const scenarioId = new URL(page.url()).pathname.split('/').filter(Boolean)[3]!;
+		expect(path.scenarioFor(moduleId, scenarioId), `"Next" led to case ${scenarioId}, not on the path`).toBe(true);
+		await playFirstChoices(page);
+		await page.goto(`/modules/${moduleId}/`);
+		await page.getByRole('link', { name: 'Start the knowledge check' }).click();
+	}
+	await takeCheckHere(page, learner);
+}
+
+/** From the home page, follows "Continue: <module>" until the path is done. */
+export async function walkPath(page: Page, learner: Learner) {
+	for (let i = 0; i < 12; i++) {
+		await page.goto('/');
+		const next = page.getByTestId('next-step');
+		await expect(next).toBeVisible();
+		const label = await next.innerText();
+		if (!label.startsWith('Continue: ')) return;
+		const mod = course.modules.find((m) => m.data.title === label.slice('Continue: '.length))!;
+		expect(pathOf(learner).required).toContain(mod.id);
+		await next.click();
+		await walkModule(page, mod.id, learner);
+	}
+}
+
+/**
+ * Takes the final assessment (started from its page), proving each question is on the path and
+ * labelled; returns the ids of the questions asked.
+ */
+export async function takeAssessmentOnPath(page: Page, learner: Learner, correctly: boolean | ((index: number) => boolean) = true): Promise<string[]> {
+	const path = pathOf(learner);
+	await page.goto('/assessment/');
+	const start = page.getByRole('button', { name: /Start (the assessment|a new attempt)/ });
+	await expect(start).toBeEnabled();
+	await start.click();
+	const asked: string[] = [];
+	for (let i = 0; i < 40; i++) {
+		const heading = await page.locator('#question-heading, #review-heading').first().innerText();
+		if (heading.startsWith('Check your answers')) break;
+		const fieldset = page.locator('fieldset').first();
+		const legend = await fieldset.locator('legend').innerText();
+		expect(path.questionFor(legend), `assessment question off the path: ${legend}`).toBe(true);
+		asked.push(questionByLegend(legend).id);
+		await expectOptionsNamed(fieldset);
+		await answerQuestion(page, typeof correctly === 'function' ? correctly(i) : correctly);
+		await page.getByRole('button', { name: /Save and (next question|check your answers)/ }).click();
+	}
+	await page.getByRole('button', { name: 'Submit my answers' }).click();
+	await expect(page.getByRole('heading', { name: 'Submit your answers?' })).toBeFocused();
+	await page.getByRole('button', { name: 'Yes, submit my answers' }).click();
+	await expect(page.getByRole('heading', { name: /^You passed/ })).toBeVisible();
+	return asked;
+}
+
+/**
+ * The training record as stored: one key per statement (`policy-course:record:<id>`), in the
+ * order the statements were made. Read the way the app reads it (src/stores/records.ts).
+ */
+export async function storedRecords<T = { status: string; statement: { id: string; timestamp: string; verb: { id: string }; object: { id: string }; context: { registration: string; extensions: Record<string, string> }; result?: { extensions?: Record<string, string> } } }>(page: Page): Promise<T[]> {
+	return page.evaluate(() => {
+		const out: Array<{ statement: { id: string; timestamp: string } }> = [];
+		for (const store of [sessionStorage, localStorage]) {
+			for (const key of Object.keys(store)) if (key.startsWith('policy-course:record:')) out.push(JSON.parse(store.getItem(key)!).data);
+		}
+		const byId = new Map(out.map((r) => [r.statement.id, r]));
+		return [...byId.values()].sort((a, b) => (a.statement.timestamp < b.statement.timestamp ? -1 : a.statement.timestamp > b.statement.timestamp ? 1 : a.statement.id < b.statement.id ? -1 : 1));
+	}) as Promise<T[]>;
+}
+
+/**
+ * A launch naming a record store not used on this device asks the learner first (issue 21.1):
+ * agree, as a learner sent by their own organisation would.
+ */
+export async function approveLrs(page: Page): Promise<void> {
+	await page.getByRole('button', { name: 'Send my records there' }).click();
 }

@@ -1,66 +1,182 @@
 import { readFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import validation from '@learninglocker/xapi-validation';
-import { expect, test } from '@playwright/test';
-import { acknowledgePolicy, completeModule, course, saveProfile, storage, takeAssessment } from './helpers.ts';
+import { expect, test, type Page } from '@playwright/test';
+import { answerKey, answerQuestion, course, expectOptionsNamed, pathOf, saveProfile, storage, storedRecords, takeAssessmentOnPath, takeCheckHere, walkPath, type Learner } from './helpers.ts';
 
-const monthsAgo = (n: number) => {
-	const d = new Date();
-	d.setMonth(d.getMonth() - n);
-	return d.toISOString();
-};
+import { addMonths } from '../../src/course/refresher.ts';
+import { drawQuestions } from '../../src/assessment/draw.ts';
 
-test('a new teacher completes the induction path end to end', async ({ page }) => {
-	test.setTimeout(240_000);
+const fmt = (d: Date) => d.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+const DAY = 24 * 60 * 60 * 1000;
+
+type Statement = { id: string; actor: unknown; verb: { id: string }; object: { id: string }; context?: { registration?: string; extensions?: Record<string, string> } };
+
+/**
+ * A new learner's whole year, through the UI: induction to certificate; the refresher offered
+ * at 11 months and a day, overdue at 13; the pre-check (two modules partly wrong, the rest
+ * tested out); the modules still required; a new assessment avoiding last year's questions; a
+ * new acknowledgement and a second certificate; and a record about one actor.
+ */
+async function inductionThenRefresher(page: Page, profile: Parameters<typeof saveProfile>[1], learner: Learner) {
+	const start = new Date('2026-01-15T09:00:00Z');
+	await page.clock.install({ time: start });
 	await page.goto('/');
 	await expect(page.getByText(/Start by telling the course/)).toBeVisible();
-	await saveProfile(page, { name: 'Tom Nguyen', email: 'tom.nguyen@example.org', role: 'Teaching staff' });
+	await saveProfile(page, profile);
+	const path = pathOf(learner);
 	await page.goto('/');
-	const path = page.getByTestId('path');
-	const required = await path.locator('li').evaluateAll((lis) => lis.map((li) => li.getAttribute('data-module')!));
-	expect(required).not.toContain('recruitment-and-equality');
-	expect(required).toHaveLength(9);
-	await expect(page.getByTestId('progress-percent')).toHaveText('0%');
+	const shownPath = await page.getByTestId('path').locator('li').evaluateAll((lis) => lis.map((li) => li.getAttribute('data-module')!));
+	expect(shownPath).toEqual(path.required);
 
-	for (const [i, moduleId] of required.entries()) {
-		await completeModule(page, moduleId, 'teaching');
-		if (i === 0) {
-			// Reload at any point resumes: the home page shows the module done and the next one up.
-			await page.goto('/');
-			await expect(path.locator(`li[data-module="${moduleId}"]`)).toContainText('Completed');
-			await expect(page.getByTestId('next-step')).toHaveText(`Continue: ${course.modules.find((m) => m.id === required[1])!.data.title}`);
-		}
-	}
-	await page.goto('/');
+	// Induction.
+	await walkPath(page, learner);
 	await expect(page.getByTestId('progress-percent')).toHaveText('100%');
 	await expect(page.getByTestId('next-step')).toHaveText('Take the final assessment');
-	await takeAssessment(page, true);
-	await acknowledgePolicy(page);
+	const firstAsked = await takeAssessmentOnPath(page, learner);
+	await confirmAndCertificate(page, start);
+
+	// 11 months and a day later: offered, with its due date.
+	await page.clock.setSystemTime(new Date(addMonths(start.toISOString(), 11).getTime() + DAY));
 	await page.goto('/');
-	await expect(page.getByText(/You have completed the course/)).toBeVisible();
+	const offer = page.getByTestId('refresher-offer');
+	await expect(offer).toContainText(`Your refresher is due by ${fmt(addMonths(start.toISOString(), 12))}.`);
+	await expect(offer).not.toContainText('overdue');
+	// 13 months: overdue.
+	const later = addMonths(start.toISOString(), 13);
+	await page.clock.setSystemTime(later);
+	await page.goto('/');
+	await expect(offer).toContainText(`Your refresher is overdue: it was due by ${fmt(addMonths(start.toISOString(), 12))}.`);
+	await offer.getByRole('link', { name: 'Start the refresher' }).click();
+	await page.getByRole('button', { name: 'Start the refresher' }).click();
 
-	// The training record: one lesson statement per required lesson, module completions, a pass.
-	const records = JSON.parse((await storage(page))['policy-course:records']!).data as Array<{ statement: { verb: { id: string }; object: { id: string } } }>;
-	const verbs = records.map((r) => r.statement.verb.id.split('/').pop());
-	expect(verbs[0]).toBe('initialized');
-	expect(verbs.at(-1)).toBe('terminated');
-	expect(records.filter((r) => r.statement.verb.id.endsWith('/completed') && r.statement.object.id.includes('/modules/') && !r.statement.object.id.includes('/lessons/'))).toHaveLength(9);
-	expect(verbs).toContain('passed');
-	expect(verbs).toContain('accept');
+	// The pre-check: every question on the path and labelled; a reload keeps questions and answers.
+	const sections = page.locator('form section');
+	await expect(sections).toHaveCount(path.required.length);
+	const modulesShown = await sections.evaluateAll((els) => els.map((e) => e.getAttribute('data-module')!));
+	expect(modulesShown).toEqual(path.required);
+	const partly = modulesShown.slice(0, 2);
+	const legendsBefore = await page.locator('form fieldset legend').allInnerTexts();
+	for (const [i, moduleId] of modulesShown.entries()) {
+		const fieldsets = sections.nth(i).locator('fieldset');
+		const n = await fieldsets.count();
+		expect(n).toBe(course.course.refresher.preCheckQuestions);
+		for (let j = 0; j < n; j++) {
+			const fs = fieldsets.nth(j);
+			const legend = await fs.locator('legend').innerText();
+			expect(path.questionFor(legend), `pre-check question off the path: ${legend}`).toBe(true);
+			await expectOptionsNamed(fs);
+			const key = answerKey(legend.replace(/^\d+\.\s*/, ''));
+			const right = !(partly.includes(moduleId) && j === 1);
+			for (const label of right ? key.right : [key.wrong[0]!]) await fs.getByLabel(label, { exact: true }).check();
+		}
+		if (i === 0) {
+			await page.reload();
+			await expect(page.locator('form fieldset legend')).toHaveText(legendsBefore);
+			for (let j = 0; j < n; j++) {
+				const fs = sections.nth(0).locator('fieldset').nth(j);
+				const key = answerKey((await fs.locator('legend').innerText()).replace(/^\d+\.\s*/, ''));
+				for (const label of j === 1 ? [key.wrong[0]!] : key.right) await expect(fs.getByLabel(label, { exact: true })).toBeChecked();
+			}
+		}
+	}
+	await page.getByRole('button', { name: 'Submit the refresher check' }).click();
+	await expect(page.getByRole('heading', { name: 'Your refresher path' })).toBeVisible();
+	const testedOut = path.required.filter((id) => !partly.includes(id));
+	await expect(page.getByText(/tested out \(optional now\)/)).toHaveCount(testedOut.length);
+	await page.getByRole('link', { name: 'Continue your refresher' }).click();
+	await expect(page.getByText(/Annual refresher:/)).toBeVisible();
+	await expect(page.getByTestId('next-step')).toHaveText(`Continue: ${course.modules.find((m) => m.id === partly[0])!.data.title}`);
 
-	// The downloaded record is a JSON array of valid xAPI statements, named with the learner and date.
+	// The modules still required, then a new assessment with a fresh draw.
+	await walkPath(page, learner);
+	await expect(page.getByTestId('next-step')).toHaveText('Take the final assessment');
+	const secondAsked = await takeAssessmentOnPath(page, learner);
+	expect(secondAsked.filter((id) => firstAsked.includes(id))).toEqual([]);
+	await confirmAndCertificate(page, later);
+	await page.goto('/');
+	await expect(page.getByText(/You have completed the course \(refresher\)/)).toContainText(`Your next refresher is due by ${fmt(addMonths(later.toISOString(), 12))}.`);
+	await expect(page.getByTestId('refresher-offer')).toHaveCount(0);
+
+	// The downloaded record: two course completions, waived tested-out modules, one actor.
 	await page.goto('/records/');
 	const download = page.waitForEvent('download');
 	await page.getByRole('button', { name: 'Download my training record' }).click();
-	const file = await download;
-	expect(file.suggestedFilename()).toBe(`training-record-social-media-policy-tom-nguyen-${new Date().toISOString().slice(0, 10)}.json`);
-	const statements = JSON.parse(readFileSync(await file.path(), 'utf8')) as unknown[];
-	expect(statements).toHaveLength(records.length);
-	// Playwright loads this CommonJS module without the default-export interop Vitest applies.
+	const statements = JSON.parse(readFileSync(await (await download).path(), 'utf8')) as Statement[];
+	const iri = course.course.activityIriBase;
+	const verb = (s: Statement) => s.verb.id.split('/').pop();
+	expect(statements.filter((s) => verb(s) === 'completed' && s.object.id === iri)).toHaveLength(2);
+	expect(statements.filter((s) => verb(s) === 'waived').map((s) => s.object.id).sort()).toEqual(testedOut.map((id) => `${iri}/modules/${id}`).sort());
+	expect(new Set(statements.map((s) => JSON.stringify(s.actor))).size).toBe(1);
+	expect(verb(statements[0]!)).toBe('initialized');
+	expect(statements.filter((s) => verb(s) === 'initialized')).toHaveLength(2);
+	expect(new Set(statements.map((s) => s.context?.registration)).size).toBe(2);
 	const validateStatement = ((validation as unknown as { default?: unknown }).default ?? validation) as (s: unknown) => unknown[];
 	for (const statement of statements) expect(validateStatement(statement)).toEqual([]);
-	expect(new Set(statements.map((s) => (s as { id: string }).id)).size).toBe(statements.length);
+}
+
+/** From a passed assessment: confirm the policy (the current version), then the certificate dated today. */
+async function confirmAndCertificate(page: Page, today: Date) {
+	await page.getByRole('link', { name: 'Next: confirm you have read the policy' }).click();
+	await page.getByLabel(/I confirm I have read and understood/).check();
+	await page.getByRole('button', { name: 'Confirm and complete the course' }).click();
+	await expect(page.getByRole('heading', { name: /you have completed the course/ })).toBeVisible();
+	await page.getByRole('link', { name: 'View and print your certificate' }).click();
+	await expect(page.getByTestId('certificate-date')).toHaveText(fmt(today));
+	await expect(page.getByText(`Social Media Policy, ${course.policy.versionLabel}`, { exact: true })).toBeVisible();
+}
+
+test('a new teacher completes the induction, and a year later the refresher, through the UI', async ({ page }) => {
+	test.setTimeout(600_000);
+	await inductionThenRefresher(page, { name: 'Tom Nguyen', email: 'tom.nguyen@example.org', role: 'Teaching staff' }, { role: 'teaching', recruiter: false });
 });
+
+test('a new governor completes the induction and the refresher, never shown or asked anything off their path', async ({ page }) => {
+	test.setTimeout(600_000);
+	await inductionThenRefresher(page, { name: 'Grace Mensah', staff: 'GOV-0042', role: 'Governor or trustee' }, { role: 'governor', recruiter: false });
+});
+
+test('a new contractor completes the induction and the refresher, never shown or asked anything off their path', async ({ page }) => {
+	test.setTimeout(600_000);
+	await inductionThenRefresher(page, { name: 'Ola Nowak', email: 'ola.nowak@example.org', role: 'Contractor' }, { role: 'contractor', recruiter: false });
+});
+
+/** Seeds whose draw, without the audience rule, would ask about PPA time (found from the content). */
+function seedsThatWouldAskPpa(count: number, modules: string[], n: number): number[] {
+	const all = course.modules.flatMap((m) => m.questions.map((q) => ({ ...q.data, moduleId: m.id })));
+	const seeds: number[] = [];
+	for (let seed = 1; seeds.length < n && seed < 10_000; seed++) {
+		if (drawQuestions(all, { count, modules, seed }).some((q) => !q.audiences.includes('all') && q.moduleId === 'personal-use')) seeds.push(seed);
+	}
+	return seeds;
+}
+
+for (const [name, role, learner] of [['governor', 'Governor or trustee', { role: 'governor', recruiter: false }], ['contractor', 'Contractor', { role: 'contractor', recruiter: false }]] as const) {
+	test(`a ${name}'s personal-use check and assessment, at seeds that would otherwise ask about PPA time, stay on their path`, async ({ page }) => {
+		test.setTimeout(180_000);
+		await saveProfile(page, { name: 'Pat Lee', email: 'pat.lee@example.org', role });
+		const path = pathOf(learner);
+		for (const seed of seedsThatWouldAskPpa(course.course.knowledgeCheck.questionCount, ['personal-use'], 3)) {
+			await page.goto(`/modules/personal-use/check/?seed=${seed}`);
+			await takeCheckHere(page, learner);
+		}
+		for (const seed of seedsThatWouldAskPpa(course.course.assessment.questionCount, path.required, 1)) {
+			await page.goto(`/assessment/?seed=${seed}`);
+			const start = page.getByRole('button', { name: /Start (the assessment|a new attempt)/ });
+			await expect(start).toBeEnabled();
+			await start.click();
+			for (let i = 0; i < course.course.assessment.questionCount; i++) {
+				const legend = await page.locator('fieldset legend').first().innerText();
+				expect(path.questionFor(legend), `seed ${seed}: ${legend}`).toBe(true);
+				await answerQuestion(page, true);
+				await page.getByRole('button', { name: /Save and (next question|check your answers)/ }).click();
+			}
+			await page.getByRole('button', { name: 'Submit my answers' }).click();
+			await page.getByRole('button', { name: 'Yes, submit my answers' }).click();
+			await expect(page.getByRole('heading', { name: /^You passed/ })).toBeVisible();
+		}
+	});
+}
 
 test('a governor sees the governor path, with recruitment only when they shortlist', async ({ page }) => {
 	await saveProfile(page, { name: 'Grace Mensah', staff: 'GOV-0042', role: 'Governor or trustee' });
@@ -75,55 +191,29 @@ test('a governor sees the governor path, with recruitment only when they shortli
 	await expect(page.getByTestId('path').locator('li[data-module="recruitment-and-equality"]')).toBeVisible();
 });
 
-test('a learner who completed 13 months ago is offered the refresher, tests out of modules, and finishes', async ({ page }) => {
-	test.setTimeout(120_000);
-	const completedAt = monthsAgo(13);
-	await page.addInitScript(([completedAt]) => {
-		if (localStorage.getItem('policy-course:seeded')) return;
-		localStorage.setItem('policy-course:seeded', '1');
-		localStorage.setItem('policy-course:profile', JSON.stringify({ v: 1, data: { name: 'Sam Patel', idKind: 'email', id: 'sam.patel@example.org', role: 'support', recruiter: false, updatedAt: completedAt } }));
-		const attempt = { registration: '4f1c2d9e-1b2a-4c3d-8e9f-0a1b2c3d4e5f', mode: 'induction', startedAt: completedAt, courseVersion: '1.0.0', policyVersion: '2', initializedAt: completedAt, lessons: {}, scenarios: {}, checks: {}, testedOut: {}, modulesCompleted: {}, completed: { at: completedAt, score: 92, code: 'ABCD-EFGH-JKLM' } };
-		localStorage.setItem('policy-course:progress', JSON.stringify({ v: 1, data: { attempt, history: [{ registration: attempt.registration, mode: 'induction', completedAt, courseVersion: '1.0.0', policyVersion: '2', score: 92, code: 'ABCD-EFGH-JKLM', seenQuestions: [] }], assessment: { finished: [] } } }));
-	}, [completedAt]);
+test('a new learner\'s record starts with an initialized about them, made when their details are saved', async ({ page }) => {
 	await page.goto('/');
-	const offer = page.getByTestId('refresher-offer');
-	await expect(offer).toBeVisible();
-	await expect(offer).toContainText('Your refresher is due by');
-	await offer.getByRole('link', { name: 'Start the refresher' }).click();
-	await page.getByRole('button', { name: 'Start the refresher' }).click();
-	// Answer every pre-check question correctly except in one module, which stays required.
-	const sections = page.locator('form section');
-	const count = await sections.count();
-	const keepModule = (await sections.nth(0).getAttribute('aria-labelledby'))!.replace('pc-', '');
-	for (let i = 0; i < count; i++) {
-		const fieldsets = sections.nth(i).locator('fieldset');
-		for (let j = 0; j < (await fieldsets.count()); j++) {
-			const fs = fieldsets.nth(j);
-			const legend = (await fs.locator('legend').innerText()).replace(/^\d+\.\s*/, '');
-			const { answerKey } = await import('./helpers.ts');
-			const key = answerKey(legend);
-			for (const label of i === 0 ? [key.wrong[0]!] : key.right) await fs.getByLabel(label, { exact: true }).check();
-		}
-	}
-	await page.getByRole('button', { name: 'Submit the refresher check' }).click();
-	await expect(page.getByRole('heading', { name: 'Your refresher path' })).toBeVisible();
-	await expect(page.getByText(/tested out \(optional now\)/).first()).toBeVisible();
-	await page.reload(); // resumes on the result
-	await expect(page.getByRole('heading', { name: 'Your refresher path' })).toBeVisible();
+	await page.goto('/policy/');
 	await page.goto('/');
-	await expect(page.getByText(/Annual refresher:/)).toBeVisible();
-	await expect(page.getByTestId('path').locator('li', { hasText: 'Tested out' }).first()).toBeVisible();
-	await expect(page.getByTestId('next-step')).toHaveText(`Continue: ${course.modules.find((m) => m.id === keepModule)!.data.title}`);
-	await completeModule(page, keepModule, 'support');
-	await page.goto('/');
-	await expect(page.getByTestId('next-step')).toHaveText('Take the final assessment');
-	await takeAssessment(page, true);
-	await acknowledgePolicy(page);
-	await page.goto('/');
-	await expect(page.getByText(/You have completed the course.*\(refresher\)/)).toBeVisible();
-	const records = JSON.parse((await storage(page))['policy-course:records']!).data as Array<{ statement: { verb: { id: string }; context: { extensions: Record<string, string> } } }>;
-	expect(records.filter((r) => r.statement.verb.id.endsWith('/waived')).length).toBe(count - 1);
-	expect(records.every((r) => r.statement.context.extensions['https://learning.reach2.org/xapi/extensions/mode'] === 'refresher')).toBe(true);
+	expect(await storedRecords(page)).toEqual([]);
+	await saveProfile(page, { name: 'Kit Doe', email: 'kit.doe@example.org', role: 'Support staff' });
+	await page.goto('/modules/monitoring/privacy-and-monitoring/');
+	await page.locator('[data-lesson-done][data-ready]').click();
+	await page.waitForURL(/scenarios/);
+	const statements = (await storedRecords<{ statement: Statement }>(page)).map((r) => r.statement);
+	expect(statements.map((s) => s.verb.id.split('/').pop())).toEqual(['initialized', 'experienced']);
+	expect(statements[0]!.actor).toMatchObject({ name: 'Kit Doe', mbox: 'mailto:kit.doe@example.org' });
+	expect(statements[1]!.actor).toEqual(statements[0]!.actor);
+});
+
+test('a lesson read before "Your details" is filed under the learner once they are saved: one actor throughout', async ({ page }) => {
+	await page.goto('/modules/monitoring/privacy-and-monitoring/');
+	await page.locator('[data-lesson-done][data-ready]').click();
+	await page.waitForURL(/scenarios/);
+	await saveProfile(page, { name: 'Ade Bello', email: 'ade.bello@example.org', role: 'Volunteer' });
+	const statements = (await storedRecords<{ statement: Statement }>(page)).map((r) => r.statement);
+	expect(statements.map((s) => s.verb.id.split('/').pop()).sort()).toEqual(['experienced', 'initialized']);
+	for (const s of statements) expect(s.actor).toEqual({ objectType: 'Agent', name: 'Ade Bello', mbox: 'mailto:ade.bello@example.org' });
 });
 
 test('a second tab sees the same progress', async ({ page, context }) => {

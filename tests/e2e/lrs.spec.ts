@@ -1,7 +1,13 @@
 import { expect, test } from '@playwright/test';
+import { cmi5Breaches, type LrsStatement } from '../lrs/cmi5-rules.ts';
 import { startLrs, type Lrs } from '../lrs/harness.ts';
 import { testPort } from '../ports.ts';
-import { acknowledgePolicy, completeModule, markPathDone, playFirstChoices, saveProfile, takeAssessment } from './helpers.ts';
+import { invalidStatements } from '../lrs/validate.ts';
+import { acknowledgePolicy, approveLrs, completeModule, markPathDone, playFirstChoices, saveProfile, storedRecords, takeAssessment } from './helpers.ts';
+
+
+/** Every statement is valid xAPI (Learning Locker's validator). */
+const expectValid = (statements: unknown[]) => expect(invalidStatements(statements)).toEqual([]);
 
 // One LRS for this file; its tests run in order on one worker.
 test.describe.configure({ mode: 'serial' });
@@ -16,8 +22,7 @@ const launchUrl = (path: string, auth: string, registration: string) =>
 
 /** The statements this launch made (anything recorded before it stays local). */
 async function localRecords(page: import('@playwright/test').Page, registration: string) {
-	const all = await page.evaluate(() => (JSON.parse(localStorage.getItem('policy-course:records') ?? '{"data":[]}').data as Array<{ status: string; statement: { id: string; verb: { id: string }; context: { registration: string } } }>));
-	return all.filter((r) => r.statement.context.registration === registration);
+	return (await storedRecords(page)).filter((r) => r.statement.context.registration === registration);
 }
 
 test('statements reach the LRS exactly once, including those made while it was down', async ({ page }) => {
@@ -27,6 +32,7 @@ test('statements reach the LRS exactly once, including those made while it was d
 	await page.goto(launchUrl('/', lrs.auth, registration));
 	// Credentials never stay in the address bar.
 	await expect(page).toHaveURL(/\/$/);
+	await approveLrs(page);
 	await completeModule(page, 'monitoring', 'teaching');
 	await expect(page.locator('#status-records')).toHaveText('All records sent.');
 	await expect.poll(async () => (await localRecords(page, registration)).map((r) => r.status + ' ' + r.statement.verb.id.split('/').pop()).filter((x) => !x.startsWith('sent'))).toEqual([]);
@@ -57,11 +63,15 @@ test('statements reach the LRS exactly once, including those made while it was d
 	expect(stored.map((s) => s.id).sort()).toEqual(local.map((r) => r.statement.id).sort());
 	expect(local.every((r) => r.status === 'sent')).toBe(true);
 	expect(local[0]!.statement.verb.id).toBe('http://adlnet.gov/expapi/verbs/initialized');
+	// One initialized for this launch (issue 14.3), and every statement valid xAPI.
+	expect(stored.filter((s) => s.verb.id.endsWith('/initialized'))).toHaveLength(1);
+	expectValid(stored);
 });
 
 test('refused credentials are reported, and the records are kept', async ({ page }) => {
 	const registration = crypto.randomUUID();
 	await page.goto(launchUrl('/modules/monitoring/privacy-and-monitoring/', 'Basic d3Jvbmc6d3Jvbmc=', registration));
+	await approveLrs(page);
 	await page.locator('[data-lesson-done][data-ready]').scrollIntoViewIfNeeded();
 	await expect(page.locator('#status-records')).toContainText('refused the course’s credentials');
 	const local = await localRecords(page, registration);
@@ -90,6 +100,7 @@ test('a cmi5 launch produces a session the cmi5 rules accept', async ({ page }) 
 	});
 	await saveProfile(page, { name: 'Kofi Boateng', staff: 'K123', role: 'Central or regional staff' });
 	await page.goto(`/?${new URLSearchParams({ endpoint: lrs.endpoint, fetch: fetchUrl, actor: JSON.stringify(actor), registration, activityId })}`);
+	await approveLrs(page);
 	await expect(page.locator('#status-records')).toHaveText('All records sent.');
 	// A reload reuses the token (the fetch URL works only once).
 	await page.reload();
@@ -126,6 +137,8 @@ test('a cmi5 launch produces a session the cmi5 rules accept', async ({ page }) 
 	// Allowed statements carry the session id but not the cmi5 category.
 	for (const s of all.filter((x) => !isDefined(x))) expect(s.context?.extensions?.['https://w3id.org/xapi/cmi5/context/extensions/sessionid']).toBe(sessionId);
 	expect(new Set(all.map((s) => s.id)).size).toBe(all.length);
+	expectValid(all);
+	expect(cmi5Breaches(all as unknown as LrsStatement[], { activityId, masteryScore: 0.8, sessionsEnded: true })).toEqual([]);
 
 	await page.getByRole('link', { name: 'Return to your learning system' }).click();
 	await expect(page).toHaveURL(/returned=1/);

@@ -9,7 +9,7 @@ import { join, resolve } from 'node:path';
 import { expect, test, type BrowserContext, type Page } from '@playwright/test';
 import { startLrs } from '../lrs/harness.ts';
 import { testPort } from '../ports.ts';
-import { playFirstChoices, takeKnowledgeCheck } from './helpers.ts';
+import { approveLrs, playFirstChoices, storedRecords, takeKnowledgeCheck } from './helpers.ts';
 import { builtPages } from './site.ts';
 
 test.use({ serviceWorkers: 'allow' });
@@ -31,6 +31,7 @@ test('after one visit the whole course works offline, and waiting records go whe
 	try {
 		const registration = crypto.randomUUID();
 		await page.goto(`/?${new URLSearchParams({ endpoint: lrs.endpoint, auth: lrs.auth, registration, actor: JSON.stringify({ mbox: 'mailto:gov@example.org', name: 'Governor' }) })}`);
+		await approveLrs(page);
 		await waitForServiceWorker(page);
 		await expect(page.locator('#status-records')).toHaveText('All records sent.');
 
@@ -55,12 +56,12 @@ test('after one visit the whole course works offline, and waiting records go whe
 		await page.goto('/');
 		await expect(page.getByTestId('path').locator('li[data-module="monitoring"]')).toContainText('In progress');
 		await expect(page.locator('#status-records')).toContainText(/\d+ records? waiting to send when you are back online/);
-		const waiting = await page.evaluate(() => JSON.parse(localStorage.getItem('policy-course:records')!).data.filter((r: { status: string }) => r.status === 'waiting').length);
+		const waiting = (await storedRecords(page)).filter((r) => r.status === 'waiting').length;
 		expect(waiting).toBeGreaterThan(5);
 
 		await context.setOffline(false);
 		await expect(page.locator('#status-records')).toHaveText('All records sent.', { timeout: 30_000 });
-		const local = await page.evaluate(() => JSON.parse(localStorage.getItem('policy-course:records')!).data as Array<{ statement: { id: string; context: { registration: string } } }>);
+		const local = await storedRecords(page);
 		const mine = local.filter((r) => r.statement.context.registration === registration).map((r) => r.statement.id).sort();
 		const stored = (await lrs.statements()).filter((s) => s.context?.registration === registration).map((s) => s.id).sort();
 		expect(stored).toEqual(mine);

@@ -22,6 +22,14 @@ export interface Lrs {
 	 * fetch URL for the auth token. Returns the fetch URL.
 	 */
 	cmi5(registration: string, launchData: Record<string, unknown>): string;
+	/**
+	 * How the gate treats statement requests from now on: `delayMs` holds each POST that long
+	 * (a slow LRS); `fail` answers the next `count` POSTs with `status` and, if given, a
+	 * `Retry-After` of that many seconds.
+	 */
+	behave(options: { delayMs?: number; fail?: { status: number; count: number; retryAfter?: number } }): void;
+	/** Every statement POST the gate saw: when, and how it answered. */
+	posts: Array<{ at: number; status: number }>;
 	/** Close the gate: connections are refused, as if the LRS were down. */
 	stop(): Promise<void>;
 	/** Open the gate again on the same port. */
@@ -68,6 +76,8 @@ export async function startLrs(port: number, user = 'course', password = 'secret
 	const auth = `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`;
 
 	let gate: Server | undefined;
+	const behaviour: { delayMs?: number; fail?: { status: number; count: number; retryAfter?: number } } = {};
+	const posts: Array<{ at: number; status: number }> = [];
 	// The LMS side of cmi5, which the statement service does not provide.
 	const launchData = new Map<string, string>();
 	const fetchIds = new Map<string, boolean>(); // id -> used
@@ -75,7 +85,7 @@ export async function startLrs(port: number, user = 'course', password = 'secret
 		'access-control-allow-origin': origin ?? '*',
 		'access-control-allow-headers': 'Authorization, Content-Type, X-Experience-API-Version',
 		'access-control-allow-methods': 'GET, POST, PUT, OPTIONS',
-		'access-control-expose-headers': 'X-Experience-API-Version',
+		'access-control-expose-headers': 'X-Experience-API-Version, Retry-After',
 	});
 	const open = () =>
 		new Promise<void>((done) => {
@@ -101,9 +111,23 @@ export async function startLrs(port: number, user = 'course', password = 'secret
 					res.writeHead(data ? 200 : 404, { ...cors(req.headers.origin), 'content-type': 'application/json' });
 					return res.end(data ?? '');
 				}
+				if (req.method === 'POST' && url.pathname === '/xAPI/statements' && behaviour.fail && behaviour.fail.count > 0) {
+					behaviour.fail.count--;
+					posts.push({ at: Date.now(), status: behaviour.fail.status });
+					res.writeHead(behaviour.fail.status, { ...cors(req.headers.origin), ...(behaviour.fail.retryAfter !== undefined ? { 'retry-after': String(behaviour.fail.retryAfter) } : {}) });
+					return res.end();
+				}
+				const delay = req.method === 'POST' && url.pathname === '/xAPI/statements' ? behaviour.delayMs ?? 0 : 0;
+				setTimeout(() => forward(req, res, url), delay);
+				return undefined;
+			});
+			gate.listen(port, '127.0.0.1', () => done());
+		});
+	const forward = (req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse, url: URL) => {
 				const upstream = request({ host: '127.0.0.1', port: internal, path: req.url, method: req.method, headers: req.headers }, (up) => {
 					const headers = { ...up.headers, ...cors(req.headers.origin) };
 					delete headers['access-control-allow-credentials'];
+					if (req.method === 'POST' && url.pathname === '/xAPI/statements') posts.push({ at: Date.now(), status: up.statusCode ?? 502 });
 					res.writeHead(up.statusCode ?? 502, headers);
 					up.pipe(res);
 				});
@@ -112,10 +136,7 @@ export async function startLrs(port: number, user = 'course', password = 'secret
 					res.end();
 				});
 				req.pipe(upstream);
-				return undefined;
-			});
-			gate.listen(port, '127.0.0.1', () => done());
-		});
+	};
 	await open();
 
 	return {
@@ -132,6 +153,10 @@ export async function startLrs(port: number, user = 'course', password = 'secret
 			}
 			return out;
 		},
+		behave(options) {
+			Object.assign(behaviour, { delayMs: undefined, fail: undefined }, options);
+		},
+		posts,
 		cmi5(registration, data) {
 			launchData.set(registration, JSON.stringify(data));
 			const id = crypto.randomUUID();
@@ -145,7 +170,7 @@ export async function startLrs(port: number, user = 'course', password = 'secret
 				gate.close(() => done());
 				gate = undefined;
 			}),
-		start: open,
+		start: () => (gate ? Promise.resolve() : open()),
 		async close() {
 			if (gate) {
 				gate.closeAllConnections();

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { pathGaps, pathModules } from '../../src/course/coverage.ts';
 import { moduleMinutes, type Attempt, type CompletedAttempt } from '../../src/course/journey.ts';
 import { addMonths, refresherState } from '../../src/course/refresher.ts';
-import { summarise } from '../../src/course/summary.ts';
+import { minutesFor, summarise } from '../../src/course/summary.ts';
 import { loadCourse } from '../../src/course/load.ts';
 import { requiredLessons, requiredModules } from '../../src/course/paths.ts';
 import { ROLES } from '../../src/course/roles.ts';
@@ -79,17 +79,47 @@ describe('refresher timing', () => {
 		expect(s.dueDate).toBe('2026-01-15T10:00:00.000Z');
 	});
 
+	it('is overdue from the due date (12 months), not before', () => {
+		const last = done('2025-01-15T10:00:00Z');
+		expect(refresherState(last, new Date('2026-01-15T09:59:00Z'), cfg, current).overdue).toBe(false);
+		expect(refresherState(last, new Date('2026-02-15T10:00:00Z'), cfg, current)).toMatchObject({ offered: true, overdue: true });
+	});
+
 	it('is offered at once when the course or policy version changed', () => {
 		const last = done('2026-10-01T00:00:00Z', { policyVersion: '1', courseVersion: '0.9.0' });
 		expect(refresherState(last, new Date('2026-10-02T00:00:00Z'), cfg, current)).toMatchObject({ offered: true, reasons: ['course-version', 'policy-version'] });
 	});
 
 	it('is not offered to someone who never completed the course', () => {
-		expect(refresherState(undefined, new Date(), cfg, current)).toEqual({ offered: false, reasons: [] });
+		expect(refresherState(undefined, new Date(), cfg, current)).toEqual({ offered: false, reasons: [], overdue: false });
 	});
 
 	it('adds calendar months, clamping to the end of shorter months', () => {
 		expect(addMonths('2026-01-31T00:00:00Z', 1).toISOString()).toBe('2026-02-28T00:00:00.000Z');
 		expect(addMonths('2024-02-29T00:00:00Z', 12).toISOString()).toBe('2025-02-28T00:00:00.000Z');
+	});
+});
+
+describe('time estimates per path', () => {
+	const withMinutes = loaded.modules.map((m) => ({
+		id: m.id, title: m.data.title, audiences: m.data.audiences, minutes: 99,
+		lessons: m.lessons.map((l) => ({ id: l.id, audiences: l.data.audiences, minutes: l.data.minutes })),
+		scenarios: m.scenarios.map((s) => ({ id: s.id, audiences: s.data.audiences, minutes: s.data.minutes })),
+	}));
+	const teacher = { role: 'teaching' as const, recruiter: false };
+	const governor = { role: 'governor' as const, recruiter: false };
+
+	it('counts only the lessons and the first case on the learner\'s path', () => {
+		const personal = withMinutes.find((m) => m.id === 'personal-use')!;
+		const ppa = personal.lessons.find((l) => l.id === 'ppa-time')!;
+		const teacherCase = personal.scenarios.find((s) => s.audiences.includes('all') || s.audiences.includes('teaching'))!;
+		const governorCase = personal.scenarios.find((s) => s.audiences.includes('all') || s.audiences.includes('governor'))!;
+		expect(minutesFor(personal, teacher) - minutesFor(personal, governor)).toBe(ppa.minutes + teacherCase.minutes - governorCase.minutes);
+		expect(minutesFor(personal, governor)).toBeLessThan(minutesFor(personal, teacher));
+	});
+
+	it('gives a governor a shorter time left than a teacher at the start', () => {
+		const a = attempt();
+		expect(summarise(config, withMinutes, a, governor, false).minutesLeft).toBeLessThan(summarise(config, withMinutes, a, teacher, false).minutesLeft);
 	});
 });

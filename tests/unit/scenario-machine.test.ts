@@ -62,11 +62,11 @@ describe('compileScenario', () => {
 		actor.send({ type: 'learner.choose', choiceId: 'accept' });
 		actor.send({ type: 'learner.choose', choiceId: 'report' });
 		expect(actor.getSnapshot().status).toBe('done');
-		expect(actor.getSnapshot().output).toEqual({ endingId: 'best', verdict: 'best-practice', clauses: ['3-5'] });
+		expect(actor.getSnapshot().output).toEqual({ endingId: 'best', verdict: 'best-practice', clauses: ['3-5'], feedback: 'Right.' });
 		expect(events).toEqual([
 			{ type: 'scenario.decided', scenarioId: 'tiny', stepId: 'request', choiceId: 'accept', nextId: 'message' },
 			{ type: 'scenario.decided', scenarioId: 'tiny', stepId: 'message', choiceId: 'report', nextId: 'best' },
-			{ type: 'scenario.ended', scenarioId: 'tiny', endingId: 'best', verdict: 'best-practice', clauses: ['3-5'] },
+			{ type: 'scenario.ended', scenarioId: 'tiny', endingId: 'best', verdict: 'best-practice', clauses: ['3-5'], feedback: 'Right.' },
 		]);
 	});
 
@@ -100,8 +100,8 @@ describe('checkScenarioGraph', () => {
 	it('reports an unreachable step by name', () => {
 		const s = tinyScenario();
 		s.steps.push({ id: 'orphan', text: 'Never seen.', prompt: 'What do you do?', variants: [], choices: [
-			{ id: 'a', label: 'A', consequence: 'A.', next: 'best', set: [] },
-			{ id: 'b', label: 'B', consequence: 'B.', next: 'risky', set: [] },
+			{ id: 'a', label: 'A', consequence: 'A.', next: 'best', set: [], breaches: [], upholds: [] },
+			{ id: 'b', label: 'B', consequence: 'B.', next: 'risky', set: [], breaches: [], upholds: [] },
 		] });
 		expect(checkScenarioGraph(s)).toEqual([expect.objectContaining({ field: 'steps[2]', value: 'orphan', message: expect.stringContaining('can never be reached') })]);
 	});
@@ -116,8 +116,8 @@ describe('checkScenarioGraph', () => {
 	it('reports a cycle with no way out', () => {
 		const s = tinyScenario();
 		s.steps[1]!.choices = [
-			{ id: 'back', label: 'Back', consequence: 'Back.', next: 'request', set: [] },
-			{ id: 'stay', label: 'Stay', consequence: 'Stay.', next: 'message', set: [] },
+			{ id: 'back', label: 'Back', consequence: 'Back.', next: 'request', set: [], breaches: [], upholds: [] },
+			{ id: 'stay', label: 'Stay', consequence: 'Stay.', next: 'message', set: [], breaches: [], upholds: [] },
 		];
 		const problems = checkScenarioGraph(s);
 		expect(problems.some((p) => /cycle with no way out/.test(p.message))).toBe(true);

@@ -1,0 +1,184 @@
+/**
+ * Storage faults, as a browser meets them: every stored key, one at a time, set to invalid
+ * JSON, the wrong type, wrong element types, an empty string and a newer version, then every
+ * kind of interactive page loaded over it. Nothing may throw, no island may be blank or fall
+ * back to its error message, and wherever data was set aside the learner is told.
+ * One test per key and fault (ten pages each), so none depends on an idle machine.
+ */
+import { expect, test, type Page } from '@playwright/test';
+import { waitForIslands } from './helpers.ts';
+
+/** One page of each interactive kind. */
+const PAGES = [
+	'/',
+	'/profile/',
+	'/records/',
+	'/assessment/',
+	'/refresher/',
+	'/certificate/',
+	'/acknowledge/',
+	'/modules/monitoring/privacy-and-monitoring/',
+	'/modules/monitoring/check/',
+	'/modules/monitoring/scenarios/told-posts-monitored/',
+];
+
+const assessment = { id: 'a1', seed: 1, questionIds: ['q1'], optionOrder: {}, answers: {}, startedAt: '2026-01-01T00:00:00.000Z' };
+const attempt = {
+	registration: '6f0c3b9e-1c1f-4c59-9a41-0f2b1e8a7d10',
+	mode: 'induction',
+	startedAt: '2026-01-01T00:00:00.000Z',
+	courseVersion: '1',
+	policyVersion: '2',
+	lessons: {},
+	scenarios: {},
+	checks: {},
+	testedOut: {},
+	modulesCompleted: {},
+};
+const versioned = (data: unknown, v = 1) => JSON.stringify({ v, data });
+
+/** What each stored key is set to, fault by fault. */
+const FAULTS: Record<string, Record<string, string>> = {
+	'policy-course:profile': {
+		'invalid JSON': '{"v":1,"data":{"name":',
+		'wrong type': versioned(['Priya']),
+		'wrong element types': versioned({ name: 42, idKind: 'email', id: ['"><img src=x>@x.io'], role: 'teaching', recruiter: 'yes' }),
+		'empty string': '',
+		'a newer version': versioned({ name: 'From the future', idKind: 'email', id: 'f@example.org', role: 'teaching', recruiter: false, extra: true }, 99),
+	},
+	'policy-course:progress': {
+		'invalid JSON': '{"v":1,"data":{"attempt":42',
+		'wrong type': versioned('progress'),
+		'wrong element types': versioned({ attempt, history: [5, null], assessment: { current: { ...assessment, questionIds: 'q1' }, finished: [null] }, preCheck: { questionIds: 3 } }),
+		'empty string': '',
+		'a newer version': versioned({ attempt, history: [], assessment: { finished: [] }, newField: [] }, 99),
+	},
+	'policy-course:scenario-runs': {
+		'invalid JSON': '{"v":1,',
+		'wrong type': versioned([1, 2]),
+		'wrong element types': versioned({ 'told-posts-monitored': { history: [null, 'x'], snapshot: 7 } }),
+		'empty string': '',
+		'a newer version': versioned({ 'told-posts-monitored': { history: [] } }, 99),
+	},
+	'policy-course:records': {
+		'invalid JSON': '[[[',
+		'wrong type': versioned({ statement: {} }),
+		'wrong element types': versioned([null, { statement: { id: 's1', actor: {}, object: { id: 'o' } }, status: 'local', attempts: 0 }, { statement: 'x', status: 5 }]),
+		'empty string': '',
+		'a newer version': versioned([], 99),
+	},
+	'policy-course:notices': {
+		'invalid JSON': '[{',
+		'wrong type': '{"id":"x"}',
+		'wrong element types': '[null, 3, {"id": 1, "text": {"a": 1}}]',
+		'empty string': '',
+	},
+	'policy-course:quarantine': {
+		'invalid JSON': '[{',
+		'wrong type': '"text"',
+		'wrong element types': '[null, {"key": 1}]',
+		'empty string': '',
+	},
+};
+
+/** Cases in progress are read only where a case is played; every other key on every page. */
+function readsKey(path: string, key: string): boolean {
+	return key !== 'policy-course:scenario-runs' || path.includes('/scenarios/');
+}
+
+/** Loads `path` over a storage holding only `key` = `value`; returns what the page made of it. */
+async function loadOver(page: Page, path: string, key: string, value: string) {
+	// A reading page runs no course script, so nothing repairs the value before the page under test.
+	await page.goto('/help/');
+	await page.evaluate(([k, v]) => {
+		localStorage.clear();
+		sessionStorage.clear();
+		localStorage.setItem(k!, v!);
+	}, [key, value]);
+	await page.goto(path);
+	await page.locator('#status-records').waitFor();
+	await waitForIslands(page);
+}
+
+async function checkPage(page: Page, path: string, key: string, fault: string, value: string) {
+	const where = `${key} = ${fault} on ${path}`;
+	await loadOver(page, path, key, value);
+	// No blank island, and none fell back to its error message.
+	for (const island of await page.locator('astro-island').all()) {
+		await expect(island, where).not.toBeEmpty();
+		expect((await island.innerText()).trim().length, where).toBeGreaterThan(0);
+	}
+	await expect(page.locator('[data-island-failed]'), where).toHaveCount(0);
+	if (path.includes('privacy-and-monitoring')) await expect(page.locator('[data-lesson-done][data-ready]'), where).toHaveCount(1);
+	await expect(page.locator('h1').first(), where).toBeVisible();
+
+	const notices = page.getByRole('region', { name: 'Notices' });
+	if (!readsKey(path, key)) {
+		// A page that never reads the key leaves it exactly as it was.
+		expect(await page.evaluate((k) => localStorage.getItem(k), key), where).toBe(value);
+		return;
+	}
+	if (fault === 'a newer version') {
+		await expect(notices.getByText(/saved by a newer version of the course/), where).toBeVisible();
+		// This older page never writes over the newer data.
+		expect(await page.evaluate((k) => localStorage.getItem(k), key), where).toBe(value);
+		return;
+	}
+	const setAside = await page.evaluate((k) => {
+		try {
+			return (JSON.parse(localStorage.getItem('policy-course:quarantine') ?? '[]') as Array<{ key: string }>).filter((q) => q?.key === k).length;
+		} catch {
+			return -1;
+		}
+	}, key);
+	if (key !== 'policy-course:quarantine') {
+		expect(setAside, `${where}: the value is set aside`).toBeGreaterThan(0);
+		await expect(notices.getByRole('status').first(), where).toBeVisible();
+		await expect(notices, where).toContainText(/could not be (read|restored)/);
+	}
+}
+
+for (const [key, faults] of Object.entries(FAULTS)) {
+	for (const [fault, value] of Object.entries(faults)) {
+		test(`every interactive page survives ${key.replace('policy-course:', '')} set to ${fault}, and says what was set aside`, async ({ page }) => {
+			// Ten pages, each after a reading page: its own budget, well above the usual 15 s.
+			test.setTimeout(120_000);
+			const errors: string[] = [];
+			page.on('pageerror', (e) => errors.push(`${page.url()}: ${e.message}`));
+			for (const path of PAGES) await checkPage(page, path, key, fault, value);
+			expect(errors).toEqual([]);
+		});
+	}
+}
+
+test('a malformed record is kept for the download while the good ones are still shown', async ({ page }) => {
+	const good = { statement: { id: '0a8b3c4d-0000-4000-8000-000000000001', actor: { name: 'Priya', mbox: 'mailto:p@example.org' }, verb: { id: 'http://adlnet.gov/expapi/verbs/experienced', display: { 'en-GB': 'experienced' } }, object: { id: 'https://x/y', objectType: 'Activity', definition: { name: { 'en-GB': 'A lesson' } } }, context: { registration: attempt.registration }, timestamp: '2026-01-01T00:00:00.000Z' }, status: 'local', attempts: 0 };
+	const noVerb = { ...good, statement: { ...good.statement, id: '0a8b3c4d-0000-4000-8000-000000000002', verb: undefined } };
+	await loadOver(page, '/records/', 'policy-course:records', versioned([good, noVerb]));
+	await expect(page.getByText(/Some saved data could not be read and was set aside/)).toBeVisible();
+	const ids = await page.evaluate(() => (JSON.parse(localStorage.getItem('policy-course:records')!).data as Array<{ statement: { id: string } }>).map((r) => r.statement.id));
+	expect(ids).toContain('0a8b3c4d-0000-4000-8000-000000000001');
+	expect(ids).not.toContain('0a8b3c4d-0000-4000-8000-000000000002');
+	await expect(page.getByText(new RegExp(`^${ids.length} records? on this device`))).toBeVisible();
+	const kept = await page.evaluate(() => JSON.parse(localStorage.getItem('policy-course:quarantine')!) as Array<{ key: string; raw: string }>);
+	expect(kept.filter((q) => q.key === 'policy-course:records').map((q) => JSON.parse(q.raw).statement.id)).toEqual(['0a8b3c4d-0000-4000-8000-000000000002']);
+});
+
+test('an island that fails to render shows a message in its place, and the rest of the page keeps working', async ({ page }) => {
+	// Something no check foresaw: here, the browser's date formatting throws while "My record"
+	// lists its records.
+	await page.addInitScript(() => {
+		Date.prototype.toLocaleString = () => {
+			throw new Error('date formatting failed');
+		};
+	});
+	const errors: string[] = [];
+	page.on('pageerror', (e) => errors.push(e.message));
+	await page.goto('/records/');
+	await expect(page.getByRole('alert').filter({ hasText: 'This part of the page could not be shown' })).toBeVisible();
+	await expect(page.getByRole('heading', { level: 1, name: 'My training record' })).toBeVisible();
+	await expect(page.locator('#status-records')).toHaveText('Your records are kept on this device.');
+	await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Course' }).click();
+	await expect(page).toHaveURL(/\/$/);
+	expect(errors).toEqual([]);
+});
