@@ -224,8 +224,7 @@ export async function personStatements(person: PersonPlan, course: ReportCourse,
 		}
 		if (attempt.completedAt && closing) {
 			const learner = 'mbox' in actor ? actor.mbox : actor.account.name;
-			// As the course does: over the facts and every statement of this attempt so far.
-			const code = await verificationCode({ learner, registration: attempt.registration, score: attempt.score!, policyVersion: attempt.policyVersion }, out);
+			const code = await verificationCode({ learner, registration: attempt.registration, completedAt: attempt.completedAt, score: attempt.score!, policyVersion: attempt.policyVersion });
 			out.push(buildStatement({ type: 'course.completed', score: attempt.score!, code, durationMs: end - Date.parse(attempt.startedAt) }, ctx, uuidFrom(rnd), attempt.completedAt));
 			out.push(buildStatement({ type: 'course.terminated', durationMs: end - Date.parse(attempt.startedAt) + 1 }, ctx, uuidFrom(rnd), new Date(end + 1).toISOString()));
 		}

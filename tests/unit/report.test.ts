@@ -65,8 +65,7 @@ async function completion(actor: Actor, at: string, opts: { registration?: strin
 	const registration = opts.registration ?? 'reg-1';
 	const policyVersion = opts.policyVersion ?? '2';
 	const score = opts.score ?? 90;
-	// No other statement of these test attempts shares the registration, so the code covers the facts alone.
-	const code = await verificationCode({ learner: 'mbox' in actor ? actor.mbox : actor.account.name, registration, score, policyVersion }, []);
+	const code = await verificationCode({ learner: 'mbox' in actor ? actor.mbox : actor.account.name, registration, completedAt: at, score, policyVersion });
 	return st(actor, { type: 'course.completed', score, code, durationMs: 1000 }, at, { ...opts, registration, policyVersion });
 }
 const ack = (actor: Actor, version: string, at: string) => st(actor, { type: 'policy.acknowledged', policyVersion: version, policyLabel: `version ${version}` }, at, { policyVersion: version });
