@@ -6,7 +6,7 @@
  * One test per key and fault (ten pages each), so none depends on an idle machine.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { waitForIslands } from './helpers.ts';
+import { saveProfile, waitForIslands } from './helpers.ts';
 
 /** One page of each interactive kind. */
 const PAGES = [
@@ -225,6 +225,8 @@ test('an island that fails to render shows a message in its place, and the rest 
 			throw new Error('date formatting failed');
 		};
 	});
+	// A learner with details saved has a record (their `initialized`) for the list to format.
+	await saveProfile(page, { name: 'Tomasz Nowak', email: 'tomasz.nowak@example.org', role: 'Volunteer' });
 	const errors: string[] = [];
 	page.on('pageerror', (e) => errors.push(e.message));
 	await page.goto('/records/');
