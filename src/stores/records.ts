@@ -118,7 +118,8 @@ export function putRecord(entry: RecordEntry): void {
 		$storageProblem.set({
 			key,
 			at: new Date().toISOString(),
-			message: 'Your latest training records could not be saved on this device.',
+			// Say why, as for progress (./storage.ts): the learner can act on "storage is full".
+			message: `Your browser ${/quota/i.test((error as Error).name) ? 'storage is full' : 'refused to store it'}, so your latest training records could not be saved on this device.`,
 		});
 	}
 	showInList(entry);
