@@ -6,17 +6,10 @@
  */
 import { recordJson } from '../stores/records.ts';
 import { downloadRecord } from './download.ts';
+import { button } from './dom.ts';
 import { $profile } from '../stores/profile.ts';
 import { $notices, $olderBuild, storageMode, $storageProblem, dismissNotice } from '../stores/storage.ts';
 
-function button(label: string, onClick: () => void, className = 'secondary'): HTMLButtonElement {
-	const b = document.createElement('button');
-	b.type = 'button';
-	b.className = className;
-	b.textContent = label;
-	b.addEventListener('click', onClick);
-	return b;
-}
 
 const download = () => downloadRecord(recordJson(), $profile.get()?.name);
 

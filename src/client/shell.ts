@@ -7,6 +7,7 @@ import { installApp } from '../stores/app.ts';
 import { $cmi5, $launchError, $launchKind, $lrs, $lrsConsent, $recordCounts, $sync } from '../stores/records.ts';
 import { $notices, $olderBuild, storageMode, $storageProblem } from '../stores/storage.ts';
 import { $updateReady, applyUpdate, registerServiceWorker, requestPersistence } from './offline.ts';
+import { button } from './dom.ts';
 
 installApp();
 
@@ -15,14 +16,6 @@ const $network = document.getElementById('status-network');
 const $records = document.getElementById('status-records');
 const $actions = document.getElementById('status-actions');
 
-function button(label: string, onClick: () => void, className = 'secondary'): HTMLButtonElement {
-	const b = document.createElement('button');
-	b.type = 'button';
-	b.className = className;
-	b.textContent = label;
-	b.addEventListener('click', onClick);
-	return b;
-}
 
 function render() {
 	if (!$bar || !$network || !$records || !$actions) return;

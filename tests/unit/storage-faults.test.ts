@@ -4,16 +4,8 @@
  * keeps going in this tab's sessionStorage or, failing that, in memory.
  */
 import { describe, expect, it, vi } from 'vitest';
+import { MemoryStorage } from './memory-storage.ts';
 
-class MemoryStorage {
-	map = new Map<string, string>();
-	get length() { return this.map.size; }
-	key(i: number) { return [...this.map.keys()][i] ?? null; }
-	getItem(k: string) { return this.map.get(k) ?? null; }
-	setItem(k: string, v: string) { this.map.set(k, String(v)); }
-	removeItem(k: string) { this.map.delete(k); }
-	clear() { this.map.clear(); }
-}
 
 /** A fresh copy of the storage module in a browser-like global with the given storages. */
 async function load(local: (() => Storage) | Storage, session: (() => Storage) | Storage) {

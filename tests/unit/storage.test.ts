@@ -3,16 +3,8 @@
  * export) with a notice, and a value from a newer version is never misread.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
+import { MemoryStorage } from './memory-storage.ts';
 
-class MemoryStorage {
-	private map = new Map<string, string>();
-	get length() { return this.map.size; }
-	key(i: number) { return [...this.map.keys()][i] ?? null; }
-	getItem(k: string) { return this.map.get(k) ?? null; }
-	setItem(k: string, v: string) { this.map.set(k, String(v)); }
-	removeItem(k: string) { this.map.delete(k); }
-	clear() { this.map.clear(); }
-}
 
 let storage: typeof import('../../src/stores/storage.ts');
 const ls = new MemoryStorage();
