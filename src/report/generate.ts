@@ -224,7 +224,9 @@ export async function personStatements(person: PersonPlan, course: ReportCourse,
 		}
 		if (attempt.completedAt && closing) {
 			const learner = 'mbox' in actor ? actor.mbox : actor.account.name;
-			const code = await verificationCode({ learner, registration: attempt.registration, completedAt: attempt.completedAt, score: attempt.score!, policyVersion: attempt.policyVersion });
+			// As the course does: the code covers this attempt's statements made before `completed`.
+			const before = out.filter((s) => s.context?.registration === attempt.registration);
+			const code = await verificationCode({ learner, registration: attempt.registration, score: attempt.score!, policyVersion: attempt.policyVersion }, before);
 			out.push(buildStatement({ type: 'course.completed', score: attempt.score!, code, durationMs: end - Date.parse(attempt.startedAt) }, ctx, uuidFrom(rnd), attempt.completedAt));
 			out.push(buildStatement({ type: 'course.terminated', durationMs: end - Date.parse(attempt.startedAt) + 1 }, ctx, uuidFrom(rnd), new Date(end + 1).toISOString()));
 		}

@@ -1,11 +1,12 @@
 /**
  * Checks a training record a learner downloaded (a JSON array of the course's statements) before
  * it counts: it must parse, every entry must be a statement of this course, all must be about one
- * person, and every course completion must carry the verification code its facts give. A file
+ * person, and every course completion must carry the verification code that the course's own
+ * check (`verifyRecordCode`) accepts for the record as it stands. A file
  * that fails any check is reported with every reason and none of its statements is counted.
  */
 import type { Statement } from '../records/statements.ts';
-import { verificationCode } from '../records/verification.ts';
+import { verifyRecordCode } from '../records/verification.ts';
 import type { ReportCourse } from './course-key.ts';
 import { personKey } from './identity.ts';
 
@@ -27,20 +28,6 @@ function statementProblem(s: unknown, iriBase: string): string | undefined {
 	if (!x.object.id.startsWith(iriBase)) return 'is not from this course';
 	if (typeof x.timestamp !== 'string' || Number.isNaN(Date.parse(x.timestamp))) return 'has no valid timestamp';
 	return undefined;
-}
-
-/**
- * The facts a completion's code was made from, read back from its statement. One place, so a
- * change to what the code covers (src/records/verification.ts) changes only this.
- */
-export function completionFacts(s: Statement, course: ReportCourse) {
-	return {
-		learner: 'mbox' in s.actor ? s.actor.mbox : s.actor.account.name,
-		registration: s.context?.registration ?? '',
-		completedAt: s.timestamp,
-		score: s.result?.score?.raw ?? 0,
-		policyVersion: String(s.context?.extensions?.[course.vocab.ext.policyVersion] ?? ''),
-	};
 }
 
 export async function checkRecordFile(name: string, text: string, course: ReportCourse): Promise<RecordFileResult> {
@@ -67,7 +54,8 @@ export async function checkRecordFile(name: string, text: string, course: Report
 		if (s.verb.id !== VERBS.completed || s.object.id !== course.iriBase) continue;
 		const code = s.result?.extensions?.[EXT.verification];
 		if (typeof code !== 'string') problems.push(`The completion on ${s.timestamp.slice(0, 10)} has no verification code.`);
-		else if ((await verificationCode(completionFacts(s, course))) !== code) problems.push(`The completion on ${s.timestamp.slice(0, 10)} does not match its verification code ${code}: the record was changed after it was made.`);
+		// The course's own check (src/records/verification.ts) decides; the report only words it.
+		else if (!(await verifyRecordCode(statements, code)).ok) problems.push(`The completion on ${s.timestamp.slice(0, 10)} does not match its verification code ${code}: the record was changed after it was made.`);
 	}
 	if (problems.length) return fail(...problems);
 	statements.sort((a, b) => (a.timestamp < b.timestamp ? -1 : a.timestamp > b.timestamp ? 1 : 0));

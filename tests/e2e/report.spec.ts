@@ -65,13 +65,11 @@ async function boundaryStatements(): Promise<Statement[]> {
 		const registration = crypto.randomUUID();
 		const ctx = { iriBase: course.iriBase, courseTitle: course.courseTitle, courseVersion: course.courseVersion, policyVersion: p.version, actor, registration, role: 'teaching', mode: 'induction' as const, moduleTitles: {} };
 		const at = Date.parse(p.completedAt);
-		const code = await verificationCode({ learner: p.id, registration, completedAt: p.completedAt, score: 92, policyVersion: p.version });
-		const events: Array<[CourseEvent, number]> = [
-			[{ type: 'course.initialized' }, at - 3_600_000],
-			[{ type: 'policy.acknowledged', policyVersion: p.version, policyLabel: `version ${p.version}` }, at - 1000],
-			[{ type: 'course.completed', score: 92, code, durationMs: 3_600_000 }, at],
-		];
-		for (const [e, t] of events) out.push(buildStatement(e, ctx, `10000000-0000-4000-8000-${String(++n).padStart(12, '0')}`, new Date(t).toISOString()));
+		const make = (e: CourseEvent, t: number) => buildStatement(e, ctx, `10000000-0000-4000-8000-${String(++n).padStart(12, '0')}`, new Date(t).toISOString());
+		// The code covers the attempt's statements before `completed`, as the course makes it.
+		const before = [make({ type: 'course.initialized' }, at - 3_600_000), make({ type: 'policy.acknowledged', policyVersion: p.version, policyLabel: `version ${p.version}` }, at - 1000)];
+		const code = await verificationCode({ learner: p.id, registration, score: 92, policyVersion: p.version }, before);
+		out.push(...before, make({ type: 'course.completed', score: 92, code, durationMs: 3_600_000 }, at));
 	}
 	return out;
 }

@@ -61,14 +61,15 @@ function st(actor: Actor, event: CourseEvent, at: string, opts: { registration?:
 		at,
 	);
 }
-async function completion(actor: Actor, at: string, opts: { registration?: string; mode?: 'induction' | 'refresher'; policyVersion?: string; score?: number } = {}) {
+/** A completion whose code is made as the course makes it: over its facts and `before`, the attempt's earlier statements. */
+async function completion(actor: Actor, at: string, opts: { registration?: string; mode?: 'induction' | 'refresher'; policyVersion?: string; score?: number } = {}, before: Statement[] = []) {
 	const registration = opts.registration ?? 'reg-1';
 	const policyVersion = opts.policyVersion ?? '2';
 	const score = opts.score ?? 90;
-	const code = await verificationCode({ learner: 'mbox' in actor ? actor.mbox : actor.account.name, registration, completedAt: at, score, policyVersion });
+	const code = await verificationCode({ learner: 'mbox' in actor ? actor.mbox : actor.account.name, registration, score, policyVersion }, before);
 	return st(actor, { type: 'course.completed', score, code, durationMs: 1000 }, at, { ...opts, registration, policyVersion });
 }
-const ack = (actor: Actor, version: string, at: string) => st(actor, { type: 'policy.acknowledged', policyVersion: version, policyLabel: `version ${version}` }, at, { policyVersion: version });
+const ack = (actor: Actor, version: string, at: string, registration?: string) => st(actor, { type: 'policy.acknowledged', policyVersion: version, policyLabel: `version ${version}` }, at, { policyVersion: version, registration });
 const decide = (actor: Actor, choiceId: string, at: string, role = 'teaching') =>
 	st(actor, { type: 'scenario.decided', moduleId: 'm', scenarioId: 'friend', scenarioTitle: 'Friend request', stepId: 's1', prompt: 'What do you do?', choices: [{ id: 'accept', label: 'Accept' }, { id: 'decline', label: 'Decline' }], choiceId, durationMs: 1 }, at, { role });
 const end = (actor: Actor, endingId: string, at: string) =>
@@ -216,7 +217,8 @@ describe('analytics', () => {
 
 describe('record files', () => {
 	it('accepts a genuine record and sorts it oldest first', async () => {
-		const file = [await completion(bob, '2025-10-01T10:00:00.000Z', { registration: 'b' }), ack(bob, '2', '2025-10-01T09:59:00.000Z')];
+		const earlier = ack(bob, '2', '2025-10-01T09:59:00.000Z', 'b');
+		const file = [await completion(bob, '2025-10-01T10:00:00.000Z', { registration: 'b' }, [earlier]), earlier];
 		const r = await checkRecordFile('bob.json', JSON.stringify(file), course);
 		expect(r).toMatchObject({ ok: true, problems: [], person: 'staff:S100' });
 		expect(r.statements[0]!.verb.id).toContain('accept');
@@ -226,6 +228,13 @@ describe('record files', () => {
 		const edited = structuredClone(c);
 		edited.result!.score!.raw = 100;
 		expect((await checkRecordFile('e.json', JSON.stringify([edited]), course)).problems).toEqual([expect.stringContaining('does not match its verification code')]);
+		// The code also covers the attempt's earlier statements: editing one, or dropping it, is caught.
+		const earlier = ack(bob, '2', '2025-10-01T09:59:00.000Z', 'b');
+		const covered = await completion(bob, '2025-10-01T10:00:00.000Z', { registration: 'b' }, [earlier]);
+		expect((await checkRecordFile('c.json', JSON.stringify([earlier, covered]), course)).ok).toBe(true);
+		const changedEarlier = { ...earlier, context: { ...earlier.context!, extensions: { ...earlier.context!.extensions, 'https://example.org/x': 1 } } };
+		expect((await checkRecordFile('c2.json', JSON.stringify([changedEarlier, covered]), course)).problems).toEqual([expect.stringContaining('does not match its verification code')]);
+		expect((await checkRecordFile('c3.json', JSON.stringify([covered]), course)).problems).toEqual([expect.stringContaining('does not match its verification code')]);
 		expect((await checkRecordFile('m.json', JSON.stringify([c, ack(ann, '2', '2025-01-01T00:00:00Z')]), course)).problems).toEqual([expect.stringContaining("mixes 2 people's records")]);
 		const other = { ...c, object: { ...c.object, id: 'https://other.example/x' } };
 		expect((await checkRecordFile('o.json', JSON.stringify([other]), course)).problems).toEqual(['Statement 1 is not from this course.']);
