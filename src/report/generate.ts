@@ -12,6 +12,7 @@
  * acknowledge version 1; volunteers and contractors often study offline and hand in a file; a few
  * people in the records are not on the staff list.
  */
+import { seededRandom as random } from '../assessment/draw.ts';
 import type { CourseEvent } from '../records/events.ts';
 import { actorFor, buildStatement, type Statement, type StatementContext } from '../records/statements.ts';
 import { verificationCode } from '../records/verification.ts';
@@ -55,18 +56,6 @@ export interface PersonPlan {
 	/** Studied offline: their statements come as a downloaded record file, not through the LRS. */
 	offline: boolean;
 	attempts: AttemptPlan[];
-}
-
-/** mulberry32: small, fast, good enough for synthetic data. */
-export function random(seed: number) {
-	let a = seed >>> 0;
-	return () => {
-		a = (a + 0x6d2b79f5) >>> 0;
-		let t = a;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
 }
 
 const FIRST = ['Amira', 'Ben', 'Chloe', 'Dev', 'Ella', 'Femi', 'Grace', 'Hamza', 'Isla', 'Jack', 'Kiran', 'Leah', 'Mo', 'Nia', 'Owen', 'Priya', 'Quinn', 'Rosa', 'Sam', 'Tariq', 'Uma', 'Vic', 'Wen', 'Yusuf', 'Zoe'];
