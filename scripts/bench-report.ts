@@ -25,7 +25,7 @@ import { reportCourse } from '../src/report/course-key.ts';
 import { ReportFold } from '../src/report/fold.ts';
 import { planTrust, staffCsv, trustStatements } from '../src/report/generate.ts';
 import { parseStaffCsv } from '../src/report/staff.ts';
-import { startLrs } from '../tests/lrs/harness.ts';
+import { startLrs, waitFor } from '../tests/lrs/harness.ts';
 import { testPort } from '../tests/ports.ts';
 import { CHROMIUM, CHROMIUM_ARGS } from '../playwright.config.ts';
 import { loadTrust } from './report-trust.ts';
@@ -107,10 +107,7 @@ async function inBrowser(lrs: { endpoint: string }, staffCsvPath: string, files:
 	const server = spawn(process.execPath, ['scripts/serve.mjs', '--port', String(port)], { stdio: 'ignore' });
 	const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
 	try {
-		for (let i = 0; i < 100; i++) {
-			if (await fetch(`http://127.0.0.1:${port}/`).then((r) => r.ok, () => false)) break;
-			await new Promise((r) => setTimeout(r, 100));
-		}
+		await waitFor(`http://127.0.0.1:${port}/`, 20_000);
 		const page = await browser.newPage();
 		const cdp = await page.context().newCDPSession(page);
 		await cdp.send('Performance.enable');
