@@ -244,6 +244,8 @@ export async function walkModule(page: Page, moduleId: string, learner: Learner)
 export async function walkPath(page: Page, learner: Learner) {
 	for (let i = 0; i < 12; i++) {
 		await page.goto('/');
+		// The server renders a new learner's next step; read it only once the island shows this learner's.
+		await expect(page.locator('section[aria-labelledby="dashboard-heading"][data-ready]')).toBeVisible();
 		const next = page.getByTestId('next-step');
 		await expect(next).toBeVisible();
 		const label = await next.innerText();
