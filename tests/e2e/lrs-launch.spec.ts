@@ -5,19 +5,18 @@
  * tabs, and cmi5 sessions (a second session, fail-then-pass, a slow Finish, masteryScore)
  * checked by the independent cmi5 rule checker. Issues 14 and 21.
  */
-import { expect, test } from '@playwright/test';
+import { expect, test } from './lrs-fixture.ts';
 import { cmi5Breaches, type LrsStatement } from '../lrs/cmi5-rules.ts';
 import { startLrs, type Lrs } from '../lrs/harness.ts';
 import { invalidStatements } from '../lrs/validate.ts';
 import { testPort } from '../ports.ts';
 import { acknowledgePolicy, approveLrs, markPathDone, playFirstChoices, readModule, saveProfile, storedRecords, takeAssessment, takeKnowledgeCheck } from './helpers.ts';
 
-test.describe.configure({ mode: 'serial' });
+// One LRS per worker (lrs-fixture.ts), so this file's tests run on both workers at once.
 let lrs: Lrs;
-test.beforeAll(async ({}, info) => {
-	lrs = await startLrs(testPort(4520 + info.parallelIndex * 10));
+test.beforeEach(({ lrs: workerLrs }) => {
+	lrs = workerLrs;
 });
-test.afterAll(async () => lrs?.close());
 
 const actor = { objectType: 'Agent', name: 'Priya Shah', mbox: 'mailto:priya.shah@example.org' };
 const xapiLink = (path: string, registration: string, endpoint = lrs.endpoint, auth = lrs.auth) =>

@@ -1,7 +1,6 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './lrs-fixture.ts';
 import { cmi5Breaches, type LrsStatement } from '../lrs/cmi5-rules.ts';
-import { startLrs, type Lrs } from '../lrs/harness.ts';
-import { testPort } from '../ports.ts';
+import type { Lrs } from '../lrs/harness.ts';
 import { invalidStatements } from '../lrs/validate.ts';
 import { acknowledgePolicy, approveLrs, completeModule, markPathDone, playFirstChoices, saveProfile, storedRecords, takeAssessment } from './helpers.ts';
 
@@ -9,13 +8,11 @@ import { acknowledgePolicy, approveLrs, completeModule, markPathDone, playFirstC
 /** Every statement is valid xAPI (Learning Locker's validator). */
 const expectValid = (statements: unknown[]) => expect(invalidStatements(statements)).toEqual([]);
 
-// One LRS for this file; its tests run in order on one worker.
-test.describe.configure({ mode: 'serial' });
+// One LRS per worker (lrs-fixture.ts), so this file's tests run on both workers at once.
 let lrs: Lrs;
-test.beforeAll(async ({}, info) => {
-	lrs = await startLrs(testPort(4480 + info.parallelIndex * 10));
+test.beforeEach(({ lrs: workerLrs }) => {
+	lrs = workerLrs;
 });
-test.afterAll(async () => lrs?.close());
 
 const launchUrl = (path: string, auth: string, registration: string) =>
 	`${path}?${new URLSearchParams({ endpoint: lrs.endpoint, auth, actor: JSON.stringify({ objectType: 'Agent', name: 'Priya Shah', mbox: 'mailto:priya.shah@example.org' }), registration, activity_id: 'https://learning.reach2.org/xapi/social-media-policy' })}`;
