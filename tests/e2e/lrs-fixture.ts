@@ -16,7 +16,7 @@ export const test = base.extend<object, { lrs: Lrs }>({
 			await use(lrs);
 			await lrs.close();
 		},
-		{ scope: 'worker', timeout: 60_000 },
+		{ scope: 'worker', timeout: 120_000 },
 	],
 });
 export { expect } from '@playwright/test';
