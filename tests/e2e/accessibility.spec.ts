@@ -20,6 +20,21 @@ for (const path of [...builtPages(), '/404.html']) {
 	});
 }
 
+// The faster way axe is run (axe.ts) still finds what it should: a planted image with no text
+// alternative, pale text and an unnamed button, after hydration, on a real page.
+test('the axe check fails a page with planted violations', async ({ page }) => {
+	await page.goto('/modules/acceptable-use/scenarios/pupil-friend-request/');
+	await waitForLearnerState(page);
+	await page.evaluate(() => {
+		const main = document.querySelector('main')!;
+		main.insertAdjacentHTML('beforeend', '<img src="planted.png"><p id="planted-pale">Pale text</p><button></button>');
+		// Through the CSSOM: the page's CSP refuses style attributes written as markup.
+		Object.assign(document.getElementById('planted-pale')!.style, { color: '#ccc', background: '#fff' });
+	});
+	const ids = (await wcagViolationLines(page)).map((line) => line.split(':')[0]);
+	expect(ids).toEqual(expect.arrayContaining(['image-alt', 'color-contrast', 'button-name']));
+});
+
 // WCAG 1.4.10 reflow: at 320 CSS pixels (a phone, or 1280 px at 400% zoom; 200% zoom on a
 // 640 px window is the same width) nothing needs horizontal scrolling. One test per part of the
 // site (each module, then the other pages), so each has its own time limit and they run in parallel.
