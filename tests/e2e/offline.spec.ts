@@ -66,11 +66,11 @@ test('after one visit the course works offline, and waiting records go when back
 	}
 });
 
-// After one visit to the home page every built page opens with no network. Four tests of about
-// 22 pages, each after its own first visit, so each has its own time limit and they run in
-// parallel; not one per module, as each first visit installs the worker and its 1.5 MB precache
-// again (measured ~10 s a test under load).
-const PAGES_PER_TEST = 22;
+// After one visit to the home page every built page opens with no network. Two tests of about
+// 44 pages, each after its own first visit, so each has its own time limit (it was one loop inside
+// the records test's) and they run in parallel. Not more: each first visit installs the worker and
+// its 1.5 MB precache again (~10 s a test under load; four tests took 104 s, one loop ~35 s).
+const PAGES_PER_TEST = 44;
 const allPages = builtPages();
 const offlineGroups = new Map<string, string[]>();
 for (let start = 0; start < allPages.length; start += PAGES_PER_TEST) {
@@ -93,7 +93,7 @@ for (const [group, paths] of offlineGroups) {
 
 test('the offline page checks above cover every built page', () => {
 	expect([...offlineGroups.values()].flat().sort()).toEqual(builtPages());
-	expect(offlineGroups.size).toBeGreaterThanOrEqual(4);
+	expect(offlineGroups.size).toBeGreaterThanOrEqual(2);
 });
 
 test('a new deploy shows the update prompt, and progress survives the update', async ({ page }) => {
