@@ -73,10 +73,11 @@ export async function startLrs(port: number, user = 'course', password = 'secret
 		// Its logs are noise here; a failure to start is reported by waitFor().
 		stdio: 'ignore',
 	});
-	// Up to 90 s: it answers in ~5 s on a busy 2-core machine, but took over 20 s with three
-	// starting at once under a load of 18, and over 60 s at 28 (waitFor returns as soon as it
-	// answers). One that never answers is stopped, not left holding its port for the next run.
-	await waitFor(`http://127.0.0.1:${internal}/xAPI/about`, 90_000).catch((e: unknown) => {
+	// Up to a minute: it answers in ~5 s on a busy 2-core machine, but took over 20 s with three
+	// starting at once under a load of 18 (waitFor returns as soon as it answers). One that never
+	// answers is stopped, not left holding its port for the next run. (Node's fetch refuses some
+	// ports outright, e.g. 5060/5061: a TEST_PORT_OFFSET that lands a port there fails here.)
+	await waitFor(`http://127.0.0.1:${internal}/xAPI/about`, 60_000).catch((e: unknown) => {
 		child.kill();
 		throw e;
 	});
