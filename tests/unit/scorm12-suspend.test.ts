@@ -43,7 +43,7 @@ function assessment(count: number, finished: boolean): AssessmentAttempt {
 		answers: Object.fromEntries(qs.map((q) => [q.id, shuffled(optionIds(q))])),
 		startedAt: at(),
 		...(finished
-			? { finishedAt: at(), correct: count - 3, total: count, passed: false, byModule: Object.fromEntries(loaded.modules.map((m) => [m.data.id ?? m.id, [3, 4] as [number, number]])) }
+			? { finishedAt: at(), correct: count - 3, total: count, passed: false, byModule: Object.fromEntries(loaded.modules.map((m) => [m.id, [3, 4] as [number, number]])) }
 			: { view: { kind: 'question' as const, index: count - 1 } }),
 		savedAt: at(),
 	};
