@@ -13,6 +13,7 @@ import { recordJson } from '../stores/records.ts';
 import { eraseAll } from '../stores/erase.ts';
 import type { Role } from '../schemas/common.ts';
 import { withBase } from '../site/urls.ts';
+import { lmsLearner } from '../lms/learner.ts';
 
 interface Props {
 	roles: Array<{ id: string; label: string; description: string }>;
@@ -24,6 +25,11 @@ export default function ProfileForm({ roles }: Props) {
 	const ready = useAppReady(() => {
 		const p = $profile.get();
 		if (p) setForm({ name: p.name, idKind: p.idKind, id: p.id, role: p.role, recruiter: p.recruiter });
+		else {
+			// Launched by an LMS (SCORM 1.2): offer the name and id it gave; the learner picks their role.
+			const lms = lmsLearner();
+			if (lms) setForm((f) => ({ ...f, name: lms.name, idKind: lms.idKind, id: lms.id }));
+		}
 	});
 	const [errors, setErrors] = useState<Record<string, string>>({});
 	const [saved, setSaved] = useState<null | 'device' | 'tab' | 'page'>(null);

@@ -7,17 +7,12 @@
 import { moduleState, type JourneyModule } from '../../course/journey.ts';
 import { requiredModules, type Learner, type PathConfig } from '../../course/paths.ts';
 import type { Progress } from '../../stores/progress.ts';
+import type { LmsLearner } from '../learner.ts';
 import type { Scorm12Api } from './api.ts';
 import { displayName, exitValue, lessonLocation, lessonStatus, score, timespan } from './cmi.ts';
 import { Scorm12Session } from './session.ts';
 import { decodeSuspendData, encodeSuspendData } from './suspend.ts';
 
-/** The learner as the LMS names them, in the shape the profile form takes. */
-export interface LmsLearner {
-	name: string;
-	idKind: 'email' | 'staff';
-	id: string;
-}
 
 export interface LmsStart {
 	learner: LmsLearner | null;
