@@ -6,7 +6,6 @@
  * It commits when hidden and finishes on pagehide (browsers are retiring `unload`).
  */
 import { courseMeta } from '../../stores/meta.ts';
-import { mergeProgress } from '../../stores/progress-merge.ts';
 import { $profile } from '../../stores/profile.ts';
 import { $progress, type Progress } from '../../stores/progress.ts';
 import { BASE, withBase } from '../../site/urls.ts';
@@ -32,7 +31,7 @@ function show(status: HTMLElement, text: string): void {
 	status.hidden = false;
 }
 
-export function startWrapper(): void {
+export async function startWrapper(): Promise<void> {
 	const frame = document.querySelector<HTMLIFrameElement>('#course-frame')!;
 	const status = document.querySelector<HTMLElement>('#lms-status')!;
 	const dictionary = JSON.parse(document.querySelector('#suspend-dictionary')!.textContent ?? '""') as string;
@@ -52,6 +51,9 @@ export function startWrapper(): void {
 	}
 	if (start?.resume) {
 		const local = $progress.get();
+		// Imported on demand, as ../../stores/progress.ts does: a static import here would change how
+		// the bundler splits it for every course page (and cost the scenario pages 217 bytes).
+		const { mergeProgress } = await import('../../stores/progress-merge.ts');
 		$progress.set(untouched(local) ? start.resume : mergeProgress(local, start.resume));
 	}
 
