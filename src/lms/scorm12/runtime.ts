@@ -72,9 +72,10 @@ export class Scorm12Runtime {
 		};
 	}
 
-	/** Tells the LMS where the learner is: status, score, exit, suspend_data and location. */
-	report(p: Progress, done: boolean, location?: string): void {
-		if (this.session.state !== 'running') return;
+	/** Tells the LMS where the learner is: status, score, exit, suspend_data and location. True when the status changed. */
+	report(p: Progress, done: boolean, location?: string): boolean {
+		if (this.session.state !== 'running') return false;
+		const before = this.sent.get('cmi.core.lesson_status');
 		const status = lessonStatus(p, done);
 		const points = score(p);
 		// Score before status: an LMS with a mastery score judges pass or fail from the raw score.
@@ -93,6 +94,7 @@ export class Scorm12Runtime {
 		}
 		if (this.suspend) this.set('cmi.suspend_data', this.suspend);
 		if (location !== undefined) this.set('cmi.core.lesson_location', lessonLocation(location));
+		return this.sent.get('cmi.core.lesson_status') !== before;
 	}
 
 	commit(): boolean {

@@ -64,7 +64,8 @@ export async function startWrapper(): Promise<void> {
 		const profile = $profile.get();
 		const learner = profile ? { role: profile.role, recruiter: profile.recruiter } : { role: 'unknown' as never, recruiter: false };
 		const before = runtime.session.errors.length;
-		runtime.report($progress.get(), pathDone(meta, meta.modules, $progress.get(), learner), location);
+		// A new status (completed, passed, failed) is committed at once: it must not wait for the learner to leave.
+		if (runtime.report($progress.get(), pathDone(meta, meta.modules, $progress.get(), learner), location)) runtime.commit();
 		if (runtime.session.errors.length > before) show(status, 'Your learning system refused part of your progress. It is still saved on this device.');
 	};
 	// Progress saved by the course pages in the frame arrives here through the storage event.
