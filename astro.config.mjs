@@ -32,8 +32,22 @@ function lrsConnectSources() {
 	return sources.join(' ');
 }
 
+/**
+ * The path the course is served from: `/` by default, or a sub-path such as
+ * `/training/social-media/` (a trust intranet folder) with COURSE_BASE. Every internal address
+ * goes through withBase() (src/site/urls.ts), which reads it back as import.meta.env.BASE_URL.
+ */
+function courseBase() {
+	const raw = process.env.COURSE_BASE?.trim() || '/';
+	if (!/^\/([A-Za-z0-9._~-]+\/)*$/.test(raw.endsWith('/') ? raw : `${raw}/`)) {
+		throw new Error(`COURSE_BASE must be a path such as /training/social-media/ (got ${JSON.stringify(raw)})`);
+	}
+	return raw.endsWith('/') ? raw : `${raw}/`;
+}
+
 export default defineConfig({
 	output: 'static',
+	base: courseBase(),
 	// Tests build fixture courses into a folder of their own.
 	outDir: process.env.COURSE_OUT_DIR ?? './dist',
 	trailingSlash: 'always',

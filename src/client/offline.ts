@@ -4,6 +4,7 @@
  * localStorage, which an update does not touch), and asks for persistent storage.
  */
 import { atom } from 'nanostores';
+import { BASE, withBase } from '../site/urls.ts';
 
 /** A new version is installed and waiting. */
 export const $updateReady = atom<ServiceWorker | null>(null);
@@ -17,7 +18,9 @@ export async function registerServiceWorker(): Promise<void> {
 	// A page the worker only starts controlling on first install keeps going: same build.
 	if (navigator.serviceWorker.controller) navigator.serviceWorker.addEventListener('controllerchange', reloadOnce);
 	try {
-		const registration = await navigator.serviceWorker.register('/sw.js', { scope: '/' });
+		// The worker and its scope follow the base path, so a course in a sub-folder of a host
+		// controls only its own pages.
+		const registration = await navigator.serviceWorker.register(withBase('/sw.js'), { scope: BASE });
 		const watch = (worker: ServiceWorker | null) => {
 			if (!worker) return;
 			const check = () => {

@@ -1,11 +1,12 @@
 /** Loads the question pool once per page (the service worker serves it offline). */
 import { useEffect, useState } from 'react';
 import type { ClientQuestion } from '../components/QuestionView.tsx';
+import { withBase } from '../site/urls.ts';
 
 let pending: Promise<ClientQuestion[]> | undefined;
 
 export function loadQuestions(): Promise<ClientQuestion[]> {
-	pending ??= fetch('/course-data/questions.json').then((r) => {
+	pending ??= fetch(withBase('/course-data/questions.json')).then((r) => {
 		if (!r.ok) throw new Error(`questions: ${r.status}`);
 		return r.json() as Promise<ClientQuestion[]>;
 	});

@@ -14,6 +14,7 @@ import { $profile } from '../stores/profile.ts';
 import { acknowledgePolicy, completeCourse } from '../stores/completion.ts';
 import { $progress, passedAssessment } from '../stores/progress.ts';
 import { currentActor, readAllRecords } from '../stores/records.ts';
+import { withBase } from '../site/urls.ts';
 
 export default function Acknowledge({ policyLabel, policyVersion }: { policyLabel: string; policyVersion: string }) {
 	const progress = useStore($progress);
@@ -27,7 +28,7 @@ export default function Acknowledge({ policyLabel, policyVersion }: { policyLabe
 	if (!passed) {
 		return (
 			<div className="notice">
-				<p>You can confirm you have read the policy once you have passed the <a href="/assessment/">final assessment</a>.</p>
+				<p>You can confirm you have read the policy once you have passed the <a href={withBase('/assessment/')}>final assessment</a>.</p>
 			</div>
 		);
 	}
@@ -39,7 +40,7 @@ export default function Acknowledge({ policyLabel, policyVersion }: { policyLabe
 		return (
 			<div className="notice" data-testid="path-outstanding">
 				<p>You have passed the final assessment. To complete the course, first finish {outstanding.length === 1 ? 'this module' : 'these modules'} on your path:</p>
-				<ul>{outstanding.map((id) => <li key={id}><a href={`/modules/${id}/`}>{meta.modules.find((m) => m.id === id)?.title}</a></li>)}</ul>
+				<ul>{outstanding.map((id) => <li key={id}><a href={withBase(`/modules/${id}/`)}>{meta.modules.find((m) => m.id === id)?.title}</a></li>)}</ul>
 				<p>Then come back here to confirm you have read the policy.</p>
 			</div>
 		);
@@ -49,7 +50,7 @@ export default function Acknowledge({ policyLabel, policyVersion }: { policyLabe
 			<section aria-labelledby="ack-done">
 				<h2 id="ack-done" ref={doneRef} tabIndex={-1}>Thank you: you have completed the course</h2>
 				<p>You confirmed you have read and understood the policy ({policyLabel}) on {new Date(progress.attempt.acknowledged.at).toLocaleString('en-GB', { dateStyle: 'long', timeStyle: 'short' })}.</p>
-				<p><a className="button" href="/certificate/">View and print your certificate</a></p>
+				<p><a className="button" href={withBase('/certificate/')}>View and print your certificate</a></p>
 			</section>
 		);
 	}
@@ -78,7 +79,7 @@ export default function Acknowledge({ policyLabel, policyVersion }: { policyLabe
 	return (
 		<form onSubmit={submit} noValidate>
 			{!profile && (
-				<p className="notice">Your certificate will show your name: add it on <a href="/profile/">your details</a> first.</p>
+				<p className="notice">Your certificate will show your name: add it on <a href={withBase('/profile/')}>your details</a> first.</p>
 			)}
 			{error && <p className="error-message" role="alert" id="ack-error">{error}</p>}
 			<fieldset>

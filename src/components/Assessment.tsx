@@ -19,6 +19,7 @@ import { uuid } from '../records/statements.ts';
 import { $cmi5, effectivePassMark } from '../stores/records.ts';
 import QuestionView, { optionsOf, type ClientQuestion } from './QuestionView.tsx';
 import { useQuestions } from '../client/questions.ts';
+import { withBase } from '../site/urls.ts';
 
 interface Props {
 	count: number;
@@ -121,12 +122,12 @@ export default function Assessment({ count, passMark: coursePassMark, moduleTitl
 				{outstanding.length > 0 && (
 					// Below the introduction, so that it appearing after load moves nothing above it.
 					<p className="notice">
-						You can take the assessment whenever you like. To complete the course you also need to finish the {outstanding.length} module{outstanding.length === 1 ? '' : 's'} still open on <a href="/">your path</a>.
+						You can take the assessment whenever you like. To complete the course you also need to finish the {outstanding.length} module{outstanding.length === 1 ? '' : 's'} still open on <a href={withBase('/')}>your path</a>.
 					</p>
 				)}
 				{shownLast?.passed && (
 					<p>
-						<a className="button" href="/acknowledge/">Next: confirm you have read the policy</a>
+						<a className="button" href={withBase('/acknowledge/')}>Next: confirm you have read the policy</a>
 					</p>
 				)}
 			</div>
@@ -217,7 +218,7 @@ function Result({ attempt, passMark, moduleTitles, headingRef }: { attempt: Asse
 			{!attempt.passed && revisit.length > 0 && (
 				<>
 					<h3>Modules to revisit</h3>
-					<ul>{revisit.map(([id]) => <li key={id}><a href={`/modules/${id}/`}>{moduleTitles[id] ?? id}</a></li>)}</ul>
+					<ul>{revisit.map(([id]) => <li key={id}><a href={withBase(`/modules/${id}/`)}>{moduleTitles[id] ?? id}</a></li>)}</ul>
 				</>
 			)}
 		</section>

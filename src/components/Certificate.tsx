@@ -6,6 +6,7 @@ import { courseMeta } from '../stores/meta.ts';
 import { $profile } from '../stores/profile.ts';
 import { $progress } from '../stores/progress.ts';
 import { recordJson } from '../stores/records.ts';
+import { withBase } from '../site/urls.ts';
 
 interface Props {
 	courseTitle: string;
@@ -30,7 +31,7 @@ export default function Certificate({ courseTitle, courseVersion, policyLabel, o
 	if (!completion) {
 		return (
 			<div className="notice">
-				<p>Your certificate is available when you have passed the <a href="/assessment/">final assessment</a> and <a href="/acknowledge/">confirmed you have read the policy</a>.</p>
+				<p>Your certificate is available when you have passed the <a href={withBase('/assessment/')}>final assessment</a> and <a href={withBase('/acknowledge/')}>confirmed you have read the policy</a>.</p>
 			</div>
 		);
 	}

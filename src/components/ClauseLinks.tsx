@@ -1,3 +1,4 @@
+import { withBase } from '../site/urls.ts';
 /** "Policy: clause 3.5, clause 3.6" with links into the policy reader. */
 export type ClauseRefs = Record<string, { number: string; href: string }>;
 
@@ -8,7 +9,7 @@ export default function ClauseLinks({ ids, refs, label = 'Policy' }: { ids: stri
 			{ids.map((id, i) => (
 				<span key={id}>
 					{i > 0 && ', '}
-					<a href={refs[id]?.href ?? `/policy/#clause-${id}`}>clause {(refs[id]?.number ?? id).replace(/\.$/, '')}</a>
+					<a href={refs[id]?.href ?? withBase(`/policy/#clause-${id}`)}>clause {(refs[id]?.number ?? id).replace(/\.$/, '')}</a>
 				</span>
 			))}
 		</span>

@@ -16,6 +16,7 @@ import { $progress, emptyProgress, passedAssessment } from '../stores/progress.t
 import { recordJson } from '../stores/records.ts';
 import { downloadRecord } from '../client/download.ts';
 import type { Role } from '../course/roles.ts';
+import { withBase } from '../site/urls.ts';
 
 const STATE_LABEL: Record<ModuleState, string> = { 'not-started': 'Not started', 'in-progress': 'In progress', completed: 'Completed', 'tested-out': 'Tested out' };
 const STATE_TAG: Record<ModuleState, string> = { 'not-started': '', 'in-progress': 'tag--warn', completed: 'tag--ok', 'tested-out': 'tag--ok' };
@@ -50,12 +51,12 @@ export default function Dashboard({ itemMinutes = {} }: { itemMinutes?: Record<s
 	const role = meta.audiences.find((a) => a.id === profile?.role);
 	const nextLink =
 		summary.next.kind === 'module'
-			? { href: `/modules/${summary.next.moduleId}/`, label: `Continue: ${byId.get(summary.next.moduleId)?.title}` }
+			? { href: withBase(`/modules/${summary.next.moduleId}/`), label: `Continue: ${byId.get(summary.next.moduleId)?.title}` }
 			: summary.next.kind === 'assessment'
-				? { href: '/assessment/', label: 'Take the final assessment' }
+				? { href: withBase('/assessment/'), label: 'Take the final assessment' }
 				: summary.next.kind === 'acknowledge'
-					? { href: '/acknowledge/', label: 'Confirm you have read the policy' }
-					: { href: '/certificate/', label: 'View your certificate' };
+					? { href: withBase('/acknowledge/'), label: 'Confirm you have read the policy' }
+					: { href: withBase('/certificate/'), label: 'View your certificate' };
 	const fmt = (iso?: string) => (iso ? new Date(iso).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric' }) : '');
 	// Offered after a completed attempt, or alongside an induction; never during a refresher in progress.
 	const showRefresher = refresher.offered && (completedNow || progress.attempt.mode !== 'refresher');
@@ -66,12 +67,12 @@ export default function Dashboard({ itemMinutes = {} }: { itemMinutes?: Record<s
 			<h2 id="dashboard-heading" ref={headingRef}>Your course</h2>
 			{!profile ? (
 				<p>
-					Start by telling the course <a href="/profile/">who you are and your role</a>. It decides which lessons you need, and your name goes on your certificate. Everything stays on this device.
+					Start by telling the course <a href={withBase('/profile/')}>who you are and your role</a>. It decides which lessons you need, and your name goes on your certificate. Everything stays on this device.
 				</p>
 			) : (
 				<p>
 					{profile.name} · {role?.label}
-					{profile.recruiter ? ' · shortlists or interviews' : ''} · <a href="/profile/">change your details</a>
+					{profile.recruiter ? ' · shortlists or interviews' : ''} · <a href={withBase('/profile/')}>change your details</a>
 				</p>
 			)}
 			{showRefresher && (
@@ -87,13 +88,13 @@ export default function Dashboard({ itemMinutes = {} }: { itemMinutes?: Record<s
 						<ul>{meta.policyChanges.filter((c) => c.version === meta.policyVersion).map((c) => <li key={c.version}>What changed: {c.summary}</li>)}</ul>
 					)}
 					<p>A short check on each module lets you skip the ones you still know well.</p>
-					<a className="button" href="/refresher/">Start the refresher</a>
+					<a className="button" href={withBase('/refresher/')}>Start the refresher</a>
 				</div>
 			)}
 			{completedNow ? (
 				<p>
 					<strong>You have completed the course</strong> ({progress.attempt.mode}) on {fmt(progress.attempt.completed!.at)} with {progress.attempt.completed!.score}%.
-					{refresher.dueDate && ` Your next refresher is due by ${fmt(refresher.dueDate)}.`} <a href="/certificate/">View your certificate</a>.
+					{refresher.dueDate && ` Your next refresher is due by ${fmt(refresher.dueDate)}.`} <a href={withBase('/certificate/')}>View your certificate</a>.
 				</p>
 			) : (
 				<>
@@ -108,7 +109,7 @@ export default function Dashboard({ itemMinutes = {} }: { itemMinutes?: Record<s
 			<ul className="path" data-testid="path">
 				{summary.required.map((id) => (
 					<li key={id} data-module={id}>
-						<a href={`/modules/${id}/`}>{byId.get(id)?.title}</a>{' '}
+						<a href={withBase(`/modules/${id}/`)}>{byId.get(id)?.title}</a>{' '}
 						<span className={`tag ${STATE_TAG[summary.states[id]!]}`}>{STATE_LABEL[summary.states[id]!]}</span>
 					</li>
 				))}
@@ -116,7 +117,7 @@ export default function Dashboard({ itemMinutes = {} }: { itemMinutes?: Record<s
 			{meta.modules.length > summary.required.length && (
 				<p className="meta">Not on your path, open to browse: {meta.modules.filter((m) => !summary.required.includes(m.id)).map((m) => m.title).join(', ')}.</p>
 			)}
-			<p>After your modules: the final assessment, confirming you have read the policy, and your certificate. Your training record is yours to keep and hand in: <a href="/records/">see what it holds</a>.</p>
+			<p>After your modules: the final assessment, confirming you have read the policy, and your certificate. Your training record is yours to keep and hand in: <a href={withBase('/records/')}>see what it holds</a>.</p>
 			<button type="button" className="secondary" disabled={!ready} onClick={() => downloadRecord(recordJson(), storedProfile?.name)}>Download my training record</button>
 		</section>
 	);

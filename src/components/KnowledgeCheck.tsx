@@ -12,6 +12,7 @@ import { $progress, recordCheck, saveCheckRun, type CheckRun } from '../stores/p
 import ClauseLinks, { type ClauseRefs } from './ClauseLinks.tsx';
 import QuestionView, { optionsOf, type ClientQuestion } from './QuestionView.tsx';
 import QuestionsGate from './QuestionsGate.tsx';
+import { withBase } from '../site/urls.ts';
 
 interface Props {
 	moduleId: string;
@@ -110,7 +111,7 @@ function KnowledgeCheckWithPool({ moduleId, moduleTitle, pool, count, clauses, n
 				<p>{score === questions.length ? 'Well done: you have got the main points of this module.' : 'Look again at the clauses in the feedback for anything you missed. The knowledge check does not count towards your final score.'}</p>
 				<p>
 					<a className="button" href={next.href}>{next.label}</a>
-					<a className="button button--secondary" href={`/modules/${moduleId}/`}>Back to {moduleTitle}</a>
+					<a className="button button--secondary" href={withBase(`/modules/${moduleId}/`)}>Back to {moduleTitle}</a>
 				</p>
 				<p>
 					<button type="button" className="secondary" onClick={() => { moved.current = true; saveCheckRun(moduleId, newRun(pool, moduleId, count, newSeed())); }}>Try the check again with different questions</button>

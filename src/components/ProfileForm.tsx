@@ -12,6 +12,8 @@ import { saveProfile } from '../stores/profile-form.ts';
 import { recordJson } from '../stores/records.ts';
 import { eraseAll } from '../stores/erase.ts';
 import type { Role } from '../schemas/common.ts';
+import { withBase } from '../site/urls.ts';
+import { lmsLearner } from '../lms/learner.ts';
 
 interface Props {
 	roles: Array<{ id: string; label: string; description: string }>;
@@ -23,6 +25,11 @@ export default function ProfileForm({ roles }: Props) {
 	const ready = useAppReady(() => {
 		const p = $profile.get();
 		if (p) setForm({ name: p.name, idKind: p.idKind, id: p.id, role: p.role, recruiter: p.recruiter });
+		else {
+			// Launched by an LMS (SCORM 1.2): offer the name and id it gave; the learner picks their role.
+			const lms = lmsLearner();
+			if (lms) setForm((f) => ({ ...f, name: lms.name, idKind: lms.idKind, id: lms.id }));
+		}
 	});
 	const [errors, setErrors] = useState<Record<string, string>>({});
 	const [saved, setSaved] = useState<null | 'device' | 'tab' | 'page'>(null);
@@ -45,7 +52,7 @@ export default function ProfileForm({ roles }: Props) {
 			<section aria-labelledby="forgotten-heading">
 				<h2 id="forgotten-heading" tabIndex={-1} ref={forgottenRef}>Everything has been deleted from this device</h2>
 				<p>Your details, progress and training record are no longer stored in this browser.</p>
-				<p><a href="/">Start the course again</a></p>
+				<p><a href={withBase('/')}>Start the course again</a></p>
 			</section>
 		);
 	}
@@ -74,8 +81,8 @@ export default function ProfileForm({ roles }: Props) {
 						<ul>{Object.entries(errors).map(([k, v]) => <li key={k}><a href={`#${k === 'role' ? `role-${roles[0]!.id}` : k}`}>{v}</a></li>)}</ul>
 					</div>
 				)}
-				{saved === 'device' && <p className="notice" role="status" tabIndex={-1} ref={savedRef}>Your details are saved on this device. <a href="/">Go to your course</a>.</p>}
-				{saved === 'tab' && <p className="notice notice--bad" role="alert" tabIndex={-1} ref={savedRef}>Your details are kept only until you close this tab: this browser is not letting the course save anything on this device. <a href="/">Go to your course</a>.</p>}
+				{saved === 'device' && <p className="notice" role="status" tabIndex={-1} ref={savedRef}>Your details are saved on this device. <a href={withBase('/')}>Go to your course</a>.</p>}
+				{saved === 'tab' && <p className="notice notice--bad" role="alert" tabIndex={-1} ref={savedRef}>Your details are kept only until you close this tab: this browser is not letting the course save anything on this device. <a href={withBase('/')}>Go to your course</a>.</p>}
 				{saved === 'page' && <p className="notice notice--bad" role="alert" tabIndex={-1} ref={savedRef}>Your details could not be saved: this browser did not let the course store them (its storage may be full or switched off). They are used only until you leave this page. Free some space or allow this site to store data, then save again.</p>}
 				<div className="field">
 					<label htmlFor="name">Your name</label>

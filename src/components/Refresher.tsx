@@ -17,6 +17,7 @@ import { $progress } from '../stores/progress.ts';
 import { finishPreCheck, markTestedOut, savePreCheck, startRefresher } from '../stores/refresher.ts';
 import QuestionView, { optionsOf, type ClientQuestion } from './QuestionView.tsx';
 import QuestionsGate from './QuestionsGate.tsx';
+import { withBase } from '../site/urls.ts';
 
 export default function Refresher() {
 	return <QuestionsGate>{(pool) => <RefresherWithPool pool={pool} />}</QuestionsGate>;
@@ -38,7 +39,7 @@ function RefresherWithPool({ pool }: { pool: ClientQuestion[] }) {
 	// Outside a refresher, or after one is completed (next year's starts afresh): the offer.
 	if (progress.attempt.mode !== 'refresher' || progress.attempt.completed) {
 		if (!state.offered) {
-			return <p className="notice">{last ? `Your refresher will open on ${new Date(state.offerDate!).toLocaleDateString('en-GB', { dateStyle: 'long' })}.` : 'The refresher is for people who have completed the course before. Start with the course itself.'} <a href="/">Back to the course</a></p>;
+			return <p className="notice">{last ? `Your refresher will open on ${new Date(state.offerDate!).toLocaleDateString('en-GB', { dateStyle: 'long' })}.` : 'The refresher is for people who have completed the course before. Start with the course itself.'} <a href={withBase('/')}>Back to the course</a></p>;
 		}
 		return (
 			<section aria-labelledby="refresher-start">
@@ -75,13 +76,13 @@ function RefresherWithPool({ pool }: { pool: ClientQuestion[] }) {
 						<li key={id}>{titles[id]}: {r.correct === r.total ? 'tested out (optional now)' : `required (${r.correct} of ${r.total} correct)`}</li>
 					))}
 				</ul>
-				<p><a className="button" href="/">Continue your refresher</a></p>
+				<p><a className="button" href={withBase('/')}>Continue your refresher</a></p>
 			</section>
 		);
 	}
 
 	const pre = progress.preCheck;
-	if (!pre) return <p>Something went wrong starting the refresher. <a href="/">Back to the course</a></p>;
+	if (!pre) return <p>Something went wrong starting the refresher. <a href={withBase('/')}>Back to the course</a></p>;
 	const byId = new Map(pool.map((q) => [q.id, q]));
 	return (
 		<form

@@ -6,6 +6,7 @@ import { getCollection, getEntry } from 'astro:content';
 import type { Question } from '../schemas/question.ts';
 import type { ScenarioData } from '../scenarios/machine.ts';
 import { clauseAnchor } from './policy.ts';
+import { withBase } from '../site/urls.ts';
 export { moduleMinutes } from './journey.ts';
 
 export async function getSite() {
@@ -32,20 +33,20 @@ export type SiteModule = Site['modules'][number];
 
 /** URLs, in one place. */
 export const url = {
-	home: '/',
-	policy: '/policy/',
-	clause: (id: string) => `/policy/#${clauseAnchor(id)}`,
-	module: (m: string) => `/modules/${m}/`,
-	lesson: (m: string, l: string) => `/modules/${m}/${l}/`,
-	scenario: (m: string, s: string) => `/modules/${m}/scenarios/${s}/`,
-	check: (m: string) => `/modules/${m}/check/`,
-	assessment: '/assessment/',
-	acknowledge: '/acknowledge/',
-	certificate: '/certificate/',
-	profile: '/profile/',
-	records: '/records/',
-	refresher: '/refresher/',
-	help: '/help/',
+	home: withBase('/'),
+	policy: withBase('/policy/'),
+	clause: (id: string) => withBase(`/policy/#${clauseAnchor(id)}`),
+	module: (m: string) => withBase(`/modules/${m}/`),
+	lesson: (m: string, l: string) => withBase(`/modules/${m}/${l}/`),
+	scenario: (m: string, s: string) => withBase(`/modules/${m}/scenarios/${s}/`),
+	check: (m: string) => withBase(`/modules/${m}/check/`),
+	assessment: withBase('/assessment/'),
+	acknowledge: withBase('/acknowledge/'),
+	certificate: withBase('/certificate/'),
+	profile: withBase('/profile/'),
+	records: withBase('/records/'),
+	refresher: withBase('/refresher/'),
+	help: withBase('/help/'),
 };
 
 /** Plain data about clauses that islands need to cite them: number and link. */

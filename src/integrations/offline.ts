@@ -14,9 +14,16 @@ import { generateSW } from 'workbox-build';
 const ICON_SIZES = [192, 512];
 
 export default function offline(options: { name: string; shortName: string; themeColor: string }): AstroIntegration {
+	// The site's base path (`base` in astro.config.mjs), always ending in `/`: the manifest's
+	// scope and start page and the service worker's fallback page live under it.
+	let base = '/';
+	const at = (path: string) => base + path.replace(/^\/+/, '');
 	return {
 		name: 'offline',
 		hooks: {
+			'astro:config:done': ({ config }) => {
+				base = config.base.endsWith('/') ? config.base : `${config.base}/`;
+			},
 			'astro:build:done': async ({ dir, logger }) => {
 				const out = fileURLToPath(dir);
 				const source = readFileSync(fileURLToPath(new URL('../assets/icon.svg', import.meta.url)));
@@ -31,15 +38,15 @@ export default function offline(options: { name: string; shortName: string; them
 					short_name: options.shortName,
 					description: 'Scenario-based training on the REAch2 Academy Trust Social Media Policy. Works offline.',
 					lang: 'en-GB',
-					start_url: '/',
-					scope: '/',
+					start_url: at('/'),
+					scope: at('/'),
 					display: 'standalone',
 					background_color: '#ffffff',
 					theme_color: options.themeColor,
 					icons: [
-						...ICON_SIZES.map((s) => ({ src: `/icons/icon-${s}.png`, sizes: `${s}x${s}`, type: 'image/png', purpose: 'any' })),
-						{ src: '/icons/icon-maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
-						{ src: '/icons/icon.svg', sizes: 'any', type: 'image/svg+xml' },
+						...ICON_SIZES.map((s) => ({ src: at(`/icons/icon-${s}.png`), sizes: `${s}x${s}`, type: 'image/png', purpose: 'any' })),
+						{ src: at('/icons/icon-maskable-512.png'), sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+						{ src: at('/icons/icon.svg'), sizes: 'any', type: 'image/svg+xml' },
 					],
 				};
 				writeFileSync(join(out, 'manifest.webmanifest'), JSON.stringify(manifest, null, 2));
@@ -58,6 +65,8 @@ export default function offline(options: { name: string; shortName: string; them
 					// The learner decides when to switch to a new version (the shell asks).
 					skipWaiting: false,
 					directoryIndex: 'index.html',
+					// Precache entries are relative to the worker (sw.js sits at the base), so they
+					// resolve under the base path; the fallback is an address, so it needs the base.
 					// A page is the same page whatever its query string (`/?returned=1`, a launch
 					// link's parameters): match the precache on the path alone, so offline it opens.
 					ignoreURLParametersMatching: [/./],
@@ -69,7 +78,7 @@ export default function offline(options: { name: string; shortName: string; them
 							// Pages not in the precache: the network, or the friendly offline page.
 							urlPattern: ({ request }) => request.mode === 'navigate',
 							handler: 'NetworkOnly',
-							options: { precacheFallback: { fallbackURL: '/offline/index.html' } },
+							options: { precacheFallback: { fallbackURL: at('/offline/index.html') } },
 						},
 					],
 				});

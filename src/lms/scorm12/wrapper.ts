@@ -1,0 +1,98 @@
+/**
+ * The SCO's launch page (lms/scorm12/index.html). A SCORM 1.2 SCO initialises and finishes
+ * once per session, but the course is many pages, so this page holds the session and shows
+ * the course in a same-origin frame. Course pages never talk to the LMS: they save progress
+ * on the device as always, and this page hears it (the storage event) and reports it.
+ * It commits when hidden and finishes on pagehide (browsers are retiring `unload`).
+ */
+import { courseMeta } from '../../stores/meta.ts';
+import { $profile } from '../../stores/profile.ts';
+import { $progress, type Progress } from '../../stores/progress.ts';
+import { BASE, withBase } from '../../site/urls.ts';
+import { LMS_LEARNER_KEY } from '../learner.ts';
+import { findApi } from './api.ts';
+import { pathDone, Scorm12Runtime } from './runtime.ts';
+
+
+/** Nothing done yet on this device: a resume from the LMS replaces it rather than joining it. */
+function untouched(p: Progress): boolean {
+	const a = p.attempt;
+	return !a.initializedAt && !a.completed && p.history.length === 0 && p.assessment.finished.length === 0 && !p.assessment.current &&
+		[a.lessons, a.scenarios, a.checks, a.testedOut, a.modulesCompleted].every((m) => Object.keys(m).length === 0);
+}
+
+/** A course page address relative to the course root, or '' for anything else (the LMS's value is not trusted). */
+export function safeLocation(location: string): string {
+	return /^(?:[a-z0-9-]+\/)*$/.test(location) ? location : '';
+}
+
+function show(status: HTMLElement, text: string): void {
+	status.textContent = text;
+	status.hidden = false;
+}
+
+export async function startWrapper(): Promise<void> {
+	const frame = document.querySelector<HTMLIFrameElement>('#course-frame')!;
+	const status = document.querySelector<HTMLElement>('#lms-status')!;
+	const dictionary = JSON.parse(document.querySelector('#suspend-dictionary')!.textContent ?? '""') as string;
+	const api = findApi(window);
+	const runtime = api ? new Scorm12Runtime(api, dictionary) : null;
+	const start = runtime?.start() ?? null;
+	if (!api) show(status, 'Your learning system could not be found, so it will not record this session. Your progress is still saved on this device.');
+	else if (!start) show(status, 'Your learning system did not start this session, so it will not record it. Your progress is still saved on this device.');
+
+	if (start?.learner) {
+		// For "Your details" to offer (sessionStorage: this tab only; the frame shares it).
+		try {
+			sessionStorage.setItem(LMS_LEARNER_KEY, JSON.stringify(start.learner));
+		} catch {
+			// Storage refused: the learner types their name on "Your details" as usual.
+		}
+	}
+	if (start?.resume) {
+		const local = $progress.get();
+		// Imported on demand, as ../../stores/progress.ts does: a static import here would change how
+		// the bundler splits it for every course page (and cost the scenario pages 217 bytes).
+		const { mergeProgress } = await import('../../stores/progress-merge.ts');
+		$progress.set(untouched(local) ? start.resume : mergeProgress(local, start.resume));
+	}
+
+	const meta = courseMeta();
+	let location = safeLocation(start?.location ?? '');
+	const report = () => {
+		if (!runtime) return;
+		const profile = $profile.get();
+		const learner = profile ? { role: profile.role, recruiter: profile.recruiter } : { role: 'unknown' as never, recruiter: false };
+		const before = runtime.session.errors.length;
+		// A new status (completed, passed, failed) is committed at once: it must not wait for the learner to leave.
+		if (runtime.report($progress.get(), pathDone(meta, meta.modules, $progress.get(), learner), location)) runtime.commit();
+		if (runtime.session.errors.length > before) show(status, 'Your learning system refused part of your progress. It is still saved on this device.');
+	};
+	// Progress saved by the course pages in the frame arrives here through the storage event.
+	$progress.listen(report);
+	$profile.listen(report);
+	frame.addEventListener('load', () => {
+		try {
+			const path = frame.contentWindow?.location.pathname ?? '';
+			if (path.startsWith(BASE)) location = safeLocation(path.slice(BASE.length));
+		} catch {
+			// Not a course page (cross-origin): keep the last location.
+		}
+		report();
+	});
+	// A new learner starts on "Your details"; a returning one where they left off.
+	frame.src = withBase(`/${$profile.get() ? location : 'profile/'}`);
+	report();
+	runtime?.commit();
+
+	document.addEventListener('visibilitychange', () => {
+		if (document.visibilityState !== 'hidden' || !runtime) return;
+		report();
+		runtime.commit();
+	});
+	window.addEventListener('pagehide', () => {
+		if (!runtime) return;
+		report();
+		runtime.finish();
+	});
+}
