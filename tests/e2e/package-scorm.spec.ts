@@ -35,14 +35,12 @@ test.beforeAll(async () => {
 	const files = sirv(ROOT, { dev: true, extensions: [] });
 	server = createServer((req, res) => {
 		// Like Moodle: files only, no folder index pages.
-		if ((req.url ?? '/').split(/[?#]/)[0]!.endsWith('/')) {
-			res.writeHead(404, { 'Content-Type': 'text/plain' });
-			return res.end('Not found');
-		}
-		files(req, res, () => {
+		const notFound = () => {
 			res.writeHead(404, { 'Content-Type': 'text/plain' });
 			res.end('Not found');
-		});
+		};
+		if ((req.url ?? '/').split(/[?#]/)[0]!.endsWith('/')) notFound();
+		else files(req, res, notFound);
 	});
 	await new Promise<void>((done) => server.listen(PORT, '127.0.0.1', done));
 });
