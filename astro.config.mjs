@@ -76,11 +76,12 @@ export default defineConfig({
 					// The compliance report (/report/) shares the statement code and React's JSX runtime
 					// with the learner pages. Left alone, the bundler splits each shared module into a
 					// chunk of its own, and every learner page pays for the extra chunks and lost
-					// compression (0.55 KB on the heaviest page). These groups keep them in the chunks the
+					// compression (0.55 KB on the heaviest page; withBase's module, src/site/urls.ts, is one
+					// of them since the sub-path build). These groups keep them in the chunks the
 					// learner pages load anyway; the report page loads those chunks too.
 					codeSplitting: {
 						groups: [
-							{ name: 'app', test: /[\\/]src[\\/](records[\\/]statements|stores[\\/]app)\.ts$/ },
+							{ name: 'app', test: /[\\/]src[\\/](records[\\/]statements|stores[\\/]app|site[\\/]urls)\.ts$/ },
 							{ name: 'react', test: /[\\/]node_modules[\\/]react[\\/]|rolldown[\\/]runtime/ },
 						],
 					},
