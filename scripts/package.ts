@@ -17,6 +17,7 @@ import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Zippable, zipSync } from 'fflate';
 import { loadCourse } from '../src/course/load.ts';
+import { indexFile } from '../src/site/urls.ts';
 import { CMI5_LAUNCH, SCORM12_SCHEMAS, cmi5CourseStructure, scormManifest } from './package-manifests.ts';
 
 /** The build's placeholder base; keep in step with PACKAGE_BASE in astro.config.mjs. */
@@ -54,12 +55,6 @@ function walk(dir: string, root = dir): string[] {
 			return statSync(abs).isDirectory() ? walk(abs, root) : [relative(root, abs).split(sep).join('/')];
 		})
 		.sort();
-}
-
-/** `a/b/?x#y` -> `a/b/index.html?x#y`: an LMS serves files, not folder indexes. */
-function indexFile(address: string): string {
-	const [, path = '', rest = ''] = /^([^?#]*)(.*)$/s.exec(address) ?? [];
-	return path.endsWith('/') || path === '' ? `${path}index.html${rest}` : address;
 }
 
 /**

@@ -40,8 +40,11 @@ export function withBase(path: string): string {
 	return PACKAGED ? indexFile(address) : address;
 }
 
-/** `a/b/?x#y` -> `a/b/index.html?x#y`: the file an LMS can serve for a folder address. */
+/**
+ * `a/b/?x#y` -> `a/b/index.html?x#y`, and `` (a package's root, relative) -> `index.html`: the
+ * file an LMS can serve for a folder address. Also used by scripts/package.ts on built pages.
+ */
 export function indexFile(address: string): string {
 	const [, path = '', rest = ''] = /^([^?#]*)(.*)$/s.exec(address) ?? [];
-	return path.endsWith('/') ? `${path}index.html${rest}` : address;
+	return path === '' || path.endsWith('/') ? `${path}index.html${rest}` : address;
 }
