@@ -12,6 +12,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { unzipSync } from 'fflate';
 import sirv from 'sirv';
+import { validateCmi5Structure, validateScormManifest } from '../../scripts/package-validate.ts';
 import { testPort } from '../ports.ts';
 import { waitForIslands } from './helpers.ts';
 
@@ -129,4 +130,17 @@ test('a learner finds their way round the package by its links alone, with no fo
 	await expect(page).toHaveURL(`${ORIGIN + FOLDER}index.html`);
 	expect(seen.outside).toEqual([]);
 	expect(seen.failed).toEqual([]);
+});
+
+test('the zips npm run package made carry valid manifests, and every file the SCORM manifest lists is in the zip', async () => {
+	const scorm = unzipSync(readFileSync(ZIP));
+	const manifest = new TextDecoder().decode(scorm['imsmanifest.xml']);
+	expect((await validateScormManifest(manifest)).errors).toEqual([]);
+	const listed = [...manifest.matchAll(/<file href="([^"]+)"/g)].map((m) => m[1]!);
+	expect(listed).toContain('lms/scorm12/index.html');
+	expect(listed.filter((f) => !(f in scorm))).toEqual([]);
+	const cmi5 = unzipSync(readFileSync(resolve('packages', 'cmi5.zip')));
+	expect((await validateCmi5Structure(new TextDecoder().decode(cmi5['cmi5.xml']))).errors).toEqual([]);
+	expect('index.html' in cmi5).toBe(true);
+	expect(Object.keys(cmi5).filter((f) => /^(sw\.js|manifest\.webmanifest|offline\/)/.test(f))).toEqual([]);
 });

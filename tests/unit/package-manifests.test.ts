@@ -2,40 +2,15 @@
  * The LMS manifests (scripts/package-manifests.ts) made from the real course configuration,
  * validated with libxml2 (xmllint-wasm) against the official schemas vendored in schemas/lms/.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { validateXML } from 'xmllint-wasm';
 import { loadCourse } from '../../src/course/load.ts';
+import { validateCmi5Structure, validateScormManifest } from '../../scripts/package-validate.ts';
 import { SCORM_LAUNCH, cmi5CourseStructure, cmi5Ids, scormIdentifier, scormManifest } from '../../scripts/package-manifests.ts';
 
 const { course } = loadCourse('modules');
-const schema = (path: string) => readFileSync(join('schemas', 'lms', path), 'utf8');
 const FILES = ['index.html', SCORM_LAUNCH, 'modules/overview/index.html', '_astro/Base.css'];
-
-/**
- * imscp's extension points validate strictly: one schema that imports the IMS content packaging
- * and ADL namespaces. The IMS metadata schema (imsmd_rootv1p2p1.xsd) is left out: libxml2 rejects
- * its content models as non-deterministic (a known defect of that 2001 file), and the manifest
- * uses no IMS metadata elements, so it has nothing to check.
- */
-const SCORM_ROOT = `<?xml version="1.0"?>
-<xsd:schema xmlns:xsd="http://www.w3.org/2001/XMLSchema" targetNamespace="urn:test:scorm12" elementFormDefault="qualified">
-  <xsd:import namespace="http://www.imsproject.org/xsd/imscp_rootv1p1p2" schemaLocation="imscp_rootv1p1p2.xsd"/>
-  <xsd:import namespace="http://www.adlnet.org/xsd/adlcp_rootv1p2" schemaLocation="adlcp_rootv1p2.xsd"/>
-</xsd:schema>`;
-
-async function validateScorm(xml: string) {
-	return validateXML({
-		xml: [{ fileName: 'imsmanifest.xml', contents: xml }],
-		schema: [SCORM_ROOT],
-		preload: ['imscp_rootv1p1p2.xsd', 'adlcp_rootv1p2.xsd', 'ims_xml.xsd'].map((name) => ({ fileName: name, contents: schema(`scorm12/${name}`) })),
-	});
-}
-
-async function validateCmi5(xml: string) {
-	return validateXML({ xml: [{ fileName: 'cmi5.xml', contents: xml }], schema: [schema('cmi5/CourseStructure.xsd')] });
-}
+const validateScorm = validateScormManifest;
+const validateCmi5 = validateCmi5Structure;
 
 describe('SCORM 1.2 imsmanifest.xml', () => {
 	it('is valid against the official SCORM 1.2 schemas (IMS CP 1.1.2, ADLCP 1.2)', async () => {
