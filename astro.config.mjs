@@ -38,12 +38,20 @@ function lrsConnectSources() {
  * goes through withBase() (src/site/urls.ts), which reads it back as import.meta.env.BASE_URL.
  */
 function courseBase() {
+	// An LMS package's folder is unknown until upload: a placeholder that scripts/package.ts
+	// rewrites to relative paths, and src/site/urls.ts finds at run time.
+	if (PACKAGE) return PACKAGE_BASE;
 	const raw = process.env.COURSE_BASE?.trim() || '/';
 	if (!/^\/([A-Za-z0-9._~-]+\/)*$/.test(raw.endsWith('/') ? raw : `${raw}/`)) {
 		throw new Error(`COURSE_BASE must be a path such as /training/social-media/ (got ${JSON.stringify(raw)})`);
 	}
 	return raw.endsWith('/') ? raw : `${raw}/`;
 }
+
+/** An LMS package build (`npm run package`, scripts/package.ts). */
+const PACKAGE = process.env.COURSE_PACKAGE === '1';
+/** Keep in step with PACKAGE_BASE in scripts/package.ts. */
+const PACKAGE_BASE = '/__course_base__/';
 
 export default defineConfig({
 	output: 'static',
@@ -58,17 +66,22 @@ export default defineConfig({
 	// Shiki's inline styles would break the strict CSP; the course shows no code anyway.
 	markdown: { syntaxHighlight: false },
 	vite: {
+		define: { 'import.meta.env.COURSE_PACKAGE': JSON.stringify(PACKAGE) },
+		// In a package, code finds its chunks relative to itself (import.meta.url), not from the
+		// unknown base; HTML and CSS addresses are made relative by scripts/package.ts.
+		...(PACKAGE ? { experimental: { renderBuiltUrl: (_file, { hostType }) => (hostType === 'js' ? { relative: true } : undefined) } } : {}),
 		build: {
 			rollupOptions: {
 				output: {
 					// The compliance report (/report/) shares the statement code and React's JSX runtime
 					// with the learner pages. Left alone, the bundler splits each shared module into a
 					// chunk of its own, and every learner page pays for the extra chunks and lost
-					// compression (0.55 KB on the heaviest page). These groups keep them in the chunks the
+					// compression (0.55 KB on the heaviest page; withBase's module, src/site/urls.ts, is one
+					// of them since the sub-path build). These groups keep them in the chunks the
 					// learner pages load anyway; the report page loads those chunks too.
 					codeSplitting: {
 						groups: [
-							{ name: 'app', test: /[\\/]src[\\/](records[\\/]statements|stores[\\/]app)\.ts$/ },
+							{ name: 'app', test: /[\\/]src[\\/](records[\\/]statements|stores[\\/]app|site[\\/]urls)\.ts$/ },
 							{ name: 'react', test: /[\\/]node_modules[\\/]react[\\/]|rolldown[\\/]runtime/ },
 						],
 					},

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # `npm test`: every test, on a fresh machine with nothing set up by hand.
-#   1. content check   2. type check and unit tests   3. one build   4. browser tests on that build
+#   1. content check   2. type check and unit tests   3. one build, and the LMS packages
+#   4. browser tests on them
 # npm puts node_modules/.bin first on PATH, so this runs under the Node 22 the project pins.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -25,6 +26,12 @@ echo "== Build"
 # The tests' LRS listens on 127.0.0.1: only this build allows a loopback LRS (docs/xapi.md).
 COURSE_LRS_LOOPBACK=1 astro build > .build.log 2>&1 || { cat .build.log; exit 1; }
 tail -n 2 .build.log; rm -f .build.log
+
+echo "== LMS packages"
+# scorm12.zip and cmi5.zip in packages/: a second build for "any folder" (scripts/package.ts).
+# tests/e2e/package-scorm.spec.ts serves the SCORM zip from a Moodle-like sub-path.
+node --experimental-strip-types scripts/package.ts > .package.log 2>&1 || { cat .package.log; exit 1; }
+tail -n 1 .package.log; rm -f .package.log
 
 echo "== Browser tests"
 playwright test | tee "$log"

@@ -4,7 +4,7 @@
  * localStorage, which an update does not touch), and asks for persistent storage.
  */
 import { atom } from 'nanostores';
-import { BASE, withBase } from '../site/urls.ts';
+import { BASE, PACKAGED, withBase } from '../site/urls.ts';
 
 /** A new version is installed and waiting. */
 export const $updateReady = atom<ServiceWorker | null>(null);
@@ -12,7 +12,9 @@ export const $updateReady = atom<ServiceWorker | null>(null);
 export const $persisted = atom<boolean | null>(null);
 
 export async function registerServiceWorker(): Promise<void> {
-	if (!('serviceWorker' in navigator) || location.protocol === 'file:') return;
+	// Inside an LMS package the LMS serves and frames the course: a worker there would outlive
+	// the package's revision folder and offer updates the LMS controls (issue 18).
+	if (PACKAGED || !('serviceWorker' in navigator) || location.protocol === 'file:') return;
 	// When a new version takes over (the learner chose "Update now" in this tab or another),
 	// every open tab reloads into it, so no tab of the old build keeps writing over the new one.
 	// A page the worker only starts controlling on first install keeps going: same build.

@@ -50,6 +50,8 @@ export default function offline(options: { name: string; shortName: string; them
 					],
 				};
 				writeFileSync(join(out, 'manifest.webmanifest'), JSON.stringify(manifest, null, 2));
+				// An LMS package (scripts/package.ts) has no service worker: the LMS serves and frames it.
+				if (process.env.COURSE_PACKAGE === '1') return;
 
 				const { count, size, warnings } = await generateSW({
 					globDirectory: out,
