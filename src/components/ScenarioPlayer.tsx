@@ -2,12 +2,13 @@
  * The "what would you do" player. Thin: the scenario logic lives in the compiled XState
  * machine (src/scenarios), persistence in nanostores, records in the event bus. The situation
  * and the picture of the case are server-rendered Astro (CaseSituation, CaseMap, passed in as
- * `children`); the player only opens, closes and marks them.
+ * `children`); the player only opens and closes them. The ending, which marks the picture,
+ * is CaseEnding, loaded on demand.
  * Accessibility: choices are real buttons; after a choice focus moves, and the page scrolls,
  * to what happened ("You chose ..."); the consequence and outcome are announced through a
  * polite live region; verdicts are words and an icon's shape, never colour alone.
  */
-import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { compileScenario, availableChoices, endingFeedback, findNode, stepText, type ScenarioData } from '../scenarios/machine.ts';
 import { replay, restore, type Decision } from '../scenarios/run.ts';
 import { VERDICT } from '../scenarios/verdict.ts';
@@ -15,6 +16,11 @@ import { installApp } from '../stores/app.ts';
 import { emitCourseEvent } from '../stores/events.ts';
 import { $progress, recordScenarioEnding } from '../stores/progress.ts';
 import { $endingsFound, $scenarioRuns, clearRun, recordEndingFound, saveRun } from '../stores/scenarios.ts';
+
+// The ending (verdict, path, picture of the case) loads on demand: nobody needs it before a
+// choice, so it stays out of the page's up-front JavaScript. The first choice starts the fetch.
+const loadEnding = () => import('./CaseEnding.tsx');
+const CaseEnding = lazy(loadEnding);
 
 interface Props {
 	scenario: ScenarioData;
@@ -31,13 +37,11 @@ export default function ScenarioPlayer({ scenario, moduleId, clauses, next, chil
 	// does not jump when the island wakes; a saved run is restored straight after. `echo` says
 	// whether to show what the last decision led to (after a choice, or on a restored run).
 	const [state, setState] = useState<{ at: string; flags: string[]; history: Decision[]; echo: boolean; restored: boolean }>({ at: scenario.start, flags: [], history: [], echo: false, restored: false });
-	const [found, setFound] = useState<string[]>([]);
 	const actorRef = useRef<ReturnType<typeof replay> | null>(null);
 	const timing = useRef({ startedAt: Date.now(), stepStartedAt: Date.now() });
 	const silent = useRef(false);
 	const headingRef = useRef<HTMLHeadingElement>(null);
 	const echoRef = useRef<HTMLDivElement>(null);
-	const mapRef = useRef<HTMLDivElement>(null);
 	const [announcement, setAnnouncement] = useState('');
 	// Choices work once the player has woken (it hydrates when the browser is idle).
 	const [awake, setAwake] = useState(false);
@@ -68,7 +72,6 @@ export default function ScenarioPlayer({ scenario, moduleId, clauses, next, chil
 			const ending = scenario.endings.find((x) => x.id === e.endingId)!;
 			recordScenarioEnding(scenario.id, e.endingId, e.verdict);
 			recordEndingFound(scenario.id, e.endingId);
-			setFound($endingsFound.get()[scenario.id] ?? []);
 			emitCourseEvent({
 				type: 'scenario.ended',
 				moduleId,
@@ -88,7 +91,6 @@ export default function ScenarioPlayer({ scenario, moduleId, clauses, next, chil
 
 	useEffect(() => {
 		installApp();
-		setFound($endingsFound.get()[scenario.id] ?? []);
 		const stored = $scenarioRuns.get()[scenario.id];
 		// A run from an earlier attempt (last year's ending) does not count for this one.
 		const saved = stored && (!stored.registration || stored.registration === $progress.get().attempt.registration) ? stored : undefined;
@@ -111,22 +113,12 @@ export default function ScenarioPlayer({ scenario, moduleId, clauses, next, chil
 			el.focus({ preventScroll: true });
 			el.scrollIntoView({ block: 'start' });
 		}
-		// Mark the learner's path and the endings found on the server-drawn picture: only
-		// attributes change; the words they point at (aria-describedby) are in CaseMap.astro.
-		const map = mapRef.current;
-		if (!map) return;
-		const taken = new Set(state.history.map((d) => `${d.stepId}:${d.choiceId}`));
-		const visited = new Set([...state.history.map((d) => d.stepId), state.at]);
-		map.querySelectorAll<SVGElement>('[data-edge]').forEach((e) => e.toggleAttribute('data-path', taken.has(e.dataset.edge!)));
-		map.querySelectorAll<SVGElement>('[data-node]').forEach((n) => {
-			const id = n.dataset.node!;
-			const ids = [visited.has(id) && 'map-path', id === state.at && 'map-here', found.includes(id) && 'map-found'].filter(Boolean).join(' ');
-			if (ids) n.setAttribute('aria-describedby', ids);
-			else n.removeAttribute('aria-describedby');
-		});
-	}, [state, found]);
+	}, [state]);
 
 	const node = findNode(scenario, state.at);
+	// Read from the store at each render once awake (an ending is recorded before the render
+	// that shows it); before that, none, as on the server, so hydration matches.
+	const found = awake ? ($endingsFound.get()[scenario.id] ?? []) : [];
 	const last = state.history[state.history.length - 1];
 	const lastStep = last && findNode(scenario, last.stepId);
 	const lastChoice = lastStep?.kind === 'step' ? lastStep.step.choices.find((c) => c.id === last!.choiceId) : undefined;
@@ -141,6 +133,7 @@ export default function ScenarioPlayer({ scenario, moduleId, clauses, next, chil
 		actor.send({ type: 'learner.choose', choiceId });
 		const after = actor.getSnapshot();
 		if (after === before) return;
+		void loadEnding();
 		// The situation folds away after the first choice, one tap from view, so what happened gets the screen.
 		if (!state.history.length) document.getElementById('situation')?.removeAttribute('open');
 		const history = [...state.history, { stepId: step.step.id, choiceId }];
@@ -167,12 +160,6 @@ export default function ScenarioPlayer({ scenario, moduleId, clauses, next, chil
 		setAnnouncement('You have gone back to an earlier decision.');
 	}
 
-	const pathSummary = state.history.map((d) => {
-		const s = findNode(scenario, d.stepId);
-		const label = s?.kind === 'step' ? s.step.choices.find((c) => c.id === d.choiceId)?.label : d.choiceId;
-		return { ...d, label: label ?? d.choiceId };
-	});
-	const verdict = node?.kind === 'ending' ? VERDICT[node.ending.verdict] : undefined;
 
 	return (
 		<div className="scenario">
@@ -204,55 +191,12 @@ export default function ScenarioPlayer({ scenario, moduleId, clauses, next, chil
 					</ul>
 				</section>
 			)}
-			{node?.kind === 'ending' && verdict && (
-				<section aria-labelledby="step-heading">
-					<div className={`verdict verdict--${verdict.className}`}>
-						<span className="verdict__icon" aria-hidden="true">{verdict.icon}</span>
-						<div>
-							<p className="verdict__label">{verdict.label}</p>
-							<h2 id="step-heading" ref={headingRef} tabIndex={-1}>
-								Outcome: {node.ending.title}
-							</h2>
-						</div>
-					</div>
-					<p>{endingFeedback(node.ending, state.flags)}</p>
-					<p className="cites">
-						What the policy says:{' '}
-						{node.ending.clauses.map((id, i) => (
-							<span key={id}>
-								{i > 0 && ', '}
-								<a href={clauses[id]?.href}>clause {clauses[id]?.number.replace(/\.$/, '')}</a>
-							</span>
-						))}
-					</p>
-					<h3>Your path</h3>
-					{/* The text alternative of the picture below: the path taken, then the endings found. */}
-					<ol className="path" id="case-path">
-						{pathSummary.map((d, i) => (
-							<li key={d.stepId}>
-								Decision {i + 1}: <span>You chose: {d.label}</span>
-							</li>
-						))}
-						<li>
-							Ending: {node.ending.title} ({verdict.label})
-						</li>
-					</ol>
-					<p>{found.length} of {scenario.endings.length} endings found: the picture below colours each one.</p>
-					<div ref={mapRef}>{children}</div>
-					<h3>Try a different choice</h3>
-					<ul className="choices">
-						{pathSummary.map((d, i) => (
-							<li key={d.stepId}>
-								<button type="button" className="secondary" onClick={() => rewind(i)}>
-									Go back to decision {i + 1} (you chose: {d.label})
-								</button>
-							</li>
-						))}
-					</ul>
-					<p>
-						<a className="button" href={next.href}>{next.label}</a>
-					</p>
-				</section>
+			{node?.kind === 'ending' && (
+				<Suspense fallback={<p role="status">Loading the outcome…</p>}>
+					<CaseEnding ending={node.ending} verdict={VERDICT[node.ending.verdict]} feedback={endingFeedback(node.ending, state.flags)} history={state.history} steps={scenario.steps} found={found} endingCount={scenario.endings.length} clauses={clauses} next={next} rewind={rewind}>
+						{children}
+					</CaseEnding>
+				</Suspense>
 			)}
 		</div>
 	);
