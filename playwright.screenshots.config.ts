@@ -10,9 +10,10 @@ export default defineConfig({
 	testDir: 'tests/screenshots',
 	testMatch: /.*\.shot\.ts$/,
 	workers: 1,
-	timeout: 600_000,
+	timeout: 300_000,
 	projects: [
-		{ name: 'desktop', use: { viewport: { width: 1280, height: 800 } } },
-		{ name: 'phone', use: { viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true } },
+		// A missing control fails in 15 s rather than waiting out the test.
+		{ name: 'desktop', use: { ...base.use, viewport: { width: 1280, height: 800 }, actionTimeout: 15_000 } },
+		{ name: 'phone', use: { ...base.use, viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true, actionTimeout: 15_000 } },
 	],
 });

@@ -8,6 +8,7 @@
  * Leave it -> Explain kindly = best practice; Leave it -> Say you'll accept later = risky;
  * Accept -> Reply privately = breach.
  */
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { waitForIslands } from './helpers.ts';
 
@@ -106,6 +107,7 @@ test('the picture of the case is walked by keyboard alone: each point is named a
 
 	const picture = page.getByRole('group', { name: 'Picture of the case' });
 	await expect(picture).toBeVisible();
+	expect((await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze()).violations.map((v) => v.id)).toEqual([]);
 	// Its description starts with the path in words.
 	await expect(picture).toHaveAccessibleDescription(new RegExp(`^Decision 1: You chose: ${LEAVE} Decision 2: You chose: ${KIND.replace(/'/g, '.')} Ending: A clear, kind boundary \\(Best practice\\)`));
 
