@@ -153,16 +153,28 @@ export default function Assessment({ count, passMark: coursePassMark, moduleTitl
 			<section aria-labelledby="review-heading">
 				<h2 id="review-heading" ref={headingRef} tabIndex={-1}>Check your answers</h2>
 				<p>You have answered {answered} of {questions.length} questions.</p>
-				<ol>
-					{questions.map((q, i) => (
-						<li key={q.id}>
-							<button type="button" className="secondary" onClick={() => go({ kind: 'question', index: i })}>
-								Question {i + 1}: {current.answers[q.id]?.length ? 'answered' : 'not answered'}
-								<span className="visually-hidden">. Change your answer</span>
-							</button>
-						</li>
-					))}
-				</ol>
+				{/* GOV.UK "check answers": a summary list of each question, the learner's answer and a Change button. */}
+				<dl className="summary-list" data-testid="check-answers">
+					{questions.map((q, i) => {
+						const chosen = current.answers[q.id] ?? [];
+						const texts = optionsOf(q).filter((o) => chosen.includes(o.id)).map((o) => o.text);
+						return (
+							<div className="summary-list__row" key={q.id}>
+								<dt className="summary-list__key">
+									<span className="meta">Question {i + 1}</span> {q.type === 'truefalse' ? `True or false: ${q.prompt}` : q.prompt}
+								</dt>
+								<dd className="summary-list__value">
+									{texts.length === 0 ? <strong>Not answered</strong> : texts.length === 1 ? texts[0] : <ul>{texts.map((t) => <li key={t}>{t}</li>)}</ul>}
+								</dd>
+								<dd className="summary-list__actions">
+									<button type="button" className="link-button" onClick={() => go({ kind: 'question', index: i })}>
+										Change<span className="visually-hidden"> your answer to question {i + 1}</span>
+									</button>
+								</dd>
+							</div>
+						);
+					})}
+				</dl>
 				<button type="button" onClick={() => go({ kind: 'confirm' })}>Submit my answers</button>
 			</section>
 		);

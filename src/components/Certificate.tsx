@@ -6,6 +6,7 @@ import { courseMeta } from '../stores/meta.ts';
 import { $profile } from '../stores/profile.ts';
 import { $progress } from '../stores/progress.ts';
 import { recordJson } from '../stores/records.ts';
+import { addMonths } from '../course/refresher.ts';
 import { withBase } from '../site/urls.ts';
 
 interface Props {
@@ -35,24 +36,28 @@ export default function Certificate({ courseTitle, courseVersion, policyLabel, o
 			</div>
 		);
 	}
-	const date = new Date(completion.at).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric' });
+	const fmt = (d: Date) => d.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric' });
+	const date = fmt(new Date(completion.at));
+	const refresherDue = fmt(addMonths(completion.at, courseMeta().refresher.dueAfterMonths));
+	const policy = `Social Media Policy, ${completion.policyVersion === currentPolicyVersion ? policyLabel : `version ${completion.policyVersion}`}`;
 	return (
 		<div>
 			<article className="certificate" aria-labelledby="certificate-title">
-				<p className="certificate-org">{organisation}</p>
+				<p className="certificate-org" data-testid="certificate-issuer">{organisation}</p>
 				<h2 id="certificate-title">Certificate of completion</h2>
 				<p>This certifies that</p>
 				<p className="certificate-name" data-testid="certificate-name">{profile?.name ?? 'Name not given'}</p>
-				<p>has completed</p>
+				<p>has completed the training</p>
 				<p className="certificate-course">{courseTitle}</p>
+				<p>on the {organisation} {policy}.</p>
 				<dl className="facts">
-					<dt>Course version</dt><dd>{completion.courseVersion}</dd>
-					<dt>Policy</dt><dd>Social Media Policy, {completion.policyVersion === currentPolicyVersion ? policyLabel : `version ${completion.policyVersion}`}</dd>
 					<dt>Completed on</dt><dd data-testid="certificate-date">{date}</dd>
 					<dt>Final assessment score</dt><dd data-testid="certificate-score">{completion.score}%</dd>
+					<dt>Refresher due by</dt><dd data-testid="certificate-refresher">{refresherDue}</dd>
+					<dt>Issued by</dt><dd>{organisation}, through its online Social Media Policy training (course version {completion.courseVersion})</dd>
 					<dt>Verification code</dt><dd data-testid="certificate-code"><code>{completion.code}</code></dd>
 				</dl>
-				<p className="meta">The verification code matches the "completed" statement in the learner's training record (xAPI).</p>
+				<p className="meta">To check this certificate, ask for the learner's training record file (from My record). The same code is worked out from the record of this completion: if anything in that record had been changed since, the code would no longer match. Where the Trust keeps its own learning records, those are the firmer evidence.</p>
 			</article>
 			<p className="no-print">
 				<button type="button" onClick={() => window.print()}>Print or save as PDF</button>

@@ -49,8 +49,11 @@ export default function Dashboard({ itemMinutes = {} }: { itemMinutes?: Record<s
 	const completedNow = Boolean(progress.attempt.completed);
 	const byId = new Map(meta.modules.map((m) => [m.id, m]));
 	const role = meta.audiences.find((a) => a.id === profile?.role);
-	const nextLink =
-		summary.next.kind === 'module'
+	// A new learner's first action is "Your details" (their role decides the path; their name goes
+	// on the certificate), then the course.
+	const nextLink = !profile
+		? { href: withBase('/profile/'), label: 'Your details' }
+		: summary.next.kind === 'module'
 			? { href: withBase(`/modules/${summary.next.moduleId}/`), label: `Continue: ${byId.get(summary.next.moduleId)?.title}` }
 			: summary.next.kind === 'assessment'
 				? { href: withBase('/assessment/'), label: 'Take the final assessment' }
@@ -106,7 +109,12 @@ export default function Dashboard({ itemMinutes = {} }: { itemMinutes?: Record<s
 				</>
 			)}
 			<h3>Your path</h3>
-			<ul className="path" data-testid="path">
+			{/* GOV.UK task list: each task with its status; "Your details" comes first. */}
+			<ul className="task-list" data-testid="path">
+				<li data-task="details">
+					<a href={withBase('/profile/')}>Your details</a>
+					<span className={`tag ${profile ? 'tag--ok' : ''}`}>{profile ? 'Completed' : 'Not started'}</span>
+				</li>
 				{summary.required.map((id) => (
 					<li key={id} data-module={id}>
 						<a href={withBase(`/modules/${id}/`)}>{byId.get(id)?.title}</a>{' '}

@@ -9,6 +9,10 @@ import { $persisted } from '../client/offline.ts';
 import { $profile } from '../stores/profile.ts';
 import { $launchDetail, $launchError, $lrs, $recordCounts, $records, $sync, recordJson, syncNow } from '../stores/records.ts';
 import { quarantined } from '../stores/storage.ts';
+import { $progress } from '../stores/progress.ts';
+import { courseMeta } from '../stores/meta.ts';
+import { addMonths } from '../course/refresher.ts';
+import { withBase } from '../site/urls.ts';
 
 const STATUS: Record<string, string> = { local: 'Saved on this device', waiting: 'Waiting to send', sent: 'Sent', rejected: 'Refused by the record store' };
 
@@ -23,10 +27,36 @@ export default function RecordsPanel() {
 	const launchError = useStore($launchError);
 	const launchDetail = useStore($launchDetail);
 	const ready = useAppReady();
+	const progress = useStore($progress);
 	if (!ready) return <p>Loading your record…</p>;
 	const setAside = quarantined();
+	// The summary a learner (or their line manager) wants first; the full log follows, folded.
+	const last = progress.attempt.completed ?? (progress.history.length ? { at: progress.history[progress.history.length - 1]!.completedAt, score: progress.history[progress.history.length - 1]!.score } : undefined);
+	const fmt = (d: Date) => d.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric' });
 	return (
 		<div>
+			<dl className="summary-list" data-testid="record-summary">
+				<div className="summary-list__row">
+					<dt className="summary-list__key">Course completed</dt>
+					<dd className="summary-list__value">{last ? fmt(new Date(last.at)) : 'Not yet'}</dd>
+				</div>
+				<div className="summary-list__row">
+					<dt className="summary-list__key">Final assessment score</dt>
+					<dd className="summary-list__value">{last ? `${last.score}%` : 'Not yet taken and passed'}</dd>
+				</div>
+				<div className="summary-list__row">
+					<dt className="summary-list__key">Certificate</dt>
+					<dd className="summary-list__value">{last ? <a href={withBase('/certificate/')}>View or print your certificate</a> : 'Available when you complete the course'}</dd>
+				</div>
+				<div className="summary-list__row">
+					<dt className="summary-list__key">Refresher due</dt>
+					<dd className="summary-list__value">{last ? fmt(addMonths(last.at, courseMeta().refresher.dueAfterMonths)) : 'A year after you complete the course'}</dd>
+				</div>
+				<div className="summary-list__row">
+					<dt className="summary-list__key">Records waiting to send</dt>
+					<dd className="summary-list__value">{launch ? counts.waiting : 'None: records stay on this device (the course was not opened from a learning system)'}</dd>
+				</div>
+			</dl>
 			<div className="panel">
 				<p>
 					<strong>{counts.total}</strong> record{counts.total === 1 ? '' : 's'} on this device.{' '}
@@ -61,6 +91,8 @@ export default function RecordsPanel() {
 			{records.length === 0 ? (
 				<p>Nothing recorded yet. Start a lesson or a case and it will appear here.</p>
 			) : (
+				<details className="record-log">
+				<summary>All {records.length} records, newest first</summary>
 				<div className="table-scroll">
 					<table>
 						<caption className="visually-hidden">Training records, newest first</caption>
@@ -76,6 +108,7 @@ export default function RecordsPanel() {
 						</tbody>
 					</table>
 				</div>
+				</details>
 			)}
 		</div>
 	);

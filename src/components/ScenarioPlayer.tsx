@@ -1,44 +1,52 @@
 /**
  * The "what would you do" player. Thin: the scenario logic lives in the compiled XState
- * machine (src/scenarios), persistence in a nanostore, records in the event bus.
- * Accessibility: choices are real buttons; focus moves to each new step's heading; the
- * consequence and outcome are announced through a polite live region; verdicts are words,
- * not colours.
+ * machine (src/scenarios), persistence in nanostores, records in the event bus. The situation
+ * and the picture of the case are server-rendered Astro (CaseSituation, CaseMap, passed in as
+ * `children`); the player only opens and closes them. The ending, which marks the picture,
+ * is CaseEnding, loaded on demand.
+ * Accessibility: choices are real buttons; after a choice focus moves, and the page scrolls,
+ * to what happened ("You chose ..."); the consequence and outcome are announced through a
+ * polite live region; verdicts are words and an icon's shape, never colour alone.
  */
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { compileScenario, availableChoices, endingFeedback, findNode, stepText, type ScenarioData } from '../scenarios/machine.ts';
 import { replay, restore, type Decision } from '../scenarios/run.ts';
+import { VERDICT } from '../scenarios/verdict.ts';
 import { installApp } from '../stores/app.ts';
 import { emitCourseEvent } from '../stores/events.ts';
 import { $progress, recordScenarioEnding } from '../stores/progress.ts';
-import { $scenarioRuns, clearRun, saveRun } from '../stores/scenarios.ts';
+import { $endingsFound, $scenarioRuns, clearRun, recordEndingFound, saveRun } from '../stores/scenarios.ts';
+
+// The ending (verdict, path, picture of the case) loads on demand: nobody needs it before a
+// choice, so it stays out of the page's up-front JavaScript. The first choice starts the fetch.
+const loadEnding = () => import('./CaseEnding.tsx');
+const CaseEnding = lazy(loadEnding);
 
 interface Props {
 	scenario: ScenarioData;
 	moduleId: string;
 	clauses: Record<string, { number: string; href: string }>;
 	next: { href: string; label: string };
+	/** The picture of the case (CaseMap.astro), shown after an ending. */
+	children?: ReactNode;
 }
 
-const VERDICT: Record<string, { label: string; className: string; summary: string }> = {
-	'best-practice': { label: 'Best practice', className: 'ok', summary: 'This is what the policy asks of you.' },
-	risky: { label: 'Risky', className: 'warn', summary: 'Not the best choice: it puts you, pupils or the Trust at risk.' },
-	breach: { label: 'Breach of the policy', className: 'bad', summary: 'This goes against the policy.' },
-};
-
-export default function ScenarioPlayer({ scenario, moduleId, clauses, next }: Props) {
+export default function ScenarioPlayer({ scenario, moduleId, clauses, next, children }: Props) {
 	const machine = useMemo(() => compileScenario(scenario), [scenario]);
 	// The first render (on the server, and at hydration) is the case's opening step, so the page
-	// does not jump when the island wakes; a saved run is restored straight after.
-	const [state, setState] = useState<{ at: string; flags: string[]; history: Decision[]; consequence?: string; restored: boolean }>({ at: scenario.start, flags: [], history: [], restored: false });
+	// does not jump when the island wakes; a saved run is restored straight after. `echo` says
+	// whether to show what the last decision led to (after a choice, or on a restored run).
+	const [state, setState] = useState<{ at: string; flags: string[]; history: Decision[]; echo: boolean; restored: boolean }>({ at: scenario.start, flags: [], history: [], echo: false, restored: false });
 	const actorRef = useRef<ReturnType<typeof replay> | null>(null);
 	const timing = useRef({ startedAt: Date.now(), stepStartedAt: Date.now() });
 	const silent = useRef(false);
 	const headingRef = useRef<HTMLHeadingElement>(null);
+	const echoRef = useRef<HTMLDivElement>(null);
 	const [announcement, setAnnouncement] = useState('');
 	// Choices work once the player has woken (it hydrates when the browser is idle).
 	const [awake, setAwake] = useState(false);
-	const moved = useRef(false);
+	// Where focus goes after the next render: what happened (after a choice) or the step (after going back).
+	const moveTo = useRef<'echo' | 'heading' | null>(null);
 
 	function attach(actor: ReturnType<typeof replay>, history: Decision[], restored: boolean) {
 		actorRef.current?.stop();
@@ -63,6 +71,7 @@ export default function ScenarioPlayer({ scenario, moduleId, clauses, next }: Pr
 			if (silent.current) return;
 			const ending = scenario.endings.find((x) => x.id === e.endingId)!;
 			recordScenarioEnding(scenario.id, e.endingId, e.verdict);
+			recordEndingFound(scenario.id, e.endingId);
 			emitCourseEvent({
 				type: 'scenario.ended',
 				moduleId,
@@ -76,7 +85,7 @@ export default function ScenarioPlayer({ scenario, moduleId, clauses, next }: Pr
 			});
 		});
 		const snap = actor.getSnapshot();
-		setState({ at: String(snap.value), flags: snap.context.flags, history, consequence: restored ? lastConsequence(history) : undefined, restored });
+		setState({ at: String(snap.value), flags: snap.context.flags, history, echo: restored, restored });
 		setAwake(true);
 	}
 
@@ -94,20 +103,25 @@ export default function ScenarioPlayer({ scenario, moduleId, clauses, next }: Pr
 		// eslint-disable-next-line react-hooks/exhaustive-deps
 	}, [scenario, machine]);
 
-	// Move focus to the new step's heading after each decision (not on first load).
 	useEffect(() => {
-		if (moved.current) headingRef.current?.focus();
-	}, [state?.at, state?.history.length]);
+		// Focus and scroll to what happened (a phone must show the consequence, not the choices
+		// below it), or to the step after going back. Not on first load. Smoothness comes from the
+		// CSS (scroll-behavior), which reduced motion turns off.
+		const el = moveTo.current === 'echo' ? echoRef.current : moveTo.current === 'heading' ? headingRef.current : null;
+		moveTo.current = null;
+		if (el) {
+			el.focus({ preventScroll: true });
+			el.scrollIntoView({ block: 'start' });
+		}
+	}, [state]);
 
 	const node = findNode(scenario, state.at);
-
-	/** What the last decision led to, shown again when a saved run is restored. */
-	function lastConsequence(history: Decision[]): string | undefined {
-		const d = history[history.length - 1];
-		if (!d) return undefined;
-		const step = findNode(scenario, d.stepId);
-		return step?.kind === 'step' ? step.step.choices.find((c) => c.id === d.choiceId)?.consequence : undefined;
-	}
+	// Read from the store at each render once awake (an ending is recorded before the render
+	// that shows it); before that, none, as on the server, so hydration matches.
+	const found = awake ? ($endingsFound.get()[scenario.id] ?? []) : [];
+	const last = state.history[state.history.length - 1];
+	const lastStep = last && findNode(scenario, last.stepId);
+	const lastChoice = lastStep?.kind === 'step' ? lastStep.step.choices.find((c) => c.id === last!.choiceId) : undefined;
 
 	function choose(choiceId: string) {
 		const actor = actorRef.current;
@@ -119,55 +133,46 @@ export default function ScenarioPlayer({ scenario, moduleId, clauses, next }: Pr
 		actor.send({ type: 'learner.choose', choiceId });
 		const after = actor.getSnapshot();
 		if (after === before) return;
-		const history = [...state!.history, { stepId: step.step.id, choiceId }];
+		void loadEnding();
+		// The situation folds away after the first choice, one tap from view, so what happened gets the screen.
+		if (!state.history.length) document.getElementById('situation')?.removeAttribute('open');
+		const history = [...state.history, { stepId: step.step.id, choiceId }];
 		timing.current.stepStartedAt = Date.now();
-		moved.current = true;
+		moveTo.current = 'echo';
 		const nextNode = findNode(scenario, String(after.value));
 		// Saved at every step and at the ending too, so a reload shows the ending, not a restart.
 		saveRun(scenario.id, { history, snapshot: actor.getPersistedSnapshot(), startedAt: new Date(timing.current.startedAt).toISOString(), stepStartedAt: new Date().toISOString(), registration: $progress.get().attempt.registration });
-		setAnnouncement(nextNode?.kind === 'ending' ? `${choice.consequence} Outcome: ${VERDICT[nextNode.ending.verdict]!.label}. ${nextNode.ending.title}.` : choice.consequence);
-		setState({ at: String(after.value), flags: after.context.flags, history, consequence: choice.consequence, restored: false });
+		setAnnouncement(`You chose: ${choice.label}. ${choice.consequence}${nextNode?.kind === 'ending' ? ` Outcome: ${VERDICT[nextNode.ending.verdict].label}. ${nextNode.ending.title}.` : ''}`);
+		setState({ at: String(after.value), flags: after.context.flags, history, echo: true, restored: false });
 	}
 
 	/** Rewinds to decision `index` (0 = the first), replaying earlier decisions silently. */
 	function rewind(index: number) {
-		const history = state!.history.slice(0, index);
+		const history = state.history.slice(0, index);
 		silent.current = true;
 		const actor = replay(machine, history);
 		silent.current = false;
 		timing.current = { startedAt: Date.now(), stepStartedAt: Date.now() };
-		moved.current = true;
+		moveTo.current = 'heading';
 		attach(actor, history, false);
 		if (history.length > 0) saveRun(scenario.id, { history, snapshot: actor.getPersistedSnapshot(), startedAt: new Date().toISOString(), stepStartedAt: new Date().toISOString(), registration: $progress.get().attempt.registration });
 		else clearRun(scenario.id);
 		setAnnouncement('You have gone back to an earlier decision.');
 	}
 
-	const pathSummary = state.history.map((d) => {
-		const s = findNode(scenario, d.stepId);
-		const label = s?.kind === 'step' ? s.step.choices.find((c) => c.id === d.choiceId)?.label : d.choiceId;
-		return { ...d, label: label ?? d.choiceId, prompt: s?.kind === 'step' ? s.step.prompt : '' };
-	});
 
 	return (
 		<div className="scenario">
 			<div aria-live="polite" aria-atomic="true" className="visually-hidden">{announcement}</div>
-			{/* The situation stays in view at every decision, so a resumed case shows it too. */}
-			{node?.kind === 'step' && (
-				<div className="panel">
-					<h2>The situation</h2>
-					<p><strong>Who you are:</strong> {scenario.setting.role}</p>
-					<p><strong>Where:</strong> {scenario.setting.place}</p>
-					<p><strong>What has happened:</strong> {scenario.setting.situation}</p>
-				</div>
-			)}
+			<p className="meta">{found.length} of {scenario.endings.length} endings found</p>
 			{state.restored && state.history.length > 0 && (
 				<p className="notice" role="status">Welcome back: you are where you left off.</p>
 			)}
-			{state.consequence && (
-				<div className="panel">
+			{state.echo && lastChoice && (
+				<div className="echo" id="consequence" ref={echoRef} tabIndex={-1}>
 					<h2 className="visually-hidden">What happened</h2>
-					<p><strong>What happened:</strong> {state.consequence}</p>
+					<p className="echo__chose">You chose: {lastChoice.label}</p>
+					<p><strong>What happened:</strong> {lastChoice.consequence}</p>
 				</div>
 			)}
 			{node?.kind === 'step' && (
@@ -187,46 +192,11 @@ export default function ScenarioPlayer({ scenario, moduleId, clauses, next }: Pr
 				</section>
 			)}
 			{node?.kind === 'ending' && (
-				<section aria-labelledby="step-heading">
-					<h2 id="step-heading" ref={headingRef} tabIndex={-1}>
-						Outcome: {node.ending.title}
-					</h2>
-					<div className={`panel panel--${VERDICT[node.ending.verdict]!.className === 'warn' ? 'unclear' : VERDICT[node.ending.verdict]!.className}`}>
-						<p>
-							<span className={`tag tag--${VERDICT[node.ending.verdict]!.className}`}>{VERDICT[node.ending.verdict]!.label}</span>{' '}
-							{VERDICT[node.ending.verdict]!.summary}
-						</p>
-						<p>{endingFeedback(node.ending, state.flags)}</p>
-						<p className="cites">
-							What the policy says:{' '}
-							{node.ending.clauses.map((id, i) => (
-								<span key={id}>
-									{i > 0 && ', '}
-									<a href={clauses[id]?.href}>clause {clauses[id]?.number.replace(/\.$/, '')}</a>
-								</span>
-							))}
-						</p>
-					</div>
-					<h3>Your path</h3>
-					<ol>
-						{pathSummary.map((d) => (
-							<li key={d.stepId}>You chose: {d.label}</li>
-						))}
-					</ol>
-					<h3>Try a different choice</h3>
-					<ul className="choices">
-						{pathSummary.map((d, i) => (
-							<li key={d.stepId}>
-								<button type="button" className="secondary" onClick={() => rewind(i)}>
-									Go back to decision {i + 1} (you chose: {d.label})
-								</button>
-							</li>
-						))}
-					</ul>
-					<p>
-						<a className="button" href={next.href}>{next.label}</a>
-					</p>
-				</section>
+				<Suspense fallback={<p role="status">Loading the outcome…</p>}>
+					<CaseEnding ending={node.ending} verdict={VERDICT[node.ending.verdict]} feedback={endingFeedback(node.ending, state.flags)} history={state.history} steps={scenario.steps} found={found} endingCount={scenario.endings.length} clauses={clauses} next={next} rewind={rewind}>
+						{children}
+					</CaseEnding>
+				</Suspense>
 			)}
 		</div>
 	);

@@ -1,4 +1,4 @@
-import { assertEvent, assign, emit, setup } from 'xstate';
+import { assertEvent, assign, createMachine, emit } from 'xstate';
 import type { Choice, Scenario } from '../schemas/scenario.ts';
 import type { ScenarioEmitted, ScenarioOutput } from './events.ts';
 
@@ -56,25 +56,22 @@ export function endingFeedback(
 }
 
 /**
- * The one shared `setup()` every scenario compiles through: guards and actions are named
- * and parameterised, so each compiled machine's config is plain data.
+ * The guards and actions every scenario compiles with: named and parameterised, so each
+ * compiled machine's config is plain data. Handed to `createMachine` as implementations
+ * rather than through `setup()`, because `setup()` returns every action creator XState has
+ * (log, sendTo, spawnChild, enqueueActions ...) and so keeps them all in the scenario page's
+ * JavaScript; the player uses only `assign` and `emit`.
  */
-export const scenarioSetup = setup({
-	types: {
-		context: {} as ScenarioContext,
-		events: {} as ChooseEvent,
-		emitted: {} as ScenarioEmitted,
-		output: {} as ScenarioOutput,
-	},
+const implementations = {
 	guards: {
 		/** The event picks this choice, and the choice is available with the current flags. */
-		isAvailableChoice: ({ context, event }, params: { choiceId: string } & Condition) => {
+		isAvailableChoice: ({ context, event }: { context: ScenarioContext; event: ChooseEvent }, params: { choiceId: string } & Condition) => {
 			assertEvent(event, 'learner.choose');
 			return event.choiceId === params.choiceId && conditionHolds(context.flags, params);
 		},
 	},
 	actions: {
-		setFlags: assign(({ context }, params: { set: string[] }) => ({
+		setFlags: assign(({ context }: { context: ScenarioContext }, params: { set: string[] }) => ({
 			flags: [...new Set([...context.flags, ...params.set])].sort(),
 		})),
 		emitDecision: emit(
@@ -85,7 +82,7 @@ export const scenarioSetup = setup({
 		),
 		/** Records the outcome; the feedback follows the flags the path set (ending variants). */
 		reachEnding: assign(
-			({ context }, params: Omit<ScenarioOutput, 'feedback'> & { feedback: string; variants: Array<{ feedback: string } & Condition> }) => ({
+			({ context }: { context: ScenarioContext }, params: Omit<ScenarioOutput, 'feedback'> & { feedback: string; variants: Array<{ feedback: string } & Condition> }) => ({
 				ending: {
 					endingId: params.endingId,
 					verdict: params.verdict,
@@ -94,13 +91,13 @@ export const scenarioSetup = setup({
 				},
 			}),
 		),
-		emitEnded: emit(({ context }, params: { scenarioId: string }) => ({
+		emitEnded: emit(({ context }: { context: ScenarioContext }, params: { scenarioId: string }) => ({
 			type: 'scenario.ended' as const,
 			scenarioId: params.scenarioId,
 			...context.ending!,
 		})),
 	},
-});
+};
 
 /**
  * Compiles a scenario to an XState machine: each step is a state whose `learner.choose`
@@ -150,15 +147,25 @@ export function compileScenario(scenario: ScenarioData) {
 			],
 		};
 	}
-	return scenarioSetup.createMachine({
-		id: scenario.id,
-		initial: scenario.start,
-		context: { flags: [] },
-		// The top-level final state reached decides the machine's output.
-		output: ({ context }) => context.ending!,
-		// The states object is built from data; its shape is checked by the validator.
-		states: states as never,
-	});
+	return createMachine(
+		{
+			types: {} as {
+				context: ScenarioContext;
+				events: ChooseEvent;
+				emitted: ScenarioEmitted;
+				output: ScenarioOutput;
+			},
+			id: scenario.id,
+			initial: scenario.start,
+			context: { flags: [] },
+			// The top-level final state reached decides the machine's output.
+			output: ({ context }) => context.ending!,
+			// The states object is built from data; its shape is checked by the validator.
+			states: states as never,
+		},
+		// Each action is typed by its own params, which the machine-wide types cannot express.
+		implementations as never,
+	);
 }
 
 export type ScenarioMachine = ReturnType<typeof compileScenario>;

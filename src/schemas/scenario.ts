@@ -87,6 +87,32 @@ export const EndingSchema = z.strictObject({
 });
 export type Ending = z.output<typeof EndingSchema>;
 
+/**
+ * What the learner would really see when the case begins: a friend request, a message in a
+ * chat, a post with its comments. The page draws it as that thing (a card in the style of a
+ * phone screen, built from these words, never an image of text). Every word must already be
+ * true to the `situation` and the first step: this shows the moment, it adds no new facts.
+ */
+export const TriggerSchema = z.strictObject({
+	/**
+	 * What arrives: `friend-request` (a request to connect), `message` (a direct or group chat
+	 * message), `post` (a post in a feed, with any comments), `email`, or `notification`
+	 * (anything else the phone announces).
+	 */
+	kind: z.enum(['friend-request', 'message', 'post', 'email', 'notification']),
+	/** Where it appears, as the screen would name it: "Building game", "Year 4 parents (group chat)". */
+	app: TextSchema,
+	/** Who it is from, as the screen shows them: "Keira", "Mr Patel". */
+	from: TextSchema,
+	/** When, as the screen shows it: "Saturday 9:14". Leave out when the case does not say. */
+	time: TextSchema.optional(),
+	/** The words on screen. For a friend request with no message, what the request says. */
+	text: TextSchema,
+	/** Comments under a post, or the next messages in a chat, in order. */
+	replies: z.array(z.strictObject({ from: TextSchema, text: TextSchema })).default([]),
+});
+export type Trigger = z.output<typeof TriggerSchema>;
+
 /** A "what would you do" case: `modules/NN-<module>/scenarios/<id>.yaml`. */
 export const ScenarioSchema = z.strictObject({
 	title: TextSchema,
@@ -102,6 +128,8 @@ export const ScenarioSchema = z.strictObject({
 		place: TextSchema,
 		/** What has just happened. */
 		situation: TextSchema,
+		/** Optional: the moment as the learner would see it on screen (see `TriggerSchema`). */
+		trigger: TriggerSchema.optional(),
 	}),
 	/** Id of the first step. */
 	start: SlugSchema,

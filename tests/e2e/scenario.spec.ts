@@ -30,12 +30,14 @@ test('the friend-request case is completed by keyboard alone, focus following ea
 		await page.keyboard.press('Tab');
 	}
 	await page.keyboard.press('Enter');
-	await expect(page.locator('#step-heading')).toBeFocused();
+	// Focus moves to what happened (issue 16), then Tab reaches the next decision's choices.
+	await expect(page.locator('#consequence')).toBeFocused();
+	await expect(page.locator('#consequence')).toContainText('You chose: Leave it for now');
 	await expect(page.locator('#step-heading')).toHaveText('Decision 2');
 	await expect(page.getByText('The request stays waiting on your account over the weekend.').first()).toBeVisible();
 	await page.keyboard.press('Tab');
 	await page.keyboard.press('Enter'); // first choice: explain kindly
-	await expect(page.locator('#step-heading')).toBeFocused();
+	await expect(page.locator('#consequence')).toBeFocused();
 	await expect(page.locator('#step-heading')).toHaveText('Outcome: A clear, kind boundary');
 	await expect(page.locator('[aria-live="polite"]')).toContainText('Outcome: Best practice');
 	expect(await wcagViolations(page)).toEqual([]);

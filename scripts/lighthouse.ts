@@ -1,0 +1,67 @@
+/**
+ * `npm run lighthouse`: Lighthouse's mobile audit (its default: a mid-range phone with simulated
+ * throttling, so a busy machine changes timings less) of the home, lesson, case, assessment and
+ * certificate pages of the built course (dist/), in Debian's Chromium. Prints each page's
+ * performance and accessibility scores and fails unless both are 100. Performance is measured up
+ * to three times per page and the best kept, because on a shared 2-core machine a run can be
+ * slowed by other work; accessibility is the same every run.
+ *
+ *   npm run build && npm run lighthouse           (CHROMIUM_PATH overrides /usr/bin/chromium)
+ *
+ * Not part of `npm test`: accessibility is already asserted there by axe on every page state, and
+ * a performance score should not decide a test run on a loaded machine.
+ */
+import { spawn } from 'node:child_process';
+import * as chromeLauncher from 'chrome-launcher';
+import lighthouse from 'lighthouse';
+import { course } from '../tests/e2e/helpers.ts';
+import { testPort } from '../tests/ports.ts';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const FLAGS = ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const port = testPort(4700);
+const origin = `http://127.0.0.1:${port}`;
+const mod = course.modules[0]!;
+const pages: Record<string, string> = {
+	home: '/',
+	lesson: `/modules/${mod.id}/${mod.lessons[0]!.id}/`,
+	case: `/modules/${mod.id}/scenarios/${mod.scenarios[0]!.id}/`,
+	assessment: '/assessment/',
+	certificate: '/certificate/',
+};
+
+const server = spawn(process.execPath, ['scripts/serve.mjs', '--port', String(port)], { stdio: 'ignore' });
+async function waitForServer() {
+	for (let i = 0; i < 100; i++) {
+		try {
+			if ((await fetch(`${origin}/`)).ok) return;
+		} catch {
+			/* not up yet */
+		}
+		await new Promise((r) => setTimeout(r, 100));
+	}
+	throw new Error('server did not start');
+}
+
+const chrome = await chromeLauncher.launch({ chromePath: CHROMIUM, chromeFlags: FLAGS });
+let failed = false;
+try {
+	await waitForServer();
+	for (const [name, path] of Object.entries(pages)) {
+		let performance = 0;
+		let accessibility = 0;
+		for (let run = 0; run < 3 && performance < 1; run++) {
+			const result = await lighthouse(`${origin}${path}`, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: ['performance', 'accessibility'] });
+			const categories = result!.lhr.categories;
+			performance = Math.max(performance, categories.performance!.score ?? 0);
+			accessibility = categories.accessibility!.score ?? 0;
+		}
+		const ok = performance === 1 && accessibility === 1;
+		failed ||= !ok;
+		console.log(`${ok ? 'ok  ' : 'FAIL'} ${name.padEnd(11)} performance ${Math.round(performance * 100)}  accessibility ${Math.round(accessibility * 100)}  ${path}`);
+	}
+} finally {
+	await chrome.kill();
+	server.kill();
+}
+process.exit(failed ? 1 : 0);
