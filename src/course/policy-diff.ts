@@ -152,3 +152,14 @@ export function versionCheck(loaded: LoadedCourse): { diff: PolicyDiff; review: 
 	const review = reviewItems(loaded, diff);
 	return { diff, review: review.items, issues: [...issues, ...diff.issues, ...review.issues] };
 }
+
+/**
+ * The comparison for the "what changed" page at build time: the course root is the one the
+ * build reads (COURSE_ROOT, else modules/). Null when the course holds one version only.
+ */
+export function previousVersionDiff(policy: Policy, root = process.env.COURSE_ROOT ?? 'modules'): PolicyDiff | null {
+	const from = policy.changes?.from;
+	if (from === undefined) return null;
+	const prev = PolicySchema.parse(parseYaml(readFileSync(join(root, 'policy', 'versions', `${from}.yaml`), 'utf8')));
+	return diffPolicies(prev, policy);
+}
