@@ -3,6 +3,7 @@
  * the refresher when it is due. Reads the stores; the logic is in src/course/summary.ts and
  * src/course/refresher.ts.
  */
+import { withBase } from '../site/urls.ts';
 import { useAppReady } from './useAppReady.ts';
 import { useStore } from '@nanostores/react';
 import { useRef, useState } from 'react';
@@ -44,7 +45,7 @@ export default function Dashboard({ itemMinutes = {} }: { itemMinutes?: Record<s
 	});
 	const summary = summarise(meta, timed, progress.attempt, learner, passed);
 	const last = progress.history[progress.history.length - 1];
-	const refresher = refresherState(last, new Date(), meta.refresher, { courseVersion: meta.version, policyVersion: meta.policyVersion });
+	const refresher = refresherState(last, new Date(), meta.refresher, { courseVersion: meta.version, policyVersion: meta.policyVersion, policySameMeaning: meta.policySameMeaning });
 	const completedNow = Boolean(progress.attempt.completed);
 	const byId = new Map(meta.modules.map((m) => [m.id, m]));
 	const role = meta.audiences.find((a) => a.id === profile?.role);
@@ -83,7 +84,10 @@ export default function Dashboard({ itemMinutes = {} }: { itemMinutes?: Record<s
 						{refresher.reasons.includes('course-version') && ' The course has been updated since then.'}
 					</p>
 					{refresher.reasons.includes('policy-version') && (
-						<ul>{meta.policyChanges.filter((c) => c.version === meta.policyVersion).map((c) => <li key={c.version}>What changed: {c.summary}</li>)}</ul>
+						<ul>
+							{meta.policyChanges.filter((c) => c.version === meta.policyVersion).map((c) => <li key={c.version}>What changed: {c.summary}</li>)}
+							<li><a href={withBase('/policy/changes/')}>See what changed in the policy</a></li>
+						</ul>
 					)}
 					<p>A short check on each module lets you skip the ones you still know well.</p>
 					<a className="button" href="/refresher/">Start the refresher</a>

@@ -32,7 +32,7 @@ function RefresherWithPool({ pool }: { pool: ClientQuestion[] }) {
 	if (!ready) return <p>Loading…</p>;
 	const meta = courseMeta();
 	const last = progress.history[progress.history.length - 1];
-	const state = refresherState(last, new Date(), meta.refresher, { courseVersion: meta.version, policyVersion: meta.policyVersion });
+	const state = refresherState(last, new Date(), meta.refresher, { courseVersion: meta.version, policyVersion: meta.policyVersion, policySameMeaning: meta.policySameMeaning });
 	const titles = Object.fromEntries(meta.modules.map((m) => [m.id, m.title]));
 
 	// Outside a refresher, or after one is completed (next year's starts afresh): the offer.

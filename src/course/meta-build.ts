@@ -27,6 +27,7 @@ export function buildCourseMeta(loaded: LoadedCourse, options: { allowLoopback?:
 		audiences: course.audiences.map((a) => ({ id: a.id, label: a.label, modules: a.modules === 'all' ? 'all' : [...a.modules] })),
 		recruiterModules: course.recruiterModules,
 		policyChanges: course.policyChanges,
+		...(policy.changes && !policy.changes.changes.some((c) => c.class === 'major') ? { policySameMeaning: [policy.changes.from] } : {}),
 		lrs: { allowedOrigins: [...course.lrs.allowedOrigins], allowLoopback: options.allowLoopback ?? false },
 		modules: modules.map((m) => ({
 			id: m.id,

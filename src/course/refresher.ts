@@ -29,7 +29,7 @@ export function refresherState(
 	last: CompletedAttempt | undefined,
 	now: Date,
 	config: { offerAfterMonths: number; dueAfterMonths: number },
-	current: { courseVersion: string; policyVersion: string },
+	current: { courseVersion: string; policyVersion: string; policySameMeaning?: string[] },
 ): RefresherState {
 	if (!last) return { offered: false, reasons: [], overdue: false };
 	const offerDate = addMonths(last.completedAt, config.offerAfterMonths);
@@ -37,6 +37,7 @@ export function refresherState(
 	const reasons: RefresherState['reasons'] = [];
 	if (now >= offerDate) reasons.push('time');
 	if (last.courseVersion !== current.courseVersion) reasons.push('course-version');
-	if (last.policyVersion !== current.policyVersion) reasons.push('policy-version');
+	// A version that changed only wording (minor changes, issue 20) asks nothing of learners.
+	if (last.policyVersion !== current.policyVersion && !current.policySameMeaning?.includes(last.policyVersion)) reasons.push('policy-version');
 	return { offered: reasons.length > 0, reasons, dueDate: dueDate.toISOString(), offerDate: offerDate.toISOString(), overdue: now >= dueDate };
 }

@@ -20,6 +20,11 @@ export interface CourseMeta {
 	audiences: Array<{ id: Role; label: string; modules: 'all' | string[] }>;
 	recruiterModules: string[];
 	policyChanges: Array<{ version: string; summary: string }>;
+	/**
+	 * Earlier policy versions whose acknowledgement still stands: the previous version when the
+	 * current one made minor changes only (src/course/policy-diff.ts). Absent when there are none.
+	 */
+	policySameMeaning?: string[];
 	/** Which LRS addresses a launch may name (src/records/launch.ts). */
 	lrs: { allowedOrigins: string[]; allowLoopback: boolean };
 	modules: Array<{

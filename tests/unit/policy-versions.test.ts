@@ -13,6 +13,7 @@ import { parse } from 'yaml';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ContentError, loadCourse } from '../../src/course/load.ts';
 import { diffPolicies, needsNewAcknowledgement, versionCheck } from '../../src/course/policy-diff.ts';
+import { refresherState } from '../../src/course/refresher.ts';
 import { PolicySchema, type Policy } from '../../src/schemas/policy.ts';
 
 const FIXTURE = 'tests/fixtures/course-v3';
@@ -119,5 +120,14 @@ describe('what learners are asked', () => {
 		expect(diff.issues).toEqual([]);
 		expect(diff.changes).toHaveLength(1);
 		expect(needsNewAcknowledgement(diff)).toBe(false);
+	});
+
+	it('a learner who completed under Version 2 is asked again only when Version 3 makes a major change', () => {
+		const last = { completedAt: '2026-10-01T09:00:00Z', score: 100, code: 'x', courseVersion: '1.0.0', policyVersion: '2' } as Parameters<typeof refresherState>[0];
+		const config = { offerAfterMonths: 11, dueAfterMonths: 12 };
+		const now = new Date('2026-11-01T09:00:00Z');
+		expect(refresherState(last, now, config, { courseVersion: '1.0.0', policyVersion: '3' }).reasons).toEqual(['policy-version']);
+		const minorOnly = refresherState(last, now, config, { courseVersion: '1.0.0', policyVersion: '3', policySameMeaning: ['2'] });
+		expect(minorOnly).toMatchObject({ offered: false, reasons: [] });
 	});
 });
