@@ -62,7 +62,8 @@ export default function Dashboard({ itemMinutes = {} }: { itemMinutes?: Record<s
 	const showRefresher = refresher.offered && (completedNow || progress.attempt.mode !== 'refresher');
 
 	return (
-		<section aria-labelledby="dashboard-heading" className="panel">
+		// data-ready tells scripts (and tests) that the learner's own state is shown, not the server's.
+		<section aria-labelledby="dashboard-heading" className="panel" data-ready={ready ? '' : undefined}>
 			<h2 id="dashboard-heading" ref={headingRef}>Your course</h2>
 			{!profile ? (
 				<p>

@@ -48,7 +48,7 @@ export default function offline(options: { name: string; shortName: string; them
 					globDirectory: out,
 					globPatterns: ['**/*.{html,js,css,svg,png,webmanifest,json}'],
 					// The 404 page is served by the host; offline, unknown pages get /offline/.
-					globIgnores: ['404.html', 'sw.js'],
+					globIgnores: ['404.html', 'sw.js', 'report/**', '_astro/*Report*'],
 					swDest: join(out, 'sw.js'),
 					mode: 'production',
 					sourcemap: false,

@@ -25,6 +25,8 @@ export interface AssessmentAttempt {
 	passed?: boolean;
 	/** module id -> [correct, asked]. */
 	byModule?: Record<string, [number, number]>;
+	/** When this tab last changed it, so of two tabs' copies the later one is kept (./progress-merge.ts). */
+	savedAt?: string;
 	/** What was on screen (a question's index, the review or the confirm step), so a reload returns to it. */
 	view?: { kind: 'question'; index: number } | { kind: 'review' } | { kind: 'confirm' };
 }
@@ -43,6 +45,8 @@ export interface CheckRun {
 	answers: Record<string, string[]>;
 	/** True once the question on screen has been checked and its feedback shown. */
 	checked: boolean;
+	/** When it was last saved, so of two tabs' copies the later one is kept (./progress-merge.ts). */
+	savedAt?: string;
 }
 
 export interface Progress {
@@ -50,7 +54,7 @@ export interface Progress {
 	history: CompletedAttempt[];
 	assessment: { current?: AssessmentAttempt; finished: AssessmentAttempt[] };
 	/** The refresher pre-check in progress: module id -> question ids. */
-	preCheck?: { questionIds: Record<string, string[]>; answers: Record<string, string[]>; startedAt: string };
+	preCheck?: { questionIds: Record<string, string[]>; answers: Record<string, string[]>; startedAt: string; savedAt?: string };
 	/** Knowledge checks in progress or just finished, by module id. */
 	checkRuns?: Record<string, CheckRun>;
 }
@@ -89,6 +93,7 @@ export function validateProgress(value: unknown): Progress {
 
 export const $progress = versionedAtom<Progress>('progress', emptyProgress(), {
 	version: 1,
+	merge: () => import('./progress-merge.ts').then((m) => m.mergeProgress),
 	validate: validateProgressShape,
 	resetMessage: 'Your saved progress could not be read, so it was reset. A copy of what was stored is kept and included in your record download. Your training record (statements) is kept separately and is not affected.',
 });
@@ -137,7 +142,7 @@ export function recordScenarioEnding(scenarioId: string, endingId: string, verdi
 }
 
 export function saveCheckRun(moduleId: string, run: CheckRun): void {
-	update((p) => ({ ...p, checkRuns: { ...p.checkRuns, [moduleId]: run } }));
+	update((p) => ({ ...p, checkRuns: { ...p.checkRuns, [moduleId]: { ...run, savedAt: new Date().toISOString() } } }));
 }
 
 export function recordCheck(moduleId: string, correct: number, total: number): void {

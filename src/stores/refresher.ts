@@ -14,7 +14,7 @@ export function startRefresher(courseVersion: string, policyVersion: string): vo
 }
 
 export function savePreCheck(preCheck: Progress['preCheck']): void {
-	update((p) => ({ ...p, preCheck }));
+	update((p) => ({ ...p, preCheck: preCheck && { ...preCheck, savedAt: new Date().toISOString() } }));
 }
 
 export function finishPreCheck(results: Record<string, { correct: number; total: number }>): void {

@@ -14,7 +14,7 @@
  * - A value saved by a newer version of the course is left exactly as it is: this (older) page
  *   works in memory and never writes that key, and the learner is asked to reload.
  */
-import { atom } from 'nanostores';
+import { atom, type WritableAtom } from 'nanostores';
 import { persistentAtom, setPersistentEngine, windowPersistentEvents } from '@nanostores/persistent';
 
 export const PREFIX = 'policy-course:';
@@ -239,6 +239,13 @@ export interface VersionedOptions<T> {
 	validate: (value: unknown, aside: SetAsideElement) => T;
 	/** What the learner is told if the stored value had to be reset. */
 	resetMessage: string;
+	/**
+	 * Loads the join of a value another tab stored with this tab's own (issue 14.1): tabs each
+	 * write the whole value, and a write can cross another's in flight, so without it what this
+	 * tab did and the other had not yet seen would be lost. Loaded on demand, when another tab
+	 * first writes. When this tab has nothing to add, the join must serialise as `stored`.
+	 */
+	merge?: () => Promise<(stored: T, mine: T) => T>;
 }
 
 /**
@@ -247,7 +254,10 @@ export interface VersionedOptions<T> {
  */
 export function versionedAtom<T>(name: string, initial: T, options: VersionedOptions<T>) {
 	const key = PREFIX + name;
-	return persistentAtom<T>(key, initial, {
+	// Unset while persistentAtom reads the first value (decode runs inside it).
+	let store: WritableAtom<T> | undefined;
+	let joinLoaded: ((stored: T, mine: T) => T) | undefined;
+	store = persistentAtom<T>(key, initial, {
 		encode: (value) => JSON.stringify({ v: options.version, data: value }),
 		decode: (raw) => {
 			let parsed: { v?: unknown; data?: unknown };
@@ -275,12 +285,35 @@ export function versionedAtom<T>(name: string, initial: T, options: VersionedOpt
 					addNotice(ASIDE_MESSAGE);
 					engine[key] = JSON.stringify({ v: options.version, data: value });
 				}
-				return value;
+				return withMine(value);
 			} catch (error) {
 				return reset(raw, (error as Error).message);
 			}
 		},
 	});
+
+	return store;
+
+	/**
+	 * Another tab's value, with what only this tab had joined back in and written, so every tab
+	 * converges. Until the join has loaded (the first time another tab writes), this tab keeps
+	 * showing its own value, then joins the other's in.
+	 */
+	function withMine(stored: T): T {
+		const mine = store?.get();
+		if (!options.merge || mine === undefined || mine === initial || erased) return stored;
+		if (!joinLoaded) {
+			void options.merge().then((join) => {
+				joinLoaded = join;
+				store!.set(join(stored, store!.get()));
+			});
+			return mine;
+		}
+		const joined = joinLoaded(stored, mine);
+		const data = JSON.stringify({ v: options.version, data: joined });
+		if (data !== JSON.stringify({ v: options.version, data: stored })) engine[key] = data;
+		return joined;
+	}
 
 	function reset(raw: string, reason: string): T {
 		setAside(key, raw, reason);

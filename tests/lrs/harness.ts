@@ -38,7 +38,8 @@ export interface Lrs {
 	close(): Promise<void>;
 }
 
-async function waitFor(url: string, ms: number) {
+/** Resolves once `url` answers (any status below 500); throws after `ms`. Used for every local server the tests and benches start. */
+export async function waitFor(url: string, ms: number) {
 	const until = Date.now() + ms;
 	while (Date.now() < until) {
 		try {
@@ -49,7 +50,7 @@ async function waitFor(url: string, ms: number) {
 		}
 		await new Promise((r) => setTimeout(r, 200));
 	}
-	throw new Error(`LRS did not start at ${url}`);
+	throw new Error(`Nothing answered at ${url} within ${ms / 1000} s`);
 }
 
 export async function startLrs(port: number, user = 'course', password = 'secret'): Promise<Lrs> {
