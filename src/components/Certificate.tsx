@@ -2,6 +2,7 @@
 import { useAppReady } from './useAppReady.ts';
 import { useStore } from '@nanostores/react';
 import { downloadRecord } from '../client/download.ts';
+import { acknowledgedVersion } from '../course/refresher.ts';
 import { courseMeta } from '../stores/meta.ts';
 import { $profile } from '../stores/profile.ts';
 import { $progress } from '../stores/progress.ts';
@@ -22,10 +23,10 @@ export default function Certificate({ courseTitle, courseVersion, policyLabel, o
 	// The label ("Version 2: December 2019") names the current version; an older completion names its own.
 	const currentPolicyVersion = courseMeta().policyVersion;
 	const completion = progress.attempt.completed
-		? { ...progress.attempt.completed, policyVersion: progress.attempt.policyVersion, courseVersion: progress.attempt.courseVersion || courseVersion }
+		? { ...progress.attempt.completed, policyVersion: progress.attempt.acknowledged?.policyVersion ?? progress.attempt.policyVersion, courseVersion: progress.attempt.courseVersion || courseVersion }
 		: (() => {
 				const last = progress.history[progress.history.length - 1];
-				return last ? { at: last.completedAt, score: last.score, code: last.code, policyVersion: last.policyVersion, courseVersion: last.courseVersion } : undefined;
+				return last ? { at: last.completedAt, score: last.score, code: last.code, policyVersion: acknowledgedVersion(last), courseVersion: last.courseVersion } : undefined;
 			})();
 	if (!completion) {
 		return (
@@ -46,7 +47,7 @@ export default function Certificate({ courseTitle, courseVersion, policyLabel, o
 				<p className="certificate-course">{courseTitle}</p>
 				<dl className="facts">
 					<dt>Course version</dt><dd>{completion.courseVersion}</dd>
-					<dt>Policy</dt><dd>Social Media Policy, {completion.policyVersion === currentPolicyVersion ? policyLabel : `version ${completion.policyVersion}`}</dd>
+					<dt>Policy acknowledged</dt><dd data-testid="certificate-policy">Social Media Policy, {completion.policyVersion === currentPolicyVersion ? policyLabel : `version ${completion.policyVersion}`}</dd>
 					<dt>Completed on</dt><dd data-testid="certificate-date">{date}</dd>
 					<dt>Final assessment score</dt><dd data-testid="certificate-score">{completion.score}%</dd>
 					<dt>Verification code</dt><dd data-testid="certificate-code"><code>{completion.code}</code></dd>

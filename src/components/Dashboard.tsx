@@ -8,7 +8,7 @@ import { useAppReady } from './useAppReady.ts';
 import { useStore } from '@nanostores/react';
 import { useRef, useState } from 'react';
 import type { ModuleState } from '../course/journey.ts';
-import { refresherState } from '../course/refresher.ts';
+import { acknowledgedVersion, refresherState } from '../course/refresher.ts';
 import { summarise } from '../course/summary.ts';
 import { currentLearner } from '../stores/app.ts';
 import { courseMeta } from '../stores/meta.ts';
@@ -77,7 +77,10 @@ export default function Dashboard({ itemMinutes = {} }: { itemMinutes?: Record<s
 			)}
 			{showRefresher && (
 				<div className="notice" data-testid="refresher-offer">
-					<h3>Time for your annual refresher</h3>
+					<h3>{refresher.reasons.includes('policy-version') ? 'The policy has changed: please acknowledge the new version' : 'Time for your annual refresher'}</h3>
+					{refresher.reasons.includes('policy-version') && last && (
+						<p data-testid="ack-new-version">You acknowledged Version {acknowledgedVersion(last)} of the policy. It is now {meta.policyLabel}: take the refresher, then confirm you have read the new version.</p>
+					)}
 					<p>
 						You completed the course on {fmt(last?.completedAt)}.{' '}
 						{refresher.overdue ? <strong>Your refresher is overdue: it was due by {fmt(refresher.dueDate)}.</strong> : `Your refresher is due by ${fmt(refresher.dueDate)}.`}
