@@ -89,6 +89,21 @@ export function needsNewAcknowledgement(diff: PolicyDiff): boolean {
 	return diff.changes.some((c) => c.class === 'major');
 }
 
+type LoadedModule = LoadedCourse['modules'][number];
+/** Every clause a lesson cites: key points, examples, what is unclear and whom to ask. */
+export function lessonClauses(d: LoadedModule['lessons'][number]['data']): string[] {
+	return [...d.keyPoints, ...d.inPractice, ...d.unclear].flatMap((p) => p.clauses).concat(d.whoToAsk?.clauses ?? []);
+}
+/** Every clause a case cites: its endings, and what each choice breaches or upholds. */
+export function scenarioClauses(d: LoadedModule['scenarios'][number]['data']): string[] {
+	return d.endings.flatMap((e) => e.clauses).concat(d.steps.flatMap((s) => s.choices.flatMap((c) => [...c.breaches.map((b) => (typeof b === 'string' ? b : b.clause)), ...c.upholds])));
+}
+
+/** The clause ids (new and, if renumbered, old) of the major changes. */
+export function majorClauses(diff: PolicyDiff): string[] {
+	return diff.changes.filter((c) => c.class === 'major').flatMap((c) => (c.previousId ? [c.clause, c.previousId] : [c.clause]));
+}
+
 /** A content item that cites a changed clause, and whether the author has reviewed it. */
 export interface ReviewItem {
 	/** `lesson:<module>/<lesson>`, `scenario:<id>` or `question:<id>`, as written in `reviewed`. */
@@ -111,15 +126,8 @@ export function reviewItems(loaded: LoadedCourse, diff: PolicyDiff): { items: Re
 		if (clauses.length) items.push({ key, file, clauses, reviewed: reviewed.has(key) });
 	};
 	for (const mod of loaded.modules) {
-		for (const lesson of mod.lessons) {
-			const d = lesson.data;
-			add(`lesson:${mod.id}/${lesson.id}`, lesson.file, [...d.keyPoints, ...d.inPractice, ...d.unclear].flatMap((p) => p.clauses).concat(d.whoToAsk?.clauses ?? []));
-		}
-		for (const scenario of mod.scenarios) {
-			const d = scenario.data;
-			const cited = d.endings.flatMap((e) => e.clauses).concat(d.steps.flatMap((s) => s.choices.flatMap((c) => [...c.breaches.map((b) => (typeof b === 'string' ? b : b.clause)), ...c.upholds])));
-			add(`scenario:${scenario.id}`, scenario.file, cited);
-		}
+		for (const lesson of mod.lessons) add(`lesson:${mod.id}/${lesson.id}`, lesson.file, lessonClauses(lesson.data));
+		for (const scenario of mod.scenarios) add(`scenario:${scenario.id}`, scenario.file, scenarioClauses(scenario.data));
 		for (const question of mod.questions) add(`question:${question.id}`, question.file, question.data.clauses);
 	}
 	const issues = items

@@ -4,6 +4,7 @@
  * src/integrations/course-content.ts), so it is bundled once, not repeated in every page.
  */
 import builtMeta from 'virtual:course-meta';
+import type { PolicyChangeTargets } from '../course/refresher.ts';
 import type { Role } from '../course/roles.ts';
 
 export interface CourseMeta {
@@ -25,6 +26,11 @@ export interface CourseMeta {
 	 * current one made minor changes only (src/course/policy-diff.ts). Absent when there are none.
 	 */
 	policySameMeaning?: string[];
+	/**
+	 * When the current policy version made a major change: the changed clauses and the lessons
+	 * and cases citing them, which a refresher covers first (src/course/refresher.ts).
+	 */
+	policyChange?: PolicyChangeTargets;
 	/** Which LRS addresses a launch may name (src/records/launch.ts). */
 	lrs: { allowedOrigins: string[]; allowLoopback: boolean };
 	modules: Array<{
