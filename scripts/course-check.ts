@@ -11,6 +11,7 @@ import { resolve } from 'node:path';
 import { coverage, coverageIssues } from '../src/course/coverage.ts';
 import { ContentError, formatIssue, loadCourse, type ContentIssue, type LoadedCourse } from '../src/course/load.ts';
 import { ownerReportHtml } from '../src/course/owner-report.ts';
+import { versionCheck } from '../src/course/policy-diff.ts';
 import { courseQuality } from '../src/course/quality.ts';
 import { MAX_FEEDBACK_GRADE, MAX_SENTENCE_WORDS } from '../src/course/readability.ts';
 
@@ -46,7 +47,8 @@ function report(loaded: LoadedCourse) {
 
 const report = coverage(loaded);
 const quality = courseQuality(loaded);
-const errors = [...coverageIssues(loaded), ...quality.issues];
+const versions = versionCheck(loaded);
+const errors = [...coverageIssues(loaded), ...quality.issues, ...(versions?.issues ?? [])];
 if (ownerReport) {
 	writeFileSync(ownerReport, ownerReportHtml(loaded));
 	if (!json) console.log(`Wrote the report for the policy owner to ${ownerReport}`);
@@ -91,6 +93,7 @@ const result = {
 		clauses: report.clauses,
 	},
 	policyOwnerNotes: loaded.policy.notes,
+	policyVersions: versions && { from: versions.diff.from, to: versions.diff.to, changes: versions.diff.changes, review: versions.review },
 	errors,
 };
 
@@ -127,6 +130,17 @@ if (json) {
 		out.push(`  ${m.id.padEnd(28)} ${String(r.feedback.grade).padStart(8)}  ${String(r.all.grade).padStart(8)}  ${String(r.longSentences).padStart(14)}  ${`${m.items.correctLongest}/${m.items.singleChoice}`.padStart(15)}  ${`${m.items.bestPracticeLongest}/${m.items.steps}`.padStart(21)}`);
 	}
 	out.push('');
+	if (versions) {
+		const { diff, review } = versions;
+		out.push(`Policy changes, version ${diff.from} -> ${diff.to} (${diff.changes.length}):`);
+		for (const c of diff.changes) {
+			out.push(`  ${(c.class ?? 'UNCLASSED').padEnd(10)} ${c.kind.padEnd(9)} ${c.number.padEnd(5)} ${c.clause}${c.previousId ? ` (was ${c.previousId})` : ''}`);
+			if (c.kind === 'reworded') out.push(`        ${c.words.map((w) => (w.added ? `{+${w.value}+}` : w.removed ? `[-${w.value}-]` : w.value)).join('')}`);
+		}
+		out.push(`Content citing changed clauses (${review.filter((r) => r.reviewed).length} of ${review.length} reviewed):`);
+		for (const r of review) out.push(`  ${r.reviewed ? 'reviewed' : 'TO REVIEW'} ${r.key} (${r.clauses.join(', ')})`);
+		out.push('');
+	}
 	out.push(`Notes for the policy owner (${loaded.policy.notes.length}):`);
 	for (const note of loaded.policy.notes) out.push(`  - ${note.text}`);
 	out.push('');

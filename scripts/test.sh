@@ -33,6 +33,21 @@ echo "== LMS packages"
 node --experimental-strip-types scripts/package.ts > .package.log 2>&1 || { cat .package.log; exit 1; }
 tail -n 1 .package.log; rm -f .package.log
 
+# The SCORM runtime test (tests/e2e/scorm12.spec.ts) launches the course from an LMS harness at
+# the sub-path /lms-test/course/: a build for that path, made here rather than inside the test.
+COURSE_BASE=/lms-test/course/ COURSE_OUT_DIR=dist-scorm COURSE_LRS_LOOPBACK=1 astro build > .build.log 2>&1 || { cat .build.log; exit 1; }
+rm -f .build.log
+
+# The policy-version journey (tests/e2e/policy-versions.spec.ts) serves the fixture course under
+# Version 2, then Version 3, from one address: two small builds, made here so the test does not.
+fixtures=$(mktemp -d)
+trap 'rm -f "$log"; rm -rf "$fixtures"' EXIT
+for v in 2 3; do
+	COURSE_ROOT=tests/fixtures/course-v$v COURSE_OUT_DIR="$fixtures/v$v" astro build > .build.log 2>&1 || { cat .build.log; exit 1; }
+done
+rm -f .build.log
+export POLICY_FIXTURE_BUILDS="$fixtures"
+
 echo "== Browser tests"
 playwright test | tee "$log"
 browser=$(sed 's/\x1b\[[0-9;]*m//g' "$log" | grep -Eo '^ +[0-9]+ passed' | grep -Eo '[0-9]+' | tail -n 1)

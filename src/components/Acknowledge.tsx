@@ -7,6 +7,7 @@ import { useStore } from '@nanostores/react';
 import { useRef, useState } from 'react';
 import { percent } from '../assessment/score.ts';
 import { verificationCode } from '../records/verification.ts';
+import { acknowledgements } from '../course/refresher.ts';
 import { summarise } from '../course/summary.ts';
 import { currentLearner } from '../stores/app.ts';
 import { courseMeta } from '../stores/meta.ts';
@@ -32,6 +33,8 @@ export default function Acknowledge({ policyLabel, policyVersion }: { policyLabe
 			</div>
 		);
 	}
+	// Each acknowledgement names its own version (issue 20): earlier ones stay in the history.
+	const earlier = [...new Map(acknowledgements(progress.history).filter((a) => a.policyVersion !== policyVersion).map((a) => [a.policyVersion, a])).values()];
 	// The course is complete only when every module on the learner's path is done or tested out.
 	const meta = courseMeta();
 	const summary = summarise(meta, meta.modules, progress.attempt, currentLearner(), true);
@@ -49,7 +52,7 @@ export default function Acknowledge({ policyLabel, policyVersion }: { policyLabe
 		return (
 			<section aria-labelledby="ack-done">
 				<h2 id="ack-done" ref={doneRef} tabIndex={-1}>Thank you: you have completed the course</h2>
-				<p>You confirmed you have read and understood the policy ({policyLabel}) on {new Date(progress.attempt.acknowledged.at).toLocaleString('en-GB', { dateStyle: 'long', timeStyle: 'short' })}.</p>
+				<p>You confirmed you have read and understood the policy ({progress.attempt.acknowledged.policyVersion === policyVersion ? policyLabel : `Version ${progress.attempt.acknowledged.policyVersion}`}) on {new Date(progress.attempt.acknowledged.at).toLocaleString('en-GB', { dateStyle: 'long', timeStyle: 'short' })}.</p>
 				<p><a className="button" href={withBase('/certificate/')}>View and print your certificate</a></p>
 			</section>
 		);
@@ -82,6 +85,9 @@ export default function Acknowledge({ policyLabel, policyVersion }: { policyLabe
 				<p className="notice">Your certificate will show your name: add it on <a href={withBase('/profile/')}>your details</a> first.</p>
 			)}
 			{error && <p className="error-message" role="alert" id="ack-error">{error}</p>}
+			{earlier.length > 0 && (
+				<p data-testid="earlier-acknowledgements">Earlier you confirmed {earlier.map((a) => `Version ${a.policyVersion} (${new Date(a.at).toLocaleDateString('en-GB', { dateStyle: 'long' })})`).join(', ')}. This confirmation is for {policyLabel}.</p>
+			)}
 			<fieldset>
 				<legend>Your confirmation</legend>
 				<div className="option">

@@ -2,11 +2,11 @@
 import { useAppReady } from './useAppReady.ts';
 import { useStore } from '@nanostores/react';
 import { downloadRecord } from '../client/download.ts';
+import { acknowledgedVersion, addMonths } from '../course/refresher.ts';
 import { courseMeta } from '../stores/meta.ts';
 import { $profile } from '../stores/profile.ts';
 import { $progress } from '../stores/progress.ts';
 import { recordJson } from '../stores/records.ts';
-import { addMonths } from '../course/refresher.ts';
 import { withBase } from '../site/urls.ts';
 
 interface Props {
@@ -24,10 +24,10 @@ export default function Certificate({ courseTitle, courseVersion, policyLabel, o
 	// The label ("Version 2: December 2019") names the current version; an older completion names its own.
 	const currentPolicyVersion = courseMeta().policyVersion;
 	const completion = progress.attempt.completed
-		? { ...progress.attempt.completed, policyVersion: progress.attempt.policyVersion, courseVersion: progress.attempt.courseVersion || courseVersion }
+		? { ...progress.attempt.completed, policyVersion: progress.attempt.acknowledged?.policyVersion ?? progress.attempt.policyVersion, courseVersion: progress.attempt.courseVersion || courseVersion }
 		: (() => {
 				const last = progress.history[progress.history.length - 1];
-				return last ? { at: last.completedAt, score: last.score, code: last.code, policyVersion: last.policyVersion, courseVersion: last.courseVersion } : undefined;
+				return last ? { at: last.completedAt, score: last.score, code: last.code, policyVersion: acknowledgedVersion(last), courseVersion: last.courseVersion } : undefined;
 			})();
 	if (!completion) {
 		return (
@@ -49,7 +49,7 @@ export default function Certificate({ courseTitle, courseVersion, policyLabel, o
 				<p className="certificate-name" data-testid="certificate-name">{profile?.name ?? 'Name not given'}</p>
 				<p>has completed the training</p>
 				<p className="certificate-course">{courseTitle}</p>
-				<p>on the {organisation} {policy}.</p>
+				<p>on the {organisation} <span data-testid="certificate-policy">{policy}</span>.</p>
 				<dl className="facts">
 					<dt>Completed on</dt><dd data-testid="certificate-date">{date}</dd>
 					<dt>Final assessment score</dt><dd data-testid="certificate-score">{completion.score}%</dd>

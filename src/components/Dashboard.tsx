@@ -3,11 +3,12 @@
  * the refresher when it is due. Reads the stores; the logic is in src/course/summary.ts and
  * src/course/refresher.ts.
  */
+import { withBase } from '../site/urls.ts';
 import { useAppReady } from './useAppReady.ts';
 import { useStore } from '@nanostores/react';
 import { useRef, useState } from 'react';
 import type { ModuleState } from '../course/journey.ts';
-import { refresherState } from '../course/refresher.ts';
+import { acknowledgedVersion, refresherState } from '../course/refresher.ts';
 import { summarise } from '../course/summary.ts';
 import { currentLearner } from '../stores/app.ts';
 import { courseMeta } from '../stores/meta.ts';
@@ -45,7 +46,7 @@ export default function Dashboard({ itemMinutes = {} }: { itemMinutes?: Record<s
 	});
 	const summary = summarise(meta, timed, progress.attempt, learner, passed);
 	const last = progress.history[progress.history.length - 1];
-	const refresher = refresherState(last, new Date(), meta.refresher, { courseVersion: meta.version, policyVersion: meta.policyVersion });
+	const refresher = refresherState(last, new Date(), meta.refresher, { courseVersion: meta.version, policyVersion: meta.policyVersion, policySameMeaning: meta.policySameMeaning });
 	const completedNow = Boolean(progress.attempt.completed);
 	const byId = new Map(meta.modules.map((m) => [m.id, m]));
 	const role = meta.audiences.find((a) => a.id === profile?.role);
@@ -80,7 +81,10 @@ export default function Dashboard({ itemMinutes = {} }: { itemMinutes?: Record<s
 			)}
 			{showRefresher && (
 				<div className="notice" data-testid="refresher-offer">
-					<h3>Time for your annual refresher</h3>
+					<h3>{refresher.reasons.includes('policy-version') ? 'The policy has changed: please acknowledge the new version' : 'Time for your annual refresher'}</h3>
+					{refresher.reasons.includes('policy-version') && last && (
+						<p data-testid="ack-new-version">You acknowledged Version {acknowledgedVersion(last)} of the policy. It is now {meta.policyLabel}: take the refresher, then confirm you have read the new version.</p>
+					)}
 					<p>
 						You completed the course on {fmt(last?.completedAt)}.{' '}
 						{refresher.overdue ? <strong>Your refresher is overdue: it was due by {fmt(refresher.dueDate)}.</strong> : `Your refresher is due by ${fmt(refresher.dueDate)}.`}
@@ -88,7 +92,10 @@ export default function Dashboard({ itemMinutes = {} }: { itemMinutes?: Record<s
 						{refresher.reasons.includes('course-version') && ' The course has been updated since then.'}
 					</p>
 					{refresher.reasons.includes('policy-version') && (
-						<ul>{meta.policyChanges.filter((c) => c.version === meta.policyVersion).map((c) => <li key={c.version}>What changed: {c.summary}</li>)}</ul>
+						<ul>
+							{meta.policyChanges.filter((c) => c.version === meta.policyVersion).map((c) => <li key={c.version}>What changed: {c.summary}</li>)}
+							<li><a href={withBase('/policy/changes/')}>See what changed in the policy</a></li>
+						</ul>
 					)}
 					<p>A short check on each module lets you skip the ones you still know well.</p>
 					<a className="button" href={withBase('/refresher/')}>Start the refresher</a>

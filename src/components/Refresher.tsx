@@ -8,7 +8,8 @@ import { useStore } from '@nanostores/react';
 import { useEffect, useRef } from 'react';
 import { drawQuestions, newSeed, questionsFor } from '../assessment/draw.ts';
 import { correctAnswer, isCorrect } from '../assessment/score.ts';
-import { refresherState } from '../course/refresher.ts';
+import { refresherItems, refresherState, targetedPreCheck, testedOut } from '../course/refresher.ts';
+import { withBase } from '../site/urls.ts';
 import { requiredModules } from '../course/paths.ts';
 import { currentLearner } from '../stores/app.ts';
 import { emitCourseEvent } from '../stores/events.ts';
@@ -33,8 +34,11 @@ function RefresherWithPool({ pool }: { pool: ClientQuestion[] }) {
 	if (!ready) return <p>Loading…</p>;
 	const meta = courseMeta();
 	const last = progress.history[progress.history.length - 1];
-	const state = refresherState(last, new Date(), meta.refresher, { courseVersion: meta.version, policyVersion: meta.policyVersion });
+	const state = refresherState(last, new Date(), meta.refresher, { courseVersion: meta.version, policyVersion: meta.policyVersion, policySameMeaning: meta.policySameMeaning });
 	const titles = Object.fromEntries(meta.modules.map((m) => [m.id, m.title]));
+	// A refresher for a major policy change starts from the changed clauses (issue 20). Judged on
+	// the last completion, which stays the same until this refresher completes.
+	const targets = state.reasons.includes('policy-version') ? meta.policyChange : undefined;
 
 	// Outside a refresher, or after one is completed (next year's starts afresh): the offer.
 	if (progress.attempt.mode !== 'refresher' || progress.attempt.completed) {
@@ -44,6 +48,7 @@ function RefresherWithPool({ pool }: { pool: ClientQuestion[] }) {
 		return (
 			<section aria-labelledby="refresher-start">
 				<h2 id="refresher-start">Start your refresher</h2>
+				{targets && <p data-testid="refresher-policy-change">The policy has changed since the version you acknowledged (Version {targets.from}). This refresher starts with what changed: <a href={withBase('/policy/changes/')}>see what changed</a>. Modules that teach a changed rule stay on your path.</p>}
 				<p>You will answer {meta.refresher.preCheckQuestions} questions on each module of your path. Get them all right and the module is marked "tested out"; otherwise it is on your refresher path. Then take the final assessment.</p>
 				<button
 					type="button"
@@ -54,9 +59,8 @@ function RefresherWithPool({ pool }: { pool: ClientQuestion[] }) {
 						const eligible = questionsFor(pool, learner);
 						const avoid = new Set(last?.seenQuestions ?? []);
 						const seed = newSeed();
-						const questionIds = Object.fromEntries(
-							modules.map((m, i) => [m, drawQuestions(eligible, { count: meta.refresher.preCheckQuestions, modules: [m], avoid, seed: seed + i }).map((q) => q.id)]),
-						);
+						// Questions citing a changed clause first (none when the policy has not changed), then the usual draw.
+						const questionIds = targetedPreCheck(eligible, modules, targets?.clauses ?? [], { count: meta.refresher.preCheckQuestions, avoid, seed }, drawQuestions);
 						savePreCheck({ questionIds, answers: {}, startedAt: new Date().toISOString() });
 					}}
 				>
@@ -68,12 +72,24 @@ function RefresherWithPool({ pool }: { pool: ClientQuestion[] }) {
 
 	if (progress.attempt.preCheck) {
 		const results = progress.attempt.preCheck.results;
+		const changed = refresherItems(Object.keys(results), targets).changed;
+		const itemTitle = (i: (typeof changed)[number]) => `${titles[i.module]}: ${i.kind === 'lesson' ? 'lesson' : 'case'}, ${i.title}`;
 		return (
 			<section aria-labelledby="precheck-done">
 				<h2 id="precheck-done" ref={headingRef} tabIndex={-1}>Your refresher path</h2>
+				{changed.length > 0 && (
+					<>
+						<h3>Start with what changed</h3>
+						<p>These cite a rule that changed in the new version of the policy.</p>
+						<ul data-testid="refresher-changed">
+							{changed.map((i) => <li key={`${i.kind}-${i.module}-${i.id}`}><a href={withBase(i.kind === 'lesson' ? `/modules/${i.module}/${i.id}/` : `/modules/${i.module}/scenarios/${i.id}/`)}>{itemTitle(i)}</a></li>)}
+						</ul>
+						<h3>Then each module</h3>
+					</>
+				)}
 				<ul>
 					{Object.entries(results).map(([id, r]) => (
-						<li key={id}>{titles[id]}: {r.correct === r.total ? 'tested out (optional now)' : `required (${r.correct} of ${r.total} correct)`}</li>
+						<li key={id}>{titles[id]}: {progress.attempt.testedOut[id] ? 'tested out (optional now)' : r.correct === r.total ? 'required (it teaches a rule that changed)' : `required (${r.correct} of ${r.total} correct)`}</li>
 					))}
 				</ul>
 				<p><a className="button" href={withBase('/')}>Continue your refresher</a></p>
@@ -99,8 +115,9 @@ function RefresherWithPool({ pool }: { pool: ClientQuestion[] }) {
 						emitCourseEvent({ type: 'question.answered', moduleId, questionId: id, setting: 'pre-check', kind: q.type, prompt: q.prompt, options: optionsOf(q), correct: correctAnswer(q), response, success, durationMs: 0 });
 					}
 					results[moduleId] = { correct, total: ids.length };
-					if (ids.length > 0 && correct === ids.length) markTestedOut(moduleId, titles[moduleId] ?? moduleId);
 				}
+				// A module teaching a changed rule cannot be tested out of in a policy-change refresher.
+				for (const moduleId of testedOut(results, targets)) markTestedOut(moduleId, titles[moduleId] ?? moduleId);
 				finishPreCheck(results);
 			}}
 		>

@@ -45,6 +45,11 @@ export interface CompletedAttempt {
 	completedAt: string;
 	courseVersion: string;
 	policyVersion: string;
+	/**
+	 * The acknowledgement that completed the attempt: which policy version it was for, and when
+	 * (issue 20). Absent in completions saved before it was kept; then `policyVersion` stands.
+	 */
+	acknowledged?: { at: string; policyVersion: string };
 	score: number;
 	code: string;
 	seenQuestions: string[];

@@ -18,6 +18,7 @@ import { ScenarioSchema } from '../schemas/scenario.ts';
 import type { ScenarioData } from '../scenarios/machine.ts';
 import { checkScenarioGraph } from '../scenarios/validate.ts';
 import { indexClauses, type ClauseInfo } from './policy.ts';
+import { versionCheck } from './policy-diff.ts';
 
 /** One problem in the content. */
 export interface ContentIssue {
@@ -201,6 +202,8 @@ export function loadCourse(root: string, options: { cwd?: string } = {}): Loaded
 	if (!course || !policy) throw new ContentError(issues);
 	const clauses = indexClauses(policy);
 	crossCheck({ root, course, courseFile, policy, policyFile, clauses, modules }, issues);
+	// A new policy version: unclassed changes and unreviewed content citing them fail the build (issue 20).
+	if (!issues.length) issues.push(...(versionCheck({ root, course, courseFile, policy, policyFile, clauses, modules })?.issues ?? []));
 	if (issues.length > 0) throw new ContentError(issues);
 	return { root, course, courseFile, policy, policyFile, clauses, modules };
 }

@@ -6,6 +6,8 @@
 import type { CourseMeta } from '../stores/meta.ts';
 import { moduleMinutes } from './journey.ts';
 import type { LoadedCourse } from './load.ts';
+import { lessonClauses, majorClauses, previousVersionDiff, scenarioClauses } from './policy-diff.ts';
+import { changeTargets } from './refresher.ts';
 
 /**
  * `allowLoopback` is true only for a build made for the tests (COURSE_LRS_LOOPBACK=1, set by
@@ -13,6 +15,13 @@ import type { LoadedCourse } from './load.ts';
  */
 export function buildCourseMeta(loaded: LoadedCourse, options: { allowLoopback?: boolean } = {}): CourseMeta {
 	const { course, policy, modules } = loaded;
+	// A major policy change: the refresher starts from the lessons and cases citing the changed
+	// clauses (issue 20). Absent otherwise, so the published course's meta is unchanged.
+	const diff = policy.changes ? previousVersionDiff(policy, loaded.root) : null;
+	const changed = diff ? majorClauses(diff) : [];
+	const policyChange = diff && changed.length
+		? changeTargets(diff.from, changed, modules.map((m) => ({ id: m.id, lessons: m.lessons.map((l) => ({ id: l.id, title: l.data.title, clauses: lessonClauses(l.data) })), scenarios: m.scenarios.map((s) => ({ id: s.id, title: s.data.title, clauses: scenarioClauses(s.data) })) })))
+		: undefined;
 	return {
 		title: course.title,
 		version: course.version,
@@ -27,6 +36,8 @@ export function buildCourseMeta(loaded: LoadedCourse, options: { allowLoopback?:
 		audiences: course.audiences.map((a) => ({ id: a.id, label: a.label, modules: a.modules === 'all' ? 'all' : [...a.modules] })),
 		recruiterModules: course.recruiterModules,
 		policyChanges: course.policyChanges,
+		...(policy.changes && !policy.changes.changes.some((c) => c.class === 'major') ? { policySameMeaning: [policy.changes.from] } : {}),
+		...(policyChange ? { policyChange } : {}),
 		lrs: { allowedOrigins: [...course.lrs.allowedOrigins], allowLoopback: options.allowLoopback ?? false },
 		modules: modules.map((m) => ({
 			id: m.id,

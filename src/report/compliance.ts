@@ -8,7 +8,8 @@
  *   offered from `offerAfterMonths` (11): "current" before the offer day, "due" from the offer day
  *   up to and including the due day, "overdue" from the day after the due day.
  * - Acknowledgement: "current" if the current policy version was ever acknowledged, "older" if
- *   only earlier versions were, "none" otherwise.
+ *   only earlier versions were, "none" otherwise. Every acknowledgement is listed with its version
+ *   and latest date (issue 20), so the view shows who has acknowledged which version.
  * - A completion is "self-reported" when it is known only from a learner's downloaded file.
  */
 import { addMonths } from './months.ts';
@@ -47,7 +48,15 @@ export interface PersonRow {
 	ack: AckStatus;
 	/** The newest policy version acknowledged. */
 	ackVersion: string | undefined;
+	/** Every policy version acknowledged, oldest version first, with the latest day for each. */
+	acknowledgements: Acknowledgement[];
 	hasRecord: boolean;
+}
+
+/** One policy version a person acknowledged, and the (latest) day they did. */
+export interface Acknowledgement {
+	version: string;
+	day: string;
 }
 
 export interface NotOnListRow {
@@ -57,6 +66,7 @@ export interface NotOnListRow {
 	lastCompletion: string | undefined;
 	selfReported: boolean;
 	ack: AckStatus;
+	acknowledgements: Acknowledgement[];
 	lastActivity: string;
 }
 
@@ -94,11 +104,13 @@ function latest(p: PersonSummary | undefined): Completion | undefined {
 	return best;
 }
 
-function ackOf(p: PersonSummary | undefined, current: string): { ack: AckStatus; version: string | undefined } {
-	const versions = Object.keys(p?.acknowledged ?? {});
-	if (!versions.length) return { ack: 'none', version: undefined };
-	const newest = versions.sort((a, b) => a.localeCompare(b, 'en', { numeric: true })).at(-1);
-	return { ack: versions.includes(current) ? 'current' : 'older', version: newest };
+const byVersion = (a: string, b: string) => a.localeCompare(b, 'en', { numeric: true });
+
+function ackOf(p: PersonSummary | undefined, current: string): { ack: AckStatus; version: string | undefined; all: Acknowledgement[] } {
+	const versions = Object.keys(p?.acknowledged ?? {}).sort(byVersion);
+	const all = versions.map((version) => ({ version, day: day(p!.acknowledged[version]!) }));
+	if (!versions.length) return { ack: 'none', version: undefined, all };
+	return { ack: versions.includes(current) ? 'current' : 'older', version: versions.at(-1), all };
 }
 
 /** The refresher status of a completion on `today`. */
@@ -114,7 +126,7 @@ export function complianceView(fold: ReportFold, staff: StaffMember[], course: R
 	const people: PersonRow[] = staff.map((s) => {
 		const p = fold.people.get(s.key);
 		const last = latest(p);
-		const { ack, version } = ackOf(p, course.policyVersion);
+		const { ack, version, all } = ackOf(p, course.policyVersion);
 		const inductionDue = last ? undefined : addDays(s.startDate, inductionDays);
 		const refresher = last ? refresherStatus(last.at, today, course.refresher) : undefined;
 		return {
@@ -134,6 +146,7 @@ export function complianceView(fold: ReportFold, staff: StaffMember[], course: R
 			refresherDue: refresher?.due,
 			ack,
 			ackVersion: version,
+			acknowledgements: all,
 			hasRecord: Boolean(p),
 		};
 	});
@@ -141,7 +154,8 @@ export function complianceView(fold: ReportFold, staff: StaffMember[], course: R
 	for (const p of fold.people.values()) {
 		if (onList.has(p.key)) continue;
 		const last = latest(p);
-		notOnList.push({ name: p.name, id: displayId(p.key), courseRole: p.courseRole, lastCompletion: last ? day(last.at) : undefined, selfReported: last ? !last.sources.includes('lrs') : false, ack: ackOf(p, course.policyVersion).ack, lastActivity: day(p.lastAt) });
+		const { ack, all } = ackOf(p, course.policyVersion);
+		notOnList.push({ name: p.name, id: displayId(p.key), courseRole: p.courseRole, lastCompletion: last ? day(last.at) : undefined, selfReported: last ? !last.sources.includes('lrs') : false, ack, acknowledgements: all, lastActivity: day(p.lastAt) });
 	}
 	notOnList.sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id));
 	const groups = new Map<string, GroupRow>();

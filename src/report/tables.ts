@@ -4,7 +4,7 @@
  * tables to CSV and JSON: one source, so the two can be compared cell by cell.
  */
 import type { AnalyticsView } from './analytics.ts';
-import type { ComplianceView, PersonRow } from './compliance.ts';
+import type { Acknowledgement, ComplianceView, PersonRow } from './compliance.ts';
 import type { ReportCourse } from './course-key.ts';
 import type { RecordFileResult } from './record-file.ts';
 import type { RowError } from './staff.ts';
@@ -28,6 +28,9 @@ const STATUS: Record<string, string> = {
 	none: 'None',
 };
 export const label = (s: string | undefined) => (s ? (STATUS[s] ?? s) : '');
+
+/** Every acknowledgement in one cell: "Version 2 on 2026-01-10; Version 3 on 2026-10-01". */
+export const ackList = (all: Acknowledgement[]) => all.map((a) => `Version ${a.version} on ${a.day}`).join('; ');
 
 export function roleLabel(course: ReportCourse, id: string) {
 	return course.roles.find((r) => r.id === id)?.label ?? id;
@@ -78,8 +81,8 @@ export function complianceTables(view: ComplianceView, course: ReportCourse): Ta
 		{
 			id: 'acknowledgement',
 			title: `Policy acknowledgement (current version: ${view.policyVersion})`,
-			columns: [...personCols(), { key: 'ack', label: 'Acknowledged' }, { key: 'version', label: 'Newest version acknowledged' }],
-			rows: people.map((r) => ({ ...person(r), ack: label(r.ack), version: r.ackVersion ?? '' })),
+			columns: [...personCols(), { key: 'ack', label: 'Acknowledged' }, { key: 'version', label: 'Newest version acknowledged' }, { key: 'all', label: 'Every acknowledgement' }],
+			rows: people.map((r) => ({ ...person(r), ack: label(r.ack), version: r.ackVersion ?? '', all: ackList(r.acknowledgements) })),
 		},
 		{
 			id: 'status',
@@ -96,8 +99,8 @@ export function complianceTables(view: ComplianceView, course: ReportCourse): Ta
 		{
 			id: 'not-on-list',
 			title: 'Records from people not on the staff list',
-			columns: [{ key: 'name', label: 'Name' }, { key: 'id', label: 'Email or staff number' }, { key: 'role', label: 'Role chosen in the course' }, { key: 'completed', label: 'Last completed' }, { key: 'selfReported', label: 'Self-reported' }, { key: 'ack', label: 'Acknowledged' }, { key: 'last', label: 'Last activity' }],
-			rows: view.notOnList.map((r) => ({ name: r.name, id: r.id, role: roleLabel(course, r.courseRole), completed: r.lastCompletion ?? '', selfReported: r.selfReported ? 'Yes' : 'No', ack: label(r.ack), last: r.lastActivity })),
+			columns: [{ key: 'name', label: 'Name' }, { key: 'id', label: 'Email or staff number' }, { key: 'role', label: 'Role chosen in the course' }, { key: 'completed', label: 'Last completed' }, { key: 'selfReported', label: 'Self-reported' }, { key: 'ack', label: 'Acknowledged' }, { key: 'all', label: 'Every acknowledgement' }, { key: 'last', label: 'Last activity' }],
+			rows: view.notOnList.map((r) => ({ name: r.name, id: r.id, role: roleLabel(course, r.courseRole), completed: r.lastCompletion ?? '', selfReported: r.selfReported ? 'Yes' : 'No', ack: label(r.ack), all: ackList(r.acknowledgements), last: r.lastActivity })),
 		},
 	];
 }

@@ -17,6 +17,11 @@ export const ClauseSchema = z.strictObject({
 	 * them are found automatically; see `src/course/policy.ts`.
 	 */
 	rule: z.boolean().optional(),
+	/**
+	 * The clause's id in the previous version, where it was renumbered. Ids stay stable across
+	 * versions; this maps the few that do not, so the version diff compares the right clauses.
+	 */
+	previousId: ClauseIdSchema.optional(),
 });
 export type Clause = z.output<typeof ClauseSchema>;
 
@@ -42,6 +47,38 @@ export const PolicyNoteSchema = z.strictObject({
 	clauses: z.array(ClauseIdSchema).default([]),
 });
 export type PolicyNote = z.output<typeof PolicyNoteSchema>;
+
+/**
+ * The author's class for a change: `major` changes a duty, its strength, its scope or an
+ * exception (learners must see it and acknowledge again); `minor` changes no meaning.
+ */
+export const ChangeClassSchema = z.enum(['major', 'minor']);
+export type ChangeClass = z.output<typeof ChangeClassSchema>;
+
+/**
+ * What changed from the previous version, written by the author in the new version's file.
+ * `course:check` compares the two transcriptions clause by clause and fails while a changed
+ * clause has no class here, or while content citing a changed clause is not in `reviewed`.
+ */
+export const PolicyChangesSchema = z.strictObject({
+	/** The previous version's number; its transcription is `policy/versions/<version>.yaml`. */
+	from: z.string(),
+	/** One entry per added, removed or reworded clause (id in this version, or the old id if removed). */
+	changes: z.array(
+		z.strictObject({
+			clause: ClauseIdSchema,
+			class: ChangeClassSchema,
+			/** One plain sentence for learners on the "what changed" page. */
+			summary: TextSchema,
+		}),
+	),
+	/**
+	 * Content items checked against the new wording, as `lesson:<module>/<lesson>`,
+	 * `scenario:<id>` or `question:<id>`. Each item citing a changed clause must be listed.
+	 */
+	reviewed: z.array(z.string()).default([]),
+});
+export type PolicyChanges = z.output<typeof PolicyChangesSchema>;
 
 /** The whole policy document, as transcribed in `modules/policy/social-media-policy.yaml`. */
 export const PolicySchema = z.strictObject({
@@ -69,5 +106,7 @@ export const PolicySchema = z.strictObject({
 	contents: z.array(z.strictObject({ title: TextSchema, pages: z.string().nullable() })),
 	notes: z.array(PolicyNoteSchema),
 	sections: z.array(PolicySectionSchema).min(1),
+	/** What changed since the previous version, when the course holds more than one. */
+	changes: PolicyChangesSchema.optional(),
 });
 export type Policy = z.output<typeof PolicySchema>;

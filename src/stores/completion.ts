@@ -16,7 +16,18 @@ export function completeCourse(score: number, code: string, seenQuestions: strin
 		attempt: { ...q.attempt, completed: { at, score, code } },
 		history: [
 			...q.history,
-			{ registration: q.attempt.registration, mode: q.attempt.mode, completedAt: at, courseVersion: q.attempt.courseVersion, policyVersion: q.attempt.policyVersion, score, code, seenQuestions },
+			{
+				registration: q.attempt.registration,
+				mode: q.attempt.mode,
+				completedAt: at,
+				courseVersion: q.attempt.courseVersion,
+				policyVersion: q.attempt.policyVersion,
+				// Which version this completion acknowledged (issue 20): the refresher and certificate read it.
+				...(q.attempt.acknowledged ? { acknowledged: { at: q.attempt.acknowledged.at, policyVersion: q.attempt.acknowledged.policyVersion } } : {}),
+				score,
+				code,
+				seenQuestions,
+			},
 		],
 	}));
 	const durationMs = Date.parse(at) - Date.parse(p.attempt.startedAt);

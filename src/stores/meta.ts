@@ -4,6 +4,7 @@
  * src/integrations/course-content.ts), so it is bundled once, not repeated in every page.
  */
 import builtMeta from 'virtual:course-meta';
+import type { PolicyChangeTargets } from '../course/refresher.ts';
 import type { Role } from '../course/roles.ts';
 
 export interface CourseMeta {
@@ -20,6 +21,16 @@ export interface CourseMeta {
 	audiences: Array<{ id: Role; label: string; modules: 'all' | string[] }>;
 	recruiterModules: string[];
 	policyChanges: Array<{ version: string; summary: string }>;
+	/**
+	 * Earlier policy versions whose acknowledgement still stands: the previous version when the
+	 * current one made minor changes only (src/course/policy-diff.ts). Absent when there are none.
+	 */
+	policySameMeaning?: string[];
+	/**
+	 * When the current policy version made a major change: the changed clauses and the lessons
+	 * and cases citing them, which a refresher covers first (src/course/refresher.ts).
+	 */
+	policyChange?: PolicyChangeTargets;
 	/** Which LRS addresses a launch may name (src/records/launch.ts). */
 	lrs: { allowedOrigins: string[]; allowLoopback: boolean };
 	modules: Array<{

@@ -19,7 +19,7 @@ import { waitForIslands } from './helpers.ts';
 const ZIP = resolve('packages', 'scorm12.zip');
 const ROOT = resolve('.tmp', 'package-scorm-e2e');
 const FOLDER = '/pluginfile.php/7/mod_scorm/content/3/';
-const PORT = testPort(4460);
+const PORT = testPort(4466);
 const ORIGIN = `http://127.0.0.1:${PORT}`;
 
 let server: Server;

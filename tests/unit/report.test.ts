@@ -11,7 +11,7 @@ import { ReportFold } from '../../src/report/fold.ts';
 import { basicAuth, LrsError, readStatements } from '../../src/report/lrs.ts';
 import { checkRecordFile } from '../../src/report/record-file.ts';
 import { parseDate, parseStaffCsv } from '../../src/report/staff.ts';
-import { toCsv } from '../../src/report/tables.ts';
+import { complianceTables, toCsv } from '../../src/report/tables.ts';
 
 const IRI = 'https://learning.reach2.org/xapi/social-media-policy';
 const HOME = 'https://www.reach2.org';
@@ -180,6 +180,19 @@ describe('compliance view', () => {
 		expect(annSummary.completions[0]!.sources).toEqual(['lrs', 'file']);
 		expect(view.people.find((p) => p.name === 'Ann Lee')).toMatchObject({ selfReported: false, refresher: 'current' });
 		expect(view.byGroup.find((g) => g.academy === 'Oak Primary' && g.role === 'volunteer')).toMatchObject({ staff: 1, completed: 1, percent: 100, ackCurrent: 0 });
+	});
+	it('shows every acknowledgement with its version, so it tells who has acknowledged the current one (issue 20)', async () => {
+		// Ann acknowledged v1 then v2 (current); Bob, from his file, v1 only; Cat nothing.
+		const { view } = await build('2025-11-01', [ack(bob, '1', '2025-10-01T09:00:00.000Z'), await completion(bob, '2025-10-01T10:00:00.000Z', { registration: 'bob-1', policyVersion: '1' })]);
+		const by = Object.fromEntries(view.people.map((p) => [p.name, p]));
+		expect(by['Ann Lee']!.acknowledgements).toEqual([{ version: '1', day: '2025-01-15' }, { version: '2', day: '2025-02-01' }]);
+		expect(by['Ann Lee']!.ack).toBe('current');
+		expect(by['Bob Roy']).toMatchObject({ ack: 'older', acknowledgements: [{ version: '1', day: '2025-10-01' }] });
+		expect(by['Cat New']).toMatchObject({ ack: 'none', acknowledgements: [] });
+		const table = complianceTables(view, course).find((t) => t.id === 'acknowledgement')!;
+		const row = (name: string) => table.rows.find((r) => r.name === name)!;
+		expect(row('Ann Lee')).toMatchObject({ ack: 'Current', version: '2', all: 'Version 1 on 2025-01-15; Version 2 on 2025-02-01' });
+		expect(row('Bob Roy')).toMatchObject({ ack: 'Older version only', all: 'Version 1 on 2025-10-01' });
 	});
 	it('finds whose completion a verification code is', async () => {
 		const { fold, staff } = await build('2025-11-01');
