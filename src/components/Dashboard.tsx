@@ -17,7 +17,6 @@ import { $progress, emptyProgress, passedAssessment } from '../stores/progress.t
 import { recordJson } from '../stores/records.ts';
 import { downloadRecord } from '../client/download.ts';
 import type { Role } from '../course/roles.ts';
-import { withBase } from '../site/urls.ts';
 
 const STATE_LABEL: Record<ModuleState, string> = { 'not-started': 'Not started', 'in-progress': 'In progress', completed: 'Completed', 'tested-out': 'Tested out' };
 const STATE_TAG: Record<ModuleState, string> = { 'not-started': '', 'in-progress': 'tag--warn', completed: 'tag--ok', 'tested-out': 'tag--ok' };

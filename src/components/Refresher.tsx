@@ -18,7 +18,6 @@ import { $progress } from '../stores/progress.ts';
 import { finishPreCheck, markTestedOut, savePreCheck, startRefresher } from '../stores/refresher.ts';
 import QuestionView, { optionsOf, type ClientQuestion } from './QuestionView.tsx';
 import QuestionsGate from './QuestionsGate.tsx';
-import { withBase } from '../site/urls.ts';
 
 export default function Refresher() {
 	return <QuestionsGate>{(pool) => <RefresherWithPool pool={pool} />}</QuestionsGate>;
