@@ -38,8 +38,18 @@ export async function startWrapper(): Promise<void> {
 	const api = findApi(window);
 	const runtime = api ? new Scorm12Runtime(api, dictionary) : null;
 	const start = runtime?.start() ?? null;
-	if (!api) show(status, 'Your learning system could not be found, so it will not record this session. Your progress is still saved on this device.');
-	else if (!start) show(status, 'Your learning system did not start this session, so it will not record it. Your progress is still saved on this device.');
+	if (!api) {
+		// Opened outside a learning system (e.g. this page of the published site): nothing to hold a
+		// session for, and the site refuses to be framed, so offer the course itself instead.
+		show(status, 'Your learning system could not be found, so it will not record this session. Your progress is still saved on this device.');
+		const link = document.createElement('a');
+		link.href = withBase('/');
+		link.textContent = 'Open the course';
+		status.append(' ', link);
+		frame.hidden = true;
+		return;
+	}
+	if (!start) show(status, 'Your learning system did not start this session, so it will not record it. Your progress is still saved on this device.');
 
 	if (start?.learner) {
 		// For "Your details" to offer (sessionStorage: this tab only; the frame shares it).
