@@ -5,7 +5,7 @@
  */
 import type { Course } from '../src/schemas/course.ts';
 
-/** The SCO's launch page inside the package (src/pages/lms/scorm12/index.astro). */
+/** The SCO's launch page inside the package (src/pages/lms/scorm12.astro). */
 export const SCORM_LAUNCH = 'lms/scorm12/index.html';
 /** The cmi5 AU: the course home page, which reads the cmi5 launch parameters. */
 export const CMI5_LAUNCH = 'index.html';
@@ -40,7 +40,7 @@ export function scormIdentifier(course: Pick<Course, 'activityIriBase' | 'versio
  * files (paths relative to its root, `/`-separated); the launch page must be one of them.
  */
 export function scormManifest(course: PackageCourse, files: readonly string[]): string {
-	if (!files.includes(SCORM_LAUNCH)) throw new Error(`The SCO launch page ${SCORM_LAUNCH} is not in the package (src/pages/lms/scorm12/index.astro builds it).`);
+	if (!files.includes(SCORM_LAUNCH)) throw new Error(`The SCO launch page ${SCORM_LAUNCH} is not in the package (src/pages/lms/scorm12.astro builds it).`);
 	const id = scormIdentifier(course);
 	const title = xml(course.title);
 	const list = [...files]

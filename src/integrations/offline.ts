@@ -56,8 +56,10 @@ export default function offline(options: { name: string; shortName: string; them
 				const { count, size, warnings } = await generateSW({
 					globDirectory: out,
 					globPatterns: ['**/*.{html,js,css,svg,png,webmanifest,json}'],
-					// The 404 page is served by the host; offline, unknown pages get /offline/.
-					globIgnores: ['404.html', 'sw.js', 'report/**', '_astro/*Report*'],
+					// The 404 page is served by the host; offline, unknown pages get /offline/. The report and
+					// the SCORM launch page (src/pages/lms/scorm12.astro, whose script chunk takes its name)
+					// are not for learners' devices.
+					globIgnores: ['404.html', 'sw.js', 'report/**', '_astro/*Report*', 'lms/**', '_astro/scorm12.astro_*'],
 					swDest: join(out, 'sw.js'),
 					mode: 'production',
 					sourcemap: false,

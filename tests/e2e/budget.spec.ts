@@ -23,7 +23,7 @@ test(`every page's CSS is at most ${BUDGETS.pageCssGzip / 1024} KB gzipped`, () 
 	expect(report.pages.every((p) => p.cssGzip > 0)).toBe(true);
 });
 
-test('the offline precache of HTML, CSS, JS and fonts is within 1.5 MB, with no web fonts', () => {
+test(`the offline precache of HTML, CSS, JS and fonts is within ${BUDGETS.precacheBytes / 1048576} MB, with no web fonts`, () => {
 	expect(report.precache.files).toBeGreaterThan(90);
 	expect(report.precache.total).toBeLessThanOrEqual(BUDGETS.precacheBytes);
 	expect(report.precache.fonts).toBe(0);
