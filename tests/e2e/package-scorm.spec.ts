@@ -17,14 +17,17 @@ import { testPort } from '../ports.ts';
 import { waitForIslands } from './helpers.ts';
 
 const ZIP = resolve('packages', 'scorm12.zip');
-const ROOT = resolve('.tmp', 'package-scorm-e2e');
 const FOLDER = '/pluginfile.php/7/mod_scorm/content/3/';
-const PORT = testPort(4466);
-const ORIGIN = `http://127.0.0.1:${PORT}`;
+// Each worker unzips into its own folder and serves it on its own port: the tests run in parallel.
+let ROOT = '';
+let ORIGIN = '';
 
 let server: Server;
 
-test.beforeAll(async () => {
+test.beforeAll(async ({}, workerInfo) => {
+	const port = testPort(4466) + workerInfo.parallelIndex;
+	ROOT = resolve('.tmp', `package-scorm-e2e-${workerInfo.parallelIndex}`);
+	ORIGIN = `http://127.0.0.1:${port}`;
 	expect(existsSync(ZIP), 'packages/scorm12.zip: run npm run package first').toBe(true);
 	rmSync(ROOT, { recursive: true, force: true });
 	for (const [name, data] of Object.entries(unzipSync(readFileSync(ZIP)))) {
@@ -43,7 +46,7 @@ test.beforeAll(async () => {
 		if ((req.url ?? '/').split(/[?#]/)[0]!.endsWith('/')) notFound();
 		else files(req, res, notFound);
 	});
-	await new Promise<void>((done) => server.listen(PORT, '127.0.0.1', done));
+	await new Promise<void>((done) => server.listen(port, '127.0.0.1', done));
 });
 
 test.afterAll(async () => {

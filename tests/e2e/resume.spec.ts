@@ -75,7 +75,7 @@ test('a reload in the assessment keeps the question on screen, the answers, the 
 	await reloadKeeps(page, [page.locator('#question-heading'), page.locator('fieldset legend')]);
 	expect(await page.locator('fieldset input:checked').evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value))).toEqual(picked);
 	await page.getByRole('button', { name: 'Check your answers' }).click();
-	await reloadKeeps(page, [page.locator('#review-heading'), page.locator('section ol')]);
+	await reloadKeeps(page, [page.locator('#review-heading'), page.getByTestId('check-answers')]);
 	await page.getByRole('button', { name: 'Submit my answers' }).click();
 	await reloadKeeps(page, [page.getByRole('heading', { name: 'Submit your answers?' }), page.getByText(/You have answered 2 of/)]);
 });
