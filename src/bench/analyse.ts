@@ -59,7 +59,7 @@ export interface BenchReport {
 
 /** Reading pages carry no interaction (see tests/e2e/site.ts). */
 export function isReadingPage(path: string): boolean {
-	return ['/policy/', '/help/', '/offline/', '/404.html'].includes(path) || /^\/modules\/[^/]+\/$/.test(path);
+	return ['/policy/', '/policy/changes/', '/help/', '/offline/', '/404.html'].includes(path) || /^\/modules\/[^/]+\/$/.test(path);
 }
 
 const gz = (buf: Buffer) => gzipSync(buf, { level: 9 }).length;

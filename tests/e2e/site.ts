@@ -26,7 +26,7 @@ export function builtPages(): string[] {
  * the offline page and every module overview.
  */
 export function isReadingPage(path: string): boolean {
-	return ['/policy/', '/help/', '/offline/'].includes(path) || /^\/modules\/[^/]+\/$/.test(path);
+	return ['/policy/', '/policy/changes/', '/help/', '/offline/'].includes(path) || /^\/modules\/[^/]+\/$/.test(path);
 }
 
 export function builtHtml(path: string): string {
