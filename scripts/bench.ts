@@ -11,6 +11,7 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { analyse, BUDGETS } from '../src/bench/analyse.ts';
 import { waitFor } from '../tests/lrs/harness.ts';
+import { CHROMIUM_ARGS } from '../playwright.config.ts';
 
 const args = process.argv.slice(2);
 // The compliance report at scale (scripts/bench-report.ts); does not build or check budgets.
@@ -70,7 +71,7 @@ async function runLighthouse() {
 	const results: Record<string, Record<string, number>> = {};
 	const browser = await launcher.launch({
 		chromePath: chrome,
-		chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+		chromeFlags: ['--headless=new', ...CHROMIUM_ARGS],
 	});
 	try {
 		for (const path of pages) {

@@ -14,11 +14,11 @@
 import { spawn } from 'node:child_process';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
+import { CHROMIUM, CHROMIUM_ARGS } from '../playwright.config.ts';
 import { course } from '../tests/e2e/helpers.ts';
+import { waitFor } from '../tests/lrs/harness.ts';
 import { testPort } from '../tests/ports.ts';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const FLAGS = ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const port = testPort(4700);
 const origin = `http://127.0.0.1:${port}`;
 const mod = course.modules[0]!;
@@ -31,22 +31,10 @@ const pages: Record<string, string> = {
 };
 
 const server = spawn(process.execPath, ['scripts/serve.mjs', '--port', String(port)], { stdio: 'ignore' });
-async function waitForServer() {
-	for (let i = 0; i < 100; i++) {
-		try {
-			if ((await fetch(`${origin}/`)).ok) return;
-		} catch {
-			/* not up yet */
-		}
-		await new Promise((r) => setTimeout(r, 100));
-	}
-	throw new Error('server did not start');
-}
-
-const chrome = await chromeLauncher.launch({ chromePath: CHROMIUM, chromeFlags: FLAGS });
+const chrome = await chromeLauncher.launch({ chromePath: CHROMIUM, chromeFlags: ['--headless=new', ...CHROMIUM_ARGS] });
 let failed = false;
 try {
-	await waitForServer();
+	await waitFor(`${origin}/`, 20_000);
 	for (const [name, path] of Object.entries(pages)) {
 		let performance = 0;
 		let accessibility = 0;
