@@ -6,10 +6,8 @@ const FlagSchema = SlugSchema;
 
 /** Show a variant or a choice only when these flags are (`if`) or are not (`unless`) set. */
 const ConditionSchema = {
-	/** Every flag listed must be set. */
-	if: z.array(FlagSchema).optional(),
-	/** None of the flags listed may be set. */
-	unless: z.array(FlagSchema).optional(),
+	if: z.array(FlagSchema).optional().describe('Every flag listed must be set.'),
+	unless: z.array(FlagSchema).optional().describe('None of the flags listed may be set.'),
 };
 
 /**
@@ -21,49 +19,32 @@ const ConditionSchema = {
 export const BreachSchema = z.union([
 	ClauseIdSchema,
 	z.strictObject({
-		/** The clause broken. */
-		clause: ClauseIdSchema,
-		/** Which of the clause's duties: `must` (must, must not, not permitted, legally bound ...) or `should` (should, strongly advised ...). */
-		strength: z.enum(['must', 'should']),
+		clause: ClauseIdSchema.describe('The clause broken.'),
+		strength: z.enum(['must', 'should']).describe('Which of the clause\'s duties: `must` (must, must not, not permitted, legally bound ...) or `should` (should, strongly advised ...).'),
 	}),
 ]);
 export type Breach = z.output<typeof BreachSchema>;
 
 /** One option at a decision point. */
 export const ChoiceSchema = z.strictObject({
-	/** Stable id within the step (used in xAPI responses). */
-	id: SlugSchema,
-	/** What the learner does, as a button label: "Accept the request". */
-	label: TextSchema,
-	/** What happens as a result, shown straight after choosing. */
-	consequence: TextSchema,
-	/** The id of the next step or of an ending. */
-	next: SlugSchema,
-	/** Flags this choice sets. */
-	set: z.array(FlagSchema).default([]),
-	/**
-	 * The clauses this act goes against. Every path's verdict follows from these: a path that
-	 * breaks a must-level duty ends in a breach; best practice is reached only by paths that
-	 * break nothing (see docs/content-brief.md, "The verdict rule").
-	 */
-	breaches: z.array(BreachSchema).default([]),
-	/** The clauses this act follows (documentation for reviewers and reports; not judged). */
-	upholds: z.array(ClauseIdSchema).default([]),
+	id: SlugSchema.describe('Stable id within the step (used in xAPI responses).'),
+	label: TextSchema.describe('What the learner does, as a button label: "Accept the request".'),
+	consequence: TextSchema.describe('What happens as a result, shown straight after choosing.'),
+	next: SlugSchema.describe('The id of the next step or of an ending.'),
+	set: z.array(FlagSchema).default([]).describe('Flags this choice sets.'),
+	breaches: z.array(BreachSchema).default([]).describe('The clauses this act goes against. Every path\'s verdict follows from these: a path that breaks a must-level duty ends in a breach; best practice is reached only by paths that break nothing (see docs/content-brief.md, "The verdict rule").'),
+	upholds: z.array(ClauseIdSchema).default([]).describe('The clauses this act follows (documentation for reviewers and reports; not judged).'),
 	...ConditionSchema,
 });
 export type Choice = z.output<typeof ChoiceSchema>;
 
 /** A decision point. */
 export const StepSchema = z.strictObject({
-	/** Stable id, unique among the scenario's steps and endings. */
-	id: SlugSchema,
-	/** What is happening now. */
-	text: TextSchema,
-	/** Text shown instead of `text` when its condition holds (first match wins). */
-	variants: z.array(z.strictObject({ text: TextSchema, ...ConditionSchema })).default([]),
-	/** The question put to the learner; defaults to "What do you do?". */
-	prompt: TextSchema.default('What do you do?'),
-	choices: z.array(ChoiceSchema).min(2).max(4),
+	id: SlugSchema.describe('Stable id, unique among the scenario\'s steps and endings.'),
+	text: TextSchema.describe('What is happening now.'),
+	variants: z.array(z.strictObject({ text: TextSchema.describe('The text shown when the condition holds.'), ...ConditionSchema })).default([]).describe('Text shown instead of `text` when its condition holds (first match wins).'),
+	prompt: TextSchema.default('What do you do?').describe('The question put to the learner; defaults to "What do you do?".'),
+	choices: z.array(ChoiceSchema).min(2).max(4).describe('The options at this step: 2-4 of them.'),
 });
 export type Step = z.output<typeof StepSchema>;
 
@@ -73,17 +54,12 @@ export type Verdict = z.output<typeof VerdictSchema>;
 
 /** An outcome. */
 export const EndingSchema = z.strictObject({
-	/** Stable id, unique among the scenario's steps and endings. */
-	id: SlugSchema,
-	verdict: VerdictSchema,
-	/** A short headline for the outcome. */
-	title: TextSchema,
-	/** What the policy says about this outcome and why, in plain words. It must be true for every path that reaches this ending. */
-	feedback: TextSchema,
-	/** Feedback shown instead of `feedback` when its condition holds (first match wins), so that it stays true for each path. */
-	variants: z.array(z.strictObject({ feedback: TextSchema, ...ConditionSchema })).default([]),
-	/** The clauses this outcome rests on. */
-	clauses: ClauseListSchema,
+	id: SlugSchema.describe('Stable id, unique among the scenario\'s steps and endings.'),
+	verdict: VerdictSchema.describe('How the outcome measures up against the policy: `best-practice`, `risky` or `breach`. It must follow from the clauses the path breaks (the verdict rule).'),
+	title: TextSchema.describe('A short headline for the outcome.'),
+	feedback: TextSchema.describe('What the policy says about this outcome and why, in plain words. It must be true for every path that reaches this ending.'),
+	variants: z.array(z.strictObject({ feedback: TextSchema.describe('The feedback shown when the condition holds.'), ...ConditionSchema })).default([]).describe('Feedback shown instead of `feedback` when its condition holds (first match wins), so that it stays true for each path.'),
+	clauses: ClauseListSchema.describe('The clauses this outcome rests on.'),
 });
 export type Ending = z.output<typeof EndingSchema>;
 
@@ -94,46 +70,29 @@ export type Ending = z.output<typeof EndingSchema>;
  * true to the `situation` and the first step: this shows the moment, it adds no new facts.
  */
 export const TriggerSchema = z.strictObject({
-	/**
-	 * What arrives: `friend-request` (a request to connect), `message` (a direct or group chat
-	 * message), `post` (a post in a feed, with any comments), `email`, or `notification`
-	 * (anything else the phone announces).
-	 */
-	kind: z.enum(['friend-request', 'message', 'post', 'email', 'notification']),
-	/** Where it appears, as the screen would name it: "Building game", "Year 4 parents (group chat)". */
-	app: TextSchema,
-	/** Who it is from, as the screen shows them: "Keira", "Mr Patel". */
-	from: TextSchema,
-	/** When, as the screen shows it: "Saturday 9:14". Leave out when the case does not say. */
-	time: TextSchema.optional(),
-	/** The words on screen. For a friend request with no message, what the request says. */
-	text: TextSchema,
-	/** Comments under a post, or the next messages in a chat, in order. */
-	replies: z.array(z.strictObject({ from: TextSchema, text: TextSchema })).default([]),
+	kind: z.enum(['friend-request', 'message', 'post', 'email', 'notification']).describe('What arrives: `friend-request` (a request to connect), `message` (a direct or group chat message), `post` (a post in a feed, with any comments), `email`, or `notification` (anything else the phone announces).'),
+	app: TextSchema.describe('Where it appears, as the screen would name it: "Building game", "Year 4 parents (group chat)".'),
+	from: TextSchema.describe('Who it is from, as the screen shows them: "Keira", "Mr Patel".'),
+	time: TextSchema.optional().describe('When, as the screen shows it: "Saturday 9:14". Leave out when the case does not say.'),
+	text: TextSchema.describe('The words on screen. For a friend request with no message, what the request says.'),
+	replies: z.array(z.strictObject({ from: TextSchema.describe('Who wrote it, as the screen shows them.'), text: TextSchema.describe('The words on screen.') })).default([]).describe('Comments under a post, or the next messages in a chat, in order.'),
 });
 export type Trigger = z.output<typeof TriggerSchema>;
 
 /** A "what would you do" case: `modules/NN-<module>/scenarios/<id>.yaml`. */
 export const ScenarioSchema = z.strictObject({
-	title: TextSchema,
-	/** One sentence for the module page. */
-	summary: TextSchema,
-	audiences: AudienceListSchema,
-	/** Estimated minutes to play once. */
-	minutes: z.number().int().min(1).max(15).default(3),
+	title: TextSchema.describe('The case\'s title, shown on the module page and as the scenario page heading.'),
+	summary: TextSchema.describe('One sentence for the module page.'),
+	audiences: AudienceListSchema.describe('Who the case is for (everyone by default): `all`, or roles, and `recruiter` for people who shortlist or interview.'),
+	minutes: z.number().int().min(1).max(15).default(3).describe('Estimated minutes to play once.'),
 	setting: z.strictObject({
-		/** Who you are: "You are a teaching assistant in a Year 5 class." */
-		role: TextSchema,
-		/** Where you are. */
-		place: TextSchema,
-		/** What has just happened. */
-		situation: TextSchema,
-		/** Optional: the moment as the learner would see it on screen (see `TriggerSchema`). */
-		trigger: TriggerSchema.optional(),
-	}),
-	/** Id of the first step. */
-	start: SlugSchema,
-	steps: z.array(StepSchema).min(1),
-	endings: z.array(EndingSchema).min(1),
+		role: TextSchema.describe('Who you are: "You are a teaching assistant in a Year 5 class."'),
+		place: TextSchema.describe('Where you are.'),
+		situation: TextSchema.describe('What has just happened.'),
+		trigger: TriggerSchema.optional().describe('Optional: the moment as the learner would see it on screen (a friend request, a chat message, a post), drawn as that thing. Every word must already be true to the `situation` and the first step: it shows the moment and adds no new facts.'),
+	}).describe('Where the case begins: who you are, where, and what has just happened.'),
+	start: SlugSchema.describe('Id of the first step.'),
+	steps: z.array(StepSchema).min(1).describe('The decision points, each with 2-4 choices.'),
+	endings: z.array(EndingSchema).min(1).describe('The outcomes, each with its verdict and the clauses it rests on.'),
 });
 export type Scenario = z.output<typeof ScenarioSchema>;
