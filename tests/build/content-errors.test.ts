@@ -1,9 +1,11 @@
 /**
- * Content errors are build errors: a planted mistake in a copy of the real course makes both
- * `course:check` and `astro build` fail, naming the file, the field and the bad value.
+ * Content errors are build errors: a planted mistake in a copy of the fixture course
+ * (tests/fixtures/course, with a folder from tests/fixtures/planted/ copied over it) makes both
+ * `course:check` and `astro build` fail, naming the file, the field and the bad value. Fixture
+ * files, not edits of the real course, so rewording real content cannot quietly unplant a mistake.
  */
 import { execFile } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -15,16 +17,13 @@ const BUILD_BUDGET = 120_000;
 const dirs: string[] = [];
 afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
 
-/** A copy of modules/ with edits applied to some files. */
-function plant(edits: Record<string, (text: string) => string>): string {
+/** A copy of the fixture course with one planted folder copied over it. */
+function plant(planted: string): string {
 	const dir = mkdtempSync(join(tmpdir(), 'course-fixture-'));
 	dirs.push(dir);
-	cpSync('modules', join(dir, 'modules'), { recursive: true });
-	for (const [file, edit] of Object.entries(edits)) {
-		const path = join(dir, 'modules', file);
-		writeFileSync(path, edit(readFileSync(path, 'utf8')));
-	}
-	return join(dir, 'modules');
+	cpSync('tests/fixtures/course', join(dir, 'course'), { recursive: true });
+	cpSync(join('tests/fixtures/planted', planted), join(dir, 'course'), { recursive: true });
+	return join(dir, 'course');
 }
 
 async function check(root: string) {
@@ -43,50 +42,36 @@ async function build(root: string) {
 	);
 }
 
-const SCENARIO = '03-acceptable-use/scenarios/pupil-friend-request.yaml';
-const QUESTIONS = '05-personal-use/questions.yaml';
-
 describe('a scenario citing clause 3.55 and a duplicate question id', () => {
-	const root = plant({
-		[SCENARIO]: (t) => t.replace('clauses: ["3-5", "3-6"]', 'clauses: ["3-55", "3-6"]'),
-		[QUESTIONS]: (t) => t.replace(/- id: (pu-[a-z0-9-]+)\n([\s\S]*?)- id: pu-[a-z0-9-]+\n/, '- id: $1\n$2- id: $1\n'),
-	});
+	const root = plant('unknown-clause-and-duplicate-id');
 
 	it('fails course:check, naming file, field and value for each', async () => {
 		const { code, out } = await check(root);
 		expect(code).not.toBe(0);
-		expect(out).toMatch(/modules\/03-acceptable-use\/scenarios\/pupil-friend-request\.yaml › endings\[\d+\]\.clauses\[0\]: cites clause "3-55", which is not in the policy/);
-		expect(out).toMatch(/modules\/05-personal-use\/questions\.yaml › questions\[\d+\]\.id: duplicate question id "pu-[a-z0-9-]+"/);
+		expect(out).toMatch(/01-example\/scenarios\/news\.yaml › endings\[0\]\.clauses\[0\]: cites clause "3-55", which is not in the policy/);
+		expect(out).toMatch(/01-example\/questions\.yaml › questions\[1\]\.id: duplicate question id "ex-share"/);
 	});
 
 	it('fails astro build with the same messages', async () => {
 		const { code, out } = await build(root);
 		expect(code).not.toBe(0);
-		expect(out).toContain('pupil-friend-request.yaml › endings[');
+		expect(out).toContain('news.yaml › endings[0].clauses[0]');
 		expect(out).toContain('"3-55"');
-		expect(out).toMatch(/questions\.yaml › questions\[\d+\]\.id: duplicate question id/);
+		expect(out).toMatch(/questions\.yaml › questions\[1\]\.id: duplicate question id "ex-share"/);
 	}, BUILD_BUDGET);
 });
 
 describe('scenarios with an unreachable step and a dead end', () => {
-	const root = plant({
-		// A step nothing leads to.
-		[SCENARIO]: (t) => t.replace('endings:\n', '  - id: orphan-step\n    text: "Nobody gets here."\n    choices:\n      - { id: a, label: "A", consequence: "A.", next: best-boundary }\n      - { id: b, label: "B", consequence: "B.", next: cautious }\nendings:\n'),
-	});
-	// Every choice at "message" needs a flag that the "accept now" path no longer sets.
-	const deadEnd = plant({
-		[SCENARIO]: (t) =>
-			t
-				.replace('        label: "Don\'t reply on your personal account', '        if: [accepted]\n        label: "Don\'t reply on your personal account')
-				.replace('        label: "Reply privately to reassure her', '        if: [accepted]\n        label: "Reply privately to reassure her')
-				.replace(/      - id: accept-now\n        label: "Accept it now so she isn't upset"\n        consequence: "You accept the request on your phone at break time."\n        set: \[accepted\]\n/, '      - id: accept-now\n        label: "Accept it now so she isn\'t upset"\n        consequence: "You accept the request on your phone at break time."\n'),
-	});
+	// A step nothing leads to.
+	const unreachable = plant('unreachable-step');
+	// Both choices at "follow" need the flag "posted", which the "wait" path never sets.
+	const deadEnd = plant('dead-end');
 
 	it('fails the check and the build naming the unreachable step', async () => {
-		const checked = await check(root);
+		const checked = await check(unreachable);
 		expect(checked.code).not.toBe(0);
-		expect(checked.out).toMatch(/pupil-friend-request\.yaml › steps\[\d+\]: step "orphan-step" can never be reached/);
-		const built = await build(root);
+		expect(checked.out).toMatch(/news\.yaml › steps\[1\]: step "orphan-step" can never be reached/);
+		const built = await build(unreachable);
 		expect(built.code).not.toBe(0);
 		expect(built.out).toContain('step "orphan-step" can never be reached');
 	}, BUILD_BUDGET);
@@ -94,9 +79,9 @@ describe('scenarios with an unreachable step and a dead end', () => {
 	it('fails the check and the build naming the dead-end step', async () => {
 		const checked = await check(deadEnd);
 		expect(checked.code).not.toBe(0);
-		expect(checked.out).toMatch(/pupil-friend-request\.yaml › steps\[\d+\]: step "message" is a dead end/);
+		expect(checked.out).toMatch(/news\.yaml › steps\[1\]: step "follow" is a dead end/);
 		const built = await build(deadEnd);
 		expect(built.code).not.toBe(0);
-		expect(built.out).toContain('step "message" is a dead end');
+		expect(built.out).toContain('step "follow" is a dead end');
 	}, BUILD_BUDGET);
 });
