@@ -4,7 +4,7 @@
  * (@vite-pwa/astro does not support Astro 7, and vite-plugin-pwa cannot see Astro's HTML, so
  * this runs workbox-build's generateSW over the built folder.)
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
@@ -26,9 +26,9 @@ export default function offline(options: { name: string; shortName: string; them
 			},
 			'astro:build:done': async ({ dir, logger }) => {
 				const out = fileURLToPath(dir);
-				const source = readFileSync(fileURLToPath(new URL('../assets/icon.svg', import.meta.url)));
-				mkdirSync(join(out, 'icons'), { recursive: true });
-				writeFileSync(join(out, 'icons', 'icon.svg'), source);
+				// The source icon is served as it is from public/icons/ (Astro copies public/ into the
+				// build); the PNG sizes an installed app needs are made from it here.
+				const source = readFileSync(join(out, 'icons', 'icon.svg'));
 				for (const size of ICON_SIZES) {
 					await sharp(source, { density: 300 }).resize(size, size).png().toFile(join(out, 'icons', `icon-${size}.png`));
 				}
