@@ -81,6 +81,8 @@ export const connectionMachine = setup({
 	actions: {
 		/** Asks the learner before anything is sent to a new address. */
 		askConsent: () => {},
+		/** Connecting (consent given): take the launch's learner and registration. */
+		preparing: () => {},
 		/** cmi5: keep the session (token and LaunchData) for shaping statements. */
 		connected: (_, _params: { auth: string; data: unknown }) => {},
 		/** Statements can now take their final shape: record `initialized`, then what was queued. */
@@ -125,6 +127,7 @@ export const connectionMachine = setup({
 			},
 		},
 		connecting: {
+			entry: 'preparing',
 			initial: 'choosing',
 			states: {
 				// `opened` runs on the way in, before the first flush: cmi5's `initialized` is made before anything is sent.

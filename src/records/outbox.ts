@@ -78,11 +78,11 @@ const asDelivery = (r: SendResult | Delivery): Delivery => ('kind' in r ? r : de
  * Sends every waiting record, oldest first, in batches. A batch refused with a 4xx is split
  * and each statement sent alone so that only the bad one is rejected. `update` is called with
  * each changed entry (by statement id) as soon as its fate is known, so nothing is lost if the
- * page closes mid-flush. `send` is a raw HTTP sender or a transport's `send`.
+ * page closes mid-flush. `send` is a raw HTTP `Sender` or a transport's `send`.
  */
 export async function flush(
 	entries: readonly RecordEntry[],
-	send: Sender | Transport<Statement, unknown>['send'],
+	send: (statements: Statement[]) => Promise<SendResult | Delivery>,
 	update: (id: string, change: Partial<RecordEntry>) => void,
 	now: () => string = () => new Date().toISOString(),
 ): Promise<FlushOutcome> {

@@ -36,7 +36,7 @@ function fakeSystem(answers: Array<FlushOutcome | 'hold'> = []) {
 				log.push('token');
 				return 'Basic dG9rZW4=';
 			}),
-			fetchLaunchData: fromPromise(async ({ input }: { input: { auth: string } }) => {
+			fetchLaunchData: fromPromise<unknown, { auth: string }>(async ({ input }) => {
 				log.push(`launchData with ${input.auth}`);
 				return { launchMode: 'Normal' };
 			}),
