@@ -6,7 +6,7 @@
  * course was launched with an LRS, so local-only learners never download it or XState for it.
  * It reaches the records only through the narrow `RecordsPort` it is given.
  */
-import { createActor, fromPromise, waitFor, type ActorRefFrom, type SnapshotFrom } from 'xstate';
+import { createActor, fromPromise, type ActorRefFrom, type SnapshotFrom } from 'xstate';
 import * as cmi5 from '../records/cmi5.ts';
 import type { Cmi5Launch, Cmi5Transport, DefinedKind, LaunchData } from '../records/cmi5.ts';
 import { connectionMachine } from '../records/connection-machine.ts';
@@ -353,10 +353,25 @@ export async function finishSession(durationMs: number): Promise<boolean> {
 	if (before.status === 'active') {
 		sessionMs = durationMs;
 		actor.send({ type: 'TERMINATE' });
-		await waitFor(actor, (s) => s.status !== 'active' || s.context.closeFailures > before.context.closeFailures);
+		await until((s) => s.status !== 'active' || s.context.closeFailures > before.context.closeFailures);
 	}
 	const id = note('terminated');
 	return Boolean(id) && records.read(id!)?.status === 'sent';
+}
+
+/**
+ * Resolves with the first snapshot of the connection that satisfies `done`. (XState's `waitFor`
+ * would add its code to the XState chunk every scenario page loads.)
+ */
+function until(done: (s: SnapshotFrom<typeof connectionMachine>) => boolean): Promise<SnapshotFrom<typeof connectionMachine>> {
+	return new Promise((resolve) => {
+		if (done(actor!.getSnapshot())) return resolve(actor!.getSnapshot());
+		const subscription = actor!.subscribe((s) => {
+			if (!done(s)) return;
+			subscription.unsubscribe();
+			resolve(s);
+		});
+	});
 }
 
 /** Runs `task` while holding the outbox lock, so one tab at a time sends (Web Locks API). */
@@ -374,7 +389,7 @@ export async function syncNow(): Promise<FlushOutcome | undefined> {
 	const start = snapshot.context.flushes;
 	actor.send({ type: 'FLUSH' });
 	// A flush already on the wire may predate the records asked for: wait for the one after it.
-	const settled = await waitFor(actor, (s) => s.status !== 'active' || s.context.flushes >= start + (busy ? 2 : 1) || (s.context.flushes > start && !s.matches({ online: 'flushing' }) && !s.matches('closing')));
+	const settled = await until((s) => s.status !== 'active' || s.context.flushes >= start + (busy ? 2 : 1) || (s.context.flushes > start && !s.matches({ online: 'flushing' }) && !s.matches('closing')));
 	return settled.context.last;
 }
 
