@@ -60,16 +60,19 @@ export interface Connection {
 
 /**
  * The outbox as the connection sees it: record an event, release the events queued while
- * connecting, and read or change records, always fresh from storage (another tab may have sent
- * or changed some).
+ * connecting, and read or write records (always fresh from storage: another tab may have sent
+ * or changed some). Given by ./records.ts to ./sync.ts when it starts.
  */
 export interface RecordsPort {
 	record(event: CourseEvent, at: string): void;
 	drainPending(): void;
 	firstPendingAt(): string | undefined;
-	/** Records waiting for this LRS (and, for cmi5, this registration), oldest first. */
-	waiting(lrs: { endpoint: string; registration?: string; kind: 'xapi' | 'cmi5' }): RecordEntry[];
-	read(id: string): RecordEntry | undefined;
-	update(id: string, change: Partial<RecordEntry>): void;
+	/** Every record on the device, oldest first. */
+	readAll(): RecordEntry[];
+	/** Decodes one stored record (undefined if absent or bad). */
+	decode(raw: string | null): RecordEntry | undefined;
+	/** Writes one record under its own key. */
+	put(entry: RecordEntry): void;
+	/** The prefix of every record's storage key. */
+	RECORD_PREFIX: string;
 }
-

@@ -240,24 +240,9 @@ export function syncNow(): Promise<FlushOutcome | undefined> {
 	return sync ? sync.syncNow() : Promise.resolve(undefined);
 }
 
-/** Reads one record fresh from storage (another tab may have changed it). */
-function readRecord(id: string): RecordEntry | undefined {
-	const key = RECORD_PREFIX + id;
-	return decodeRecord(localStorageOrNull()?.getItem(key) ?? null) ?? decodeRecord(sessionOrNull()?.getItem(key) ?? null) ?? $records.get().find((r) => r.statement.id === id);
-}
-
-const port: RecordsPort = {
-	record: (event, at) => void recordEvent(event, at),
-	drainPending,
-	firstPendingAt,
-	waiting: (lrs) => readAllRecords().filter((r) => r.status === 'waiting' && r.target?.endpoint === lrs.endpoint && (lrs.kind !== 'cmi5' || r.statement.context.registration === lrs.registration)),
-	read: readRecord,
-	// Changes one record, starting from what is stored now (not from this tab's copy).
-	update(id, change) {
-		const current = readRecord(id);
-		if (current) putRecord({ ...current, ...change });
-	},
-};
+// What the connection may do with the records (connection.ts `RecordsPort`): references only,
+// so the code that uses them is downloaded with the connection, not by every learner.
+const port: RecordsPort = { record: recordEvent, drainPending, firstPendingAt, readAll: readAllRecords, decode: decodeRecord, put: putRecord, RECORD_PREFIX };
 
 /** How this tab was launched, if it was (captured from the link, or kept from an earlier page). */
 function launchPending(): 'xapi' | 'cmi5' | null {

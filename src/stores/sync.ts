@@ -12,7 +12,7 @@ import type { Cmi5Launch, Cmi5Transport, DefinedKind, LaunchData } from '../reco
 import { connectionMachine } from '../records/connection-machine.ts';
 import { capturedLaunch, LAUNCH_RAW_KEY } from '../records/launch-capture.ts';
 import { launchActor, launchOrigins, parseLaunch, type LrsLaunch } from '../records/launch.ts';
-import { flush, lrsTransport, retryDelay, type FlushOutcome } from '../records/outbox.ts';
+import { flush, lrsTransport, retryDelay, type FlushOutcome, type RecordEntry } from '../records/outbox.ts';
 import type { CourseEvent } from '../records/events.ts';
 import type { Statement } from '../records/statements.ts';
 import type { Transport } from '../records/transport.ts';
@@ -122,18 +122,34 @@ export function start(port: RecordsPort): void {
 }
 
 /** The connection machine with the real network, outbox and stores. */
+/** This connection's waiting records: for its LRS and, for cmi5, its registration; oldest first. */
+function mine(): RecordEntry[] {
+	const lrs = $lrs.get();
+	return lrs ? records.readAll().filter((r) => r.status === 'waiting' && r.target?.endpoint === lrs.endpoint && (lrs.kind !== 'cmi5' || r.statement.context.registration === lrs.registration)) : [];
+}
+
+/** Reads one record fresh from storage (another tab may have changed it). */
+function readRecord(id: string): RecordEntry | undefined {
+	const key = records.RECORD_PREFIX + id;
+	let tab: Storage | null = null;
+	try { tab = sessionStorage; } catch { /* unavailable */ }
+	return records.decode(localStorageOrNull()?.getItem(key) ?? null) ?? records.decode(tab?.getItem(key) ?? null) ?? records.readAll().find((r) => r.statement.id === id);
+}
+
+/** Changes one record, starting from what is stored now (not from this tab's copy). */
+function updateRecord(id: string, change: Partial<RecordEntry>): void {
+	const current = readRecord(id);
+	if (current) records.put({ ...current, ...change });
+}
+
 function live(l: LrsLaunch | Cmi5Launch, origins: string[]) {
-	const mine = () => {
-		const lrs = $lrs.get();
-		return lrs ? records.waiting(lrs) : [];
-	};
 	return connectionMachine.provide({
 		actors: {
 			fetchToken: fromPromise(() => (transport as Cmi5Transport).token()),
 			fetchLaunchData: fromPromise<unknown, { auth: string }>(({ input }) => (transport as Cmi5Transport).launchData(input.auth)),
 			// Read fresh inside the lock (one tab sends at a time): another tab may have sent some meanwhile.
 			flush: fromPromise(() => withOutboxLock(() => flush(mine(), (batch) => transport!.send(batch), (id, change) => {
-				if (!stopped) records.update(id, change);
+				if (!stopped) updateRecord(id, change);
 			}))),
 		},
 		actions: {
@@ -356,7 +372,7 @@ export async function finishSession(durationMs: number): Promise<boolean> {
 		await until((s) => s.status !== 'active' || s.context.closeFailures > before.context.closeFailures);
 	}
 	const id = note('terminated');
-	return Boolean(id) && records.read(id!)?.status === 'sent';
+	return Boolean(id) && readRecord(id!)?.status === 'sent';
 }
 
 /**
