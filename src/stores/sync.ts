@@ -7,8 +7,8 @@
  * It reaches the records only through the narrow `RecordsPort` it is given.
  */
 import { createActor, fromPromise, type ActorRefFrom, type SnapshotFrom } from 'xstate';
-import * as cmi5 from '../records/cmi5.ts';
-import type { Cmi5Launch, Cmi5Transport, DefinedKind, LaunchData } from '../records/cmi5.ts';
+// Named imports, not a namespace: a namespace object costs a bundler helper in a chunk every page loads.
+import { cmi5Transport, moveOnMet, openingProblem, sessionIdOf, toAllowed, toDefined, type Cmi5Launch, type Cmi5Transport, type DefinedKind, type LaunchData } from '../records/cmi5.ts';
 import { connectionMachine } from '../records/connection-machine.ts';
 import { capturedLaunch, LAUNCH_RAW_KEY } from '../records/launch-capture.ts';
 import { launchActor, launchOrigins, parseLaunch, type LrsLaunch } from '../records/launch.ts';
@@ -114,7 +114,7 @@ export function start(port: RecordsPort): void {
 	if (!launch) return local();
 	const l = launch;
 	const origins = launchOrigins(l);
-	transport = l.kind === 'xapi' ? lrsTransport(l.endpoint, l.auth) : cmi5.cmi5Transport(l, sessionStorage, location.href);
+	transport = l.kind === 'xapi' ? lrsTransport(l.endpoint, l.auth) : cmi5Transport(l, sessionStorage, location.href);
 	actor = createActor(live(l, origins), { input: { kind: l.kind, approved: origins.every((o) => approvedOrigins().includes(o)) } });
 	actor.subscribe(showStatus);
 	actor.start();
@@ -164,7 +164,7 @@ function live(l: LrsLaunch | Cmi5Launch, origins: string[]) {
 			}),
 			fellBack: (_, { reason, error }) => {
 				if (reason === 'declined') return local('You chose not to send your records to the learning record store named in the link. They are kept on this device.');
-				const problem = cmi5.openingProblem(error);
+				const problem = openingProblem(error);
 				$launchError.set(problem.message);
 				$launchDetail.set(problem.detail);
 				$launchKind.set(null);
@@ -174,7 +174,7 @@ function live(l: LrsLaunch | Cmi5Launch, origins: string[]) {
 			},
 			connected: (_, { auth, data }) => {
 				const launchData = data as LaunchData;
-				session = { launch: l as Cmi5Launch, data: launchData, sessionId: cmi5.sessionIdOf(launchData) };
+				session = { launch: l as Cmi5Launch, data: launchData, sessionId: sessionIdOf(launchData) };
 				$lrs.set({ endpoint: l.endpoint, auth, registration: l.registration, kind: 'cmi5' });
 				$cmi5.set({
 					returnURL: launchData.returnURL,
@@ -231,7 +231,7 @@ function pendingPassKey(): string {
 
 /** Whether the LMS's moveOn criterion is met by what this registration has sent. */
 function moveOnSatisfied(): boolean {
-	return cmi5!.moveOnMet(session!.data.moveOn, { passed: Boolean(note('passed')), completed: Boolean(note('completed')) });
+	return moveOnMet(session!.data.moveOn, { passed: Boolean(note('passed')), completed: Boolean(note('completed')) });
 }
 
 /**
@@ -263,11 +263,11 @@ export function shape(statement: Statement, event: CourseEvent): Statement | nul
 		const grouping = statement.context.contextActivities.grouping ?? [];
 		if (!grouping.some((a) => a.id === lms.id)) statement = { ...statement, context: { ...statement.context, contextActivities: { ...statement.context.contextActivities, grouping: [...grouping, lms] } } };
 	}
-	if (!session || !cmi5) return statement;
+	if (!session) return statement;
 	const { launch: l, data } = session;
 	if (note('terminated')) return null; // nothing after terminated in this session
 	const kind = definedKind(event);
-	if (!kind) return cmi5.toAllowed(statement, data);
+	if (!kind) return toAllowed(statement, data);
 	const normal = data.launchMode === 'Normal';
 	if (kind === 'initialized' || kind === 'terminated') {
 		if (note(kind)) return null;
@@ -275,12 +275,12 @@ export function shape(statement: Statement, event: CourseEvent): Statement | nul
 	} else if (!normal) {
 		return null; // Browse and Review: no passed, failed or completed (cmi5 10.2.2)
 	} else if (kind === 'completed') {
-		if (note('completed')) return cmi5.toAllowed(statement, data);
+		if (note('completed')) return toAllowed(statement, data);
 		setNote('completed', statement.id);
 	} else if (note('passed')) {
 		// Already passed in this registration: later results are allowed statements only, and
 		// a failure never follows a pass as a defined statement.
-		return cmi5.toAllowed(statement, data);
+		return toAllowed(statement, data);
 	} else if (note('judged')) {
 		// One of passed/failed per session: a pass after a fail is an allowed statement now,
 		// and the defined `passed` goes at the start of the next session.
@@ -288,12 +288,12 @@ export function shape(statement: Statement, event: CourseEvent): Statement | nul
 			try { localStorageOrNull()?.setItem(pendingPassKey(), statement.id); } catch { /* the learner can retake */ }
 			$cmi5.set({ ...$cmi5.get()!, passPending: true });
 		}
-		return cmi5.toAllowed(statement, data);
+		return toAllowed(statement, data);
 	} else {
 		setNote('judged', statement.id);
 		if (kind === 'passed') setNote('passed', statement.id);
 	}
-	const shaped = cmi5.toDefined(statement, kind, l, data);
+	const shaped = toDefined(statement, kind, l, data);
 	$cmi5.set({ ...$cmi5.get()!, terminated: kind === 'terminated' || $cmi5.get()!.terminated, moveOnMet: moveOnSatisfied(), ...(kind === 'passed' ? { passPending: false } : {}) });
 	return shaped;
 }
