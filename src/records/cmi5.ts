@@ -5,6 +5,8 @@
  * and sends the cmi5 defined statements in order (initialized first, terminated last, at
  * most one passed and one completed per registration) using the LMS's context template.
  */
+import { deliveryOf, type Opening, type Transport } from './transport.ts';
+import { fetchSender } from './outbox.ts';
 import { EXT, type Activity, type Statement } from './statements.ts';
 
 export const CMI5 = {
@@ -188,4 +190,57 @@ export function moveOnMet(moveOn: LaunchData['moveOn'], sent: { passed: boolean;
 		case 'CompletedOrPassed': return sent.passed || sent.completed;
 		default: return true; // NotApplicable, or not given
 	}
+}
+
+/** What opening a cmi5 session gives: the token's Authorization header and LMS.LaunchData. */
+export interface Cmi5Session {
+	auth: string;
+	data: LaunchData;
+}
+
+/** The cmi5 LMS as a transport, with its two opening steps exposed for the connection machine. */
+export interface Cmi5Transport extends Transport<Statement, Cmi5Session> {
+	/** The Authorization header from the token (fetched once per registration and tab). */
+	token(): Promise<string>;
+	/** LMS.LaunchData, checked, read with that header. */
+	launchData(auth: string): Promise<LaunchData>;
+}
+
+/**
+ * A cmi5 launch as a transport: opening fetches the token then LaunchData (throwing
+ * `LaunchProblem`s become a refused opening); statements go to the LMS's LRS with the token.
+ */
+export function cmi5Transport(launch: Cmi5Launch, cache: Pick<Storage, 'getItem' | 'setItem'>, base: string): Cmi5Transport {
+	let auth: string | undefined;
+	const transport: Cmi5Transport = {
+		kind: 'cmi5',
+		token: async () => (auth = `Basic ${await fetchToken(launch, cache)}`),
+		launchData: (header) => fetchLaunchData(launch, header, base),
+		async start(): Promise<Opening<Cmi5Session>> {
+			try {
+				const header = await transport.token();
+				return { kind: 'open', session: { auth: header, data: await transport.launchData(header) } };
+			} catch (error) {
+				return { kind: 'refused', ...openingProblem(error) };
+			}
+		},
+		async send(batch) {
+			if (!auth) return { kind: 'auth', status: 0, message: 'No cmi5 token yet.' };
+			return deliveryOf(await fetchSender(launch.endpoint, auth)([...batch]));
+		},
+		// After `terminated` the AU must not use the token again (cmi5 9.3.8): forget it here.
+		finish: async () => {
+			auth = undefined;
+			return { kind: 'accepted' };
+		},
+	};
+	return transport;
+}
+
+/** The learner-facing wording and the detail for a failed cmi5 opening step. */
+export function openingProblem(error: unknown): { message: string; detail: string } {
+	const p = error as Error & { detail?: string };
+	return p.detail
+		? { message: p.message, detail: p.detail }
+		: { message: 'The course could not connect to your learning system, so your records are kept on this device only. The details are on My record.', detail: p.message };
 }

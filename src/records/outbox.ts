@@ -8,6 +8,7 @@
  * - Any other 4xx: the statement is marked rejected: kept, shown, downloaded, not retried blindly.
  */
 import type { Statement } from './statements.ts';
+import { deliveryOf, type Delivery, type Transport } from './transport.ts';
 
 export type RecordStatus = 'local' | 'waiting' | 'sent' | 'rejected';
 
@@ -63,54 +64,71 @@ export function parseRetryAfter(value: string | null, now = Date.now()): number 
 	return Number.isNaN(at) ? undefined : Math.max(0, at - now);
 }
 
-const retry = (r: SendResult): FlushOutcome => ({ kind: 'retry', status: r.status, message: r.message ?? `LRS answered ${r.status}`, ...(r.retryAfterMs !== undefined ? { retryAfterMs: r.retryAfterMs } : {}) });
+/** The outbox's outcome for a delivery that stops the flush. */
+function stopped(d: Exclude<Delivery, { kind: 'accepted' } | { kind: 'rejected' }>): FlushOutcome {
+	if (d.kind === 'auth') return { kind: 'auth', status: d.status, message: d.message };
+	if (d.offline) return { kind: 'offline', message: d.message };
+	return { kind: 'retry', status: d.status, message: d.message, ...(d.retryAfterMs !== undefined ? { retryAfterMs: d.retryAfterMs } : {}) };
+}
 
-const retryable = (status: number) => status === 0 || status === 429 || status >= 500;
-const authFailure = (status: number) => status === 401 || status === 403;
+/** Accepts both a raw HTTP answer and a transport's typed delivery (./transport.ts). */
+const asDelivery = (r: SendResult | Delivery): Delivery => ('kind' in r ? r : deliveryOf(r));
 
 /**
  * Sends every waiting record, oldest first, in batches. A batch refused with a 4xx is split
  * and each statement sent alone so that only the bad one is rejected. `update` is called with
  * each changed entry (by statement id) as soon as its fate is known, so nothing is lost if the
- * page closes mid-flush.
+ * page closes mid-flush. `send` is a raw HTTP `Sender` or a transport's `send`.
  */
 export async function flush(
 	entries: readonly RecordEntry[],
-	send: Sender,
+	send: (statements: Statement[]) => Promise<SendResult | Delivery>,
 	update: (id: string, change: Partial<RecordEntry>) => void,
 	now: () => string = () => new Date().toISOString(),
 ): Promise<FlushOutcome> {
+	const deliver = async (statements: Statement[]) => asDelivery(await send(statements));
 	const waiting = entries.filter((e) => e.status === 'waiting');
 	let sent = 0;
 	let rejected = 0;
 	for (let i = 0; i < waiting.length; i += BATCH) {
 		const batch = waiting.slice(i, i + BATCH);
-		const result = await send(batch.map((e) => e.statement));
-		if (result.ok) {
+		const result = await deliver(batch.map((e) => e.statement));
+		if (result.kind === 'accepted') {
 			for (const e of batch) update(e.statement.id, { status: 'sent', sentAt: now(), attempts: e.attempts + 1 });
 			sent += batch.length;
 			continue;
 		}
 		for (const e of batch) update(e.statement.id, { attempts: e.attempts + 1 });
-		if (retryable(result.status)) return result.status === 0 ? { kind: 'offline', message: result.message ?? 'No connection' } : retry(result);
-		if (authFailure(result.status)) return { kind: 'auth', status: result.status, message: result.message ?? `LRS answered ${result.status}` };
+		if (result.kind !== 'rejected') return stopped(result);
 		// A 4xx for the batch: find the statement(s) at fault one by one.
 		for (const e of batch) {
-			const single = batch.length === 1 ? result : await send([e.statement]);
-			if (single.ok) {
+			const single = batch.length === 1 ? result : await deliver([e.statement]);
+			if (single.kind === 'accepted') {
 				update(e.statement.id, { status: 'sent', sentAt: now() });
 				sent++;
-			} else if (retryable(single.status)) {
-				return single.status === 0 ? { kind: 'offline', message: single.message ?? 'No connection' } : retry(single);
-			} else if (authFailure(single.status)) {
-				return { kind: 'auth', status: single.status, message: single.message ?? `LRS answered ${single.status}` };
+			} else if (single.kind !== 'rejected') {
+				return stopped(single);
 			} else {
-				update(e.statement.id, { status: 'rejected', error: `${single.status}: ${single.message ?? 'refused by the LRS'}` });
+				update(e.statement.id, { status: 'rejected', error: `${single.status}: ${single.message}` });
 				rejected++;
 			}
 		}
 	}
 	return { kind: 'done', sent, rejected };
+}
+
+/**
+ * The plain xAPI launch as a transport: nothing to open, statements POSTed with the launch's
+ * credentials, nothing to close.
+ */
+export function lrsTransport(endpoint: string, auth: string, fetchImpl: typeof fetch = fetch): Transport<Statement> {
+	const send = fetchSender(endpoint, auth, fetchImpl);
+	return {
+		kind: 'xapi',
+		start: async () => ({ kind: 'open', session: undefined }),
+		send: async (batch) => deliveryOf(await send([...batch])),
+		finish: async () => ({ kind: 'accepted' }),
+	};
 }
 
 /** Sends statements with fetch to `${endpoint}statements`, as xAPI 1.0.3 requires. */

@@ -23,6 +23,7 @@ import { $progress } from './progress.ts';
 import { $olderBuild, $storageProblem, isErased, keepAside, localStorageOrNull, PREFIX, stopWriting } from './storage.ts';
 import { isEntry } from './shapes.ts';
 import { ERASE_CHANNEL } from './erase-channel.ts';
+import { $cmi5, $launchActor, $launchKind, $lrs, LAUNCH_KEY, type Connection, type RecordsPort } from './connection.ts';
 
 /** One key per record. */
 export const RECORD_PREFIX = `${PREFIX}record:`;
@@ -125,33 +126,7 @@ export function putRecord(entry: RecordEntry): void {
 	showInList(entry);
 }
 
-/** How this tab was launched: with an LRS (`xapi`), by a cmi5 LMS, or not at all. */
-export const $launchKind = atom<'xapi' | 'cmi5' | null>(null);
-/** The learner named by the launch, if any (normalised). */
-export const $launchActor = atom<Actor | null>(null);
-/** Why the launch could not be used, in the course's own fixed wording (shown on every page). */
-export const $launchError = atom<string | null>(null);
-/** What the learning system itself said about the problem, if anything (shown on My record only). */
-export const $launchDetail = atom<string | null>(null);
-/** Where statements go, once known (for cmi5, after the token and launch data arrive). */
-export const $lrs = atom<{ endpoint: string; auth: string; registration?: string; kind: 'xapi' | 'cmi5' } | null>(null);
-/**
- * A launch naming an LRS this learner has not used on this device: the learner is asked
- * before anything is sent (issue 21.1). `origins` are shown to them.
- */
-export const $lrsConsent = atom<{ origins: string[]; answer: (yes: boolean) => void } | null>(null);
-/** The cmi5 session's return address and whether it has ended (for the status line). */
-export const $cmi5 = atom<{ returnURL?: string; masteryScore?: number; terminated: boolean; moveOn?: string; moveOnMet: boolean; passPending?: boolean } | null>(null);
-
-export type SyncState =
-	| { kind: 'local' }
-	| { kind: 'idle' }
-	| { kind: 'sending' }
-	| { kind: 'offline' }
-	| { kind: 'unreachable'; at: number }
-	| { kind: 'auth'; message: string }
-	| { kind: 'retry'; message: string; at: number };
-export const $sync = atom<SyncState>({ kind: 'local' });
+export { $cmi5, $launchActor, $launchDetail, $launchError, $launchKind, $lrs, $lrsConsent, $sync, LAUNCH_KEY, type SyncState } from './connection.ts';
 
 /** Counts for the status line. Only records bound to this tab's LRS wait here; others wait for their own launch. */
 export const $recordCounts = computed([$records, $lrs], (records, lrs) => ({
@@ -189,8 +164,7 @@ export function effectivePassMark(courseMark: number, cmi5 = $cmi5.get()): numbe
 	return mastery === undefined ? courseMark : Math.round(mastery * 10000) / 100;
 }
 
-type Sync = typeof import('./sync.ts');
-let sync: Sync | undefined;
+let sync: Connection | undefined;
 /**
  * Events that happen while the LRS connection is being set up, recorded in order once it is.
  * Kept in sessionStorage too, so a page left before the connection was ready loses nothing:
@@ -266,8 +240,9 @@ export function syncNow(): Promise<FlushOutcome | undefined> {
 	return sync ? sync.syncNow() : Promise.resolve(undefined);
 }
 
-/** The key under which this tab keeps its validated launch (sessionStorage: forgotten when the tab closes). */
-export const LAUNCH_KEY = 'policy-course:launch';
+// What the connection may do with the records (connection.ts `RecordsPort`): references only,
+// so the code that uses them is downloaded with the connection, not by every learner.
+const port: RecordsPort = { record: recordEvent, drainPending, firstPendingAt, readAll: readAllRecords, decode: decodeRecord, put: putRecord, RECORD_PREFIX };
 
 /** How this tab was launched, if it was (captured from the link, or kept from an earlier page). */
 function launchPending(): 'xapi' | 'cmi5' | null {
@@ -316,8 +291,8 @@ export function installRecorder(): void {
 	if (kind) {
 		$launchKind.set(kind);
 		void import('./sync.ts').then((module) => {
-			sync = module;
-			module.start();
+			sync = module; // before start: events it records while starting need shape() and ready()
+			module.start(port);
 		});
 	}
 }

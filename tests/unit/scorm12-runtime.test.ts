@@ -8,6 +8,7 @@ import { findApi, MAX_PARENTS, type ApiWindow, type Scorm12Api } from '../../src
 import { displayName, lessonStatus, score, timespan } from '../../src/lms/scorm12/cmi.ts';
 import { learnerOf, Scorm12Runtime } from '../../src/lms/scorm12/runtime.ts';
 import { Scorm12Session } from '../../src/lms/scorm12/session.ts';
+import { scorm12Transport } from '../../src/lms/scorm12/transport.ts';
 import type { AssessmentAttempt, Progress } from '../../src/stores/progress.ts';
 
 // The ESM build exports the class by name; its type declarations say default.
@@ -139,6 +140,41 @@ describe('SCORM 1.2 session with scorm-again as the LMS', () => {
 		expect(session.errors[0]!.message).not.toBe('');
 		expect(session.finish()).toBe(true);
 		expect(session.set('cmi.core.exit', 'suspend')).toBe(false); // after finish: nothing is sent
+	});
+});
+
+describe('SCORM 1.2 as a Transport (the same shape as the LRS and cmi5 connections)', () => {
+	it('opens with the learner, commits a changed status at once, and finishes', async () => {
+		const api = lms();
+		let commits = 0;
+		const commit = api.LMSCommit;
+		api.LMSCommit = (arg?: string) => (commits++, commit.call(api, arg));
+		const transport = scorm12Transport(new Scorm12Runtime(api as unknown as Scorm12Api, DICTIONARY));
+		const opening = await transport.start();
+		expect(opening).toMatchObject({ kind: 'open', session: { learner: { id: 'jo.smith@reach2.org' } } });
+		const p = progress();
+		p.assessment.finished.push(finished(6, false, 1));
+		expect(await transport.send([{ progress: p, done: true, location: 'assessment/' }])).toEqual({ kind: 'accepted' });
+		expect(commits).toBe(1); // incomplete -> failed: committed at once
+		expect(await transport.send([{ progress: p, done: true, location: 'assessment/' }])).toEqual({ kind: 'accepted' });
+		expect(commits).toBe(1); // nothing changed: no commit
+		expect(await transport.finish()).toEqual({ kind: 'accepted' });
+		expect(api.isTerminated()).toBe(true);
+	});
+
+	it('an LMS that refuses to start is a refused opening with its error; a refused call is a rejected delivery with the code', async () => {
+		const refusing = lms();
+		refusing.LMSInitialize = () => 'false';
+		const closed = await scorm12Transport(new Scorm12Runtime(refusing as unknown as Scorm12Api, DICTIONARY)).start();
+		expect(closed.kind).toBe('refused');
+
+		const api = lms();
+		const transport = scorm12Transport(new Scorm12Runtime(api as unknown as Scorm12Api, DICTIONARY));
+		await transport.start();
+		api.LMSCommit = () => 'false';
+		const delivery = await transport.send([{ progress: progress(), done: false, commit: true }]);
+		expect(delivery).toMatchObject({ kind: 'rejected' });
+		expect(delivery.kind === 'rejected' && delivery.message).toMatch(/^LMSCommit: /);
 	});
 });
 

@@ -12,6 +12,7 @@ import { BASE, withBase } from '../../site/urls.ts';
 import { LMS_LEARNER_KEY } from '../learner.ts';
 import { findApi } from './api.ts';
 import { pathDone, Scorm12Runtime } from './runtime.ts';
+import { scorm12Transport } from './transport.ts';
 
 
 /** Nothing done yet on this device: a resume from the LMS replaces it rather than joining it. */
@@ -37,7 +38,10 @@ export async function startWrapper(): Promise<void> {
 	const dictionary = JSON.parse(document.querySelector('#suspend-dictionary')!.textContent ?? '""') as string;
 	const api = findApi(window);
 	const runtime = api ? new Scorm12Runtime(api, dictionary) : null;
-	const start = runtime?.start() ?? null;
+	// The LMS is reached through the same Transport shape as an LRS or a cmi5 LMS (../../records/transport.ts).
+	const transport = runtime ? scorm12Transport(runtime) : null;
+	const opening = transport ? await transport.start() : null;
+	const start = opening?.kind === 'open' ? opening.session : null;
 	if (!api) {
 		// Opened outside a learning system (e.g. this page of the published site): nothing to hold a
 		// session for, and the site refuses to be framed, so offer the course itself instead.
@@ -69,18 +73,18 @@ export async function startWrapper(): Promise<void> {
 
 	const meta = courseMeta();
 	let location = safeLocation(start?.location ?? '');
-	const report = () => {
-		if (!runtime) return;
+	// Reports where the learner is; the transport's calls to the LMS happen before this returns.
+	const report = (commit = false) => {
+		if (!transport || !start) return; // no session: nothing to report to
 		const profile = $profile.get();
 		const learner = profile ? { role: profile.role, recruiter: profile.recruiter } : { role: 'unknown' as never, recruiter: false };
-		const before = runtime.session.errors.length;
-		// A new status (completed, passed, failed) is committed at once: it must not wait for the learner to leave.
-		if (runtime.report($progress.get(), pathDone(meta, meta.modules, $progress.get(), learner), location)) runtime.commit();
-		if (runtime.session.errors.length > before) show(status, 'Your learning system refused part of your progress. It is still saved on this device.');
+		void transport.send([{ progress: $progress.get(), done: pathDone(meta, meta.modules, $progress.get(), learner), location, commit }]).then((delivery) => {
+			if (delivery.kind !== 'accepted') show(status, 'Your learning system refused part of your progress. It is still saved on this device.');
+		});
 	};
 	// Progress saved by the course pages in the frame arrives here through the storage event.
-	$progress.listen(report);
-	$profile.listen(report);
+	$progress.listen(() => report());
+	$profile.listen(() => report());
 	frame.addEventListener('load', () => {
 		try {
 			const path = frame.contentWindow?.location.pathname ?? '';
@@ -92,17 +96,14 @@ export async function startWrapper(): Promise<void> {
 	});
 	// A new learner starts on "Your details"; a returning one where they left off.
 	frame.src = withBase(`/${$profile.get() ? location : 'profile/'}`);
-	report();
-	runtime?.commit();
+	report(true);
 
 	document.addEventListener('visibilitychange', () => {
-		if (document.visibilityState !== 'hidden' || !runtime) return;
-		report();
-		runtime.commit();
+		if (document.visibilityState === 'hidden') report(true);
 	});
 	window.addEventListener('pagehide', () => {
-		if (!runtime) return;
+		if (!transport) return;
 		report();
-		runtime.finish();
+		void transport.finish();
 	});
 }
