@@ -8,6 +8,7 @@
  *
  *   npm run build && npm run lighthouse           (CHROMIUM_PATH overrides /usr/bin/chromium)
  *   LIGHTHOUSE_OUT=lighthouse-reports npm run lighthouse   also keeps each page's best report (JSON)
+ *   LIGHTHOUSE_PAGES=home,certificate npm run lighthouse   only those pages
  *
  * Each line ends with the machine's one-minute load average when the page was measured, because
  * timings on a shared machine mean little without it.
@@ -43,7 +44,8 @@ const out = process.env.LIGHTHOUSE_OUT;
 if (out) mkdirSync(out, { recursive: true });
 try {
 	await waitFor(`${origin}/`, 20_000);
-	for (const [name, path] of Object.entries(pages)) {
+	const only = process.env.LIGHTHOUSE_PAGES?.split(',');
+	for (const [name, path] of Object.entries(pages).filter(([name]) => !only || only.includes(name))) {
 		let performance = 0;
 		let accessibility = 0;
 		let shortfall = '';
