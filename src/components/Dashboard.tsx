@@ -131,6 +131,11 @@ export default function Dashboard({ itemMinutes = {} }: { itemMinutes?: Record<s
 						<span className={`tag ${STATE_TAG[summary.states[id]!]}`}>{STATE_LABEL[summary.states[id]!]}</span>
 					</li>
 				))}
+				{/* The assessment can be taken at any time (its page says so), so the list links to it from the start. */}
+				<li data-task="assessment">
+					<a href={withBase('/assessment/')}>Final assessment</a>
+					<span className={`tag ${passed ? 'tag--ok' : progress.assessment.current ? 'tag--warn' : ''}`}>{passed ? 'Completed' : progress.assessment.current ? 'In progress' : 'Not started'}</span>
+				</li>
 			</ul>
 			{meta.modules.length > summary.required.length && (
 				<p className="meta">Not on your path, open to browse: {meta.modules.filter((m) => !summary.required.includes(m.id)).map((m) => m.title).join(', ')}.</p>

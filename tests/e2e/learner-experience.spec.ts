@@ -16,6 +16,8 @@ test('the home page\'s first action for a new learner is "Your details", first i
 	await expect(page.getByTestId('next-step')).toHaveText('Your details');
 	await expect(page.getByTestId('path').locator('li').first()).toContainText('Your details');
 	await expect(page.getByTestId('path').locator('li').first()).toContainText('Not started');
+	// The assessment may be taken at any time, so the task list links to it from the start.
+	await expect(page.getByTestId('path').locator('li').last().getByRole('link', { name: 'Final assessment' })).toHaveAttribute('href', /\/assessment\/$/);
 	expect(await axe(page)).toEqual([]);
 	await page.getByTestId('next-step').click();
 	await expect(page).toHaveURL(/\/profile\/$/);
