@@ -21,7 +21,8 @@ const REPLY = 'Reply privately to reassure her, and keep it between the two of y
 
 /** One picture: screenshots/<desktop|phone>/<name>.png, the whole page. */
 async function shot(page: Page, info: TestInfo, name: string, fullPage = true) {
-	await page.screenshot({ path: `screenshots/${info.project.name}/${name}.png`, fullPage, animations: 'disabled' });
+	// A long page (the whole policy) takes a while to capture on a busy machine.
+	await page.screenshot({ path: `screenshots/${info.project.name}/${name}.png`, fullPage, animations: 'disabled', timeout: 90_000 });
 }
 
 async function visit(page: Page, path: string) {
