@@ -7,11 +7,18 @@
  * slowed by other work; accessibility is the same every run.
  *
  *   npm run build && npm run lighthouse           (CHROMIUM_PATH overrides /usr/bin/chromium)
+ *   LIGHTHOUSE_OUT=lighthouse-reports npm run lighthouse   also keeps each page's best report (JSON)
+ *   LIGHTHOUSE_PAGES=home,certificate npm run lighthouse   only those pages
+ *
+ * Each line ends with the machine's one-minute load average when the page was measured, because
+ * timings on a shared machine mean little without it.
  *
  * Not part of `npm test`: accessibility is already asserted there by axe on every page state, and
  * a performance score should not decide a test run on a loaded machine.
  */
 import { spawn } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import { CHROMIUM, CHROMIUM_ARGS } from '../playwright.config.ts';
@@ -33,9 +40,12 @@ const pages: Record<string, string> = {
 const server = spawn(process.execPath, ['scripts/serve.mjs', '--port', String(port)], { stdio: 'ignore' });
 const chrome = await chromeLauncher.launch({ chromePath: CHROMIUM, chromeFlags: ['--headless=new', ...CHROMIUM_ARGS] });
 let failed = false;
+const out = process.env.LIGHTHOUSE_OUT;
+if (out) mkdirSync(out, { recursive: true });
 try {
 	await waitFor(`${origin}/`, 20_000);
-	for (const [name, path] of Object.entries(pages)) {
+	const only = process.env.LIGHTHOUSE_PAGES?.split(',');
+	for (const [name, path] of Object.entries(pages).filter(([name]) => !only || only.includes(name))) {
 		let performance = 0;
 		let accessibility = 0;
 		let shortfall = '';
@@ -46,6 +56,7 @@ try {
 			if (score >= performance) {
 				// Which metrics cost points, so a score under 100 says where to look.
 				const audits = result!.lhr.audits;
+				if (out) writeFileSync(`${out}/${name}.json`, JSON.stringify(result!.lhr));
 				shortfall = ['first-contentful-paint', 'largest-contentful-paint', 'total-blocking-time', 'cumulative-layout-shift', 'speed-index']
 					.filter((id) => (audits[id]?.score ?? 1) < 1)
 					.map((id) => `${id} ${audits[id]!.displayValue}`)
@@ -56,7 +67,7 @@ try {
 		}
 		const ok = performance === 1 && accessibility === 1;
 		failed ||= !ok;
-		console.log(`${ok ? 'ok  ' : 'FAIL'} ${name.padEnd(11)} performance ${Math.round(performance * 100)}  accessibility ${Math.round(accessibility * 100)}  ${path}${shortfall ? `  (${shortfall})` : ''}`);
+		console.log(`${ok ? 'ok  ' : 'FAIL'} ${name.padEnd(11)} performance ${Math.round(performance * 100)}  accessibility ${Math.round(accessibility * 100)}  ${path}${shortfall ? `  (${shortfall})` : ''}  [load ${loadavg()[0]!.toFixed(2)}]`);
 	}
 } finally {
 	await chrome.kill();

@@ -61,5 +61,11 @@ for (const store of [$recordCounts, $sync, $launchKind, $launchError, $lrs, $lrs
 window.addEventListener('online', render);
 window.addEventListener('offline', render);
 render();
-void registerServiceWorker();
-void requestPersistence();
+// After the page has loaded (web.dev's advice for service workers): on a first visit the worker
+// downloads the whole course for offline use, which should not compete with the page's own files
+// and hydration on a phone.
+const whenLoaded = (run: () => void) => (document.readyState === 'complete' ? run() : window.addEventListener('load', run, { once: true }));
+whenLoaded(() => {
+	void registerServiceWorker();
+	void requestPersistence();
+});

@@ -115,7 +115,7 @@ export default function Assessment({ count, passMark: coursePassMark, moduleTitl
 		return (
 			<div>
 
-				{shownLast && <Result attempt={shownLast} passMark={passMark} moduleTitles={moduleTitles} headingRef={headingRef} />}
+				{shownLast && <Result attempt={shownLast} passMark={passMark} moduleTitles={moduleTitles} headingRef={headingRef} byId={byId} />}
 				{(!shownLast || !shownLast.passed) && (
 					<Introduction count={count} passMark={passMark} again={Boolean(shownLast)} refresher={progress.attempt.mode === 'refresher'} onStart={loaded ? start : undefined} />
 				)}
@@ -203,15 +203,24 @@ export default function Assessment({ count, passMark: coursePassMark, moduleTitl
 	);
 }
 
-function Result({ attempt, passMark, moduleTitles, headingRef }: { attempt: AssessmentAttempt; passMark: number; moduleTitles: Record<string, string>; headingRef: React.RefObject<HTMLHeadingElement | null> }) {
+/**
+ * The result (review items 4): pass in a confirmation panel, a fail plainly; each module's
+ * "c of n" in course order (a count, not a "Strong" label that 1 of 1 would overclaim); then
+ * each question missed with the answer given, the right one and why.
+ */
+function Result({ attempt, passMark, moduleTitles, headingRef, byId }: { attempt: AssessmentAttempt; passMark: number; moduleTitles: Record<string, string>; headingRef: React.RefObject<HTMLHeadingElement | null>; byId: Map<string, ClientQuestion> }) {
 	const score = percent(attempt.correct ?? 0, attempt.total ?? 0);
-	const revisit = Object.entries(attempt.byModule ?? {}).filter(([, [c, n]]) => c < n);
+	const courseOrder = Object.keys(moduleTitles);
+	const modules = Object.entries(attempt.byModule ?? {}).sort(([a], [b]) => courseOrder.indexOf(a) - courseOrder.indexOf(b));
+	const revisit = modules.filter(([, [c, n]]) => c < n);
+	const missed = attempt.questionIds.map((id) => byId.get(id)).filter((q): q is ClientQuestion => Boolean(q) && !isCorrect(q!, attempt.answers[q!.id] ?? []));
+	const textOf = (q: ClientQuestion, ids: string[]) => optionsOf(q).filter((o) => ids.includes(o.id)).map((o) => o.text).join('; ') || 'Not answered';
 	return (
 		<section aria-labelledby="result-heading">
-			<h2 id="result-heading" ref={headingRef} tabIndex={-1}>
-				{attempt.passed ? 'You passed' : 'You did not pass this time'}: {score}%
-			</h2>
-			<div role="status" className={`panel ${attempt.passed ? 'panel--ok' : 'panel--bad'}`}>
+			<div role="status" className={attempt.passed ? 'confirmation' : 'panel panel--bad'}>
+				<h2 id="result-heading" ref={headingRef} tabIndex={-1}>
+					{attempt.passed ? 'You passed' : 'You did not pass this time'}: {score}%
+				</h2>
 				<p>
 					You answered {attempt.correct} of {attempt.total} questions correctly. The pass mark is {passMark}%.
 				</p>
@@ -219,10 +228,10 @@ function Result({ attempt, passMark, moduleTitles, headingRef }: { attempt: Asse
 			<h3>How you did in each module</h3>
 			<div className="table-scroll">
 				<table>
-					<thead><tr><th scope="col">Module</th><th scope="col">Correct</th><th scope="col">Strength</th></tr></thead>
+					<thead><tr><th scope="col">Module</th><th scope="col">Questions right</th></tr></thead>
 					<tbody>
-						{Object.entries(attempt.byModule ?? {}).map(([id, [c, n]]) => (
-							<tr key={id}><td>{moduleTitles[id] ?? id}</td><td>{c} of {n}</td><td>{c === n ? 'Strong' : c === 0 ? 'Revisit' : 'Partly'}</td></tr>
+						{modules.map(([id, [c, n]]) => (
+							<tr key={id}><td>{moduleTitles[id] ?? id}</td><td>{c} of {n}</td></tr>
 						))}
 					</tbody>
 				</table>
@@ -232,6 +241,21 @@ function Result({ attempt, passMark, moduleTitles, headingRef }: { attempt: Asse
 					<h3>Modules to revisit</h3>
 					<ul>{revisit.map(([id]) => <li key={id}><a href={withBase(`/modules/${id}/`)}>{moduleTitles[id] ?? id}</a></li>)}</ul>
 				</>
+			)}
+			{missed.length > 0 && (
+				<details className="missed" data-testid="missed-questions">
+					<summary>The {missed.length} {missed.length === 1 ? 'question' : 'questions'} you got wrong, with the answers</summary>
+					<ol>
+						{missed.map((q) => (
+							<li key={q.id}>
+								<p><strong>{q.prompt}</strong></p>
+								<p>Your answer: {textOf(q, attempt.answers[q.id] ?? [])}</p>
+								<p>The right answer: {textOf(q, correctAnswer(q))}</p>
+								<p>{q.explanation}</p>
+							</li>
+						))}
+					</ol>
+				</details>
 			)}
 		</section>
 	);

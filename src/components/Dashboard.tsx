@@ -101,10 +101,14 @@ export default function Dashboard({ itemMinutes = {} }: { itemMinutes?: Record<s
 				</div>
 			)}
 			{completedNow ? (
+				<>
 				<p>
 					<strong>You have completed the course</strong> ({progress.attempt.mode}) on {fmt(progress.attempt.completed!.at)} with {progress.attempt.completed!.score}%.
-					{refresher.dueDate && ` Your next refresher is due by ${fmt(refresher.dueDate)}.`} <a href={withBase('/certificate/')}>View your certificate</a>.
+					{refresher.dueDate && ` Your next refresher is due by ${fmt(refresher.dueDate)}.`}
 				</p>
+				{/* Finished: the certificate is the thing to do now, so it is the button (review item 5). */}
+				<p><a className="button" href={withBase('/certificate/')} data-testid="next-step">View your certificate</a></p>
+				</>
 			) : (
 				<>
 					<p>
@@ -127,12 +131,18 @@ export default function Dashboard({ itemMinutes = {} }: { itemMinutes?: Record<s
 						<span className={`tag ${STATE_TAG[summary.states[id]!]}`}>{STATE_LABEL[summary.states[id]!]}</span>
 					</li>
 				))}
+				{/* The assessment can be taken at any time (its page says so), so the list links to it from the start. */}
+				<li data-task="assessment">
+					<a href={withBase('/assessment/')}>Final assessment</a>
+					<span className={`tag ${passed ? 'tag--ok' : progress.assessment.current ? 'tag--warn' : ''}`}>{passed ? 'Completed' : progress.assessment.current ? 'In progress' : 'Not started'}</span>
+				</li>
 			</ul>
 			{meta.modules.length > summary.required.length && (
 				<p className="meta">Not on your path, open to browse: {meta.modules.filter((m) => !summary.required.includes(m.id)).map((m) => m.title).join(', ')}.</p>
 			)}
-			<p>After your modules: the final assessment, confirming you have read the policy, and your certificate. Your training record is yours to keep and hand in: <a href={withBase('/records/')}>see what it holds</a>.</p>
-			<button type="button" className="secondary" disabled={!ready} onClick={() => downloadRecord(recordJson(), storedProfile?.name)}>Download my training record</button>
+			{/* Once complete, "after your modules" is history; a visitor who has not started has no record to download yet. */}
+			{!completedNow && <p>After your modules: the final assessment, confirming you have read the policy, and your certificate. Your training record is yours to keep and hand in: <a href={withBase('/records/')}>see what it holds</a>.</p>}
+			{profile && <button type="button" className="secondary" onClick={() => downloadRecord(recordJson(), storedProfile?.name)}>Download my training record</button>}
 		</section>
 	);
 }

@@ -108,7 +108,20 @@ function KnowledgeCheckWithPool({ moduleId, moduleTitle, pool, count, clauses, n
 				<h2 id="check-heading" ref={headingRef} tabIndex={-1}>
 					You answered {score} of {questions.length} correctly
 				</h2>
-				<p>{score === questions.length ? 'Well done: you have got the main points of this module.' : 'Look again at the clauses in the feedback for anything you missed. The knowledge check does not count towards your final score.'}</p>
+				<p>{score === questions.length ? 'Well done: you have got the main points of this module.' : 'Here is what you missed, with its feedback. The knowledge check does not count towards your final score.'}</p>
+				{/* What was missed, with the feedback the learner saw (review item 9). */}
+				{questions.some((x) => !isCorrect(x, run.answers[x.id])) && (
+					<ol className="missed" data-testid="check-missed">
+						{questions.filter((x) => !isCorrect(x, run.answers[x.id])).map((x) => (
+							<li key={x.id}>
+								<p><strong>{x.prompt}</strong></p>
+								<p>The answer is: {optionsOf(x).filter((o) => correctAnswer(x).includes(o.id)).map((o) => o.text).join('; ')}.</p>
+								<p>{x.explanation}</p>
+								<p><ClauseLinks ids={x.clauses} refs={clauses} /></p>
+							</li>
+						))}
+					</ol>
+				)}
 				<p>
 					<a className="button" href={next.href}>{next.label}</a>
 					<a className="button button--secondary" href={withBase(`/modules/${moduleId}/`)}>Back to {moduleTitle}</a>
@@ -135,7 +148,7 @@ function KnowledgeCheckWithPool({ moduleId, moduleTitle, pool, count, clauses, n
 				}}
 			>
 				{error && <p className="error-message" role="alert">{error}</p>}
-				<QuestionView key={q!.id} question={q!} order={run.optionOrder[q!.id]} value={value} onChange={(v) => saveCheckRun(moduleId, { ...run, answers: { ...run.answers, [q!.id]: v } })} disabled={checked} idPrefix="kc" />
+				<QuestionView key={q!.id} question={q!} order={run.optionOrder[q!.id]} value={value} onChange={(v) => saveCheckRun(moduleId, { ...run, answers: { ...run.answers, [q!.id]: v } })} disabled={checked} idPrefix="kc" marked={checked ? correctAnswer(q!) : undefined} />
 				{checked && (
 					<div ref={feedbackRef} tabIndex={-1} role="status" className={`panel ${right ? 'panel--ok' : 'panel--bad'}`}>
 						<p>

@@ -81,7 +81,7 @@ export default function ProfileForm({ roles }: Props) {
 						<ul>{Object.entries(errors).map(([k, v]) => <li key={k}><a href={`#${k === 'role' ? `role-${roles[0]!.id}` : k}`}>{v}</a></li>)}</ul>
 					</div>
 				)}
-				{saved === 'device' && <p className="notice" role="status" tabIndex={-1} ref={savedRef}>Your details are saved on this device. <a href={withBase('/')}>Go to your course</a>.</p>}
+				{saved === 'device' && <p className="notice notice--ok" role="status" tabIndex={-1} ref={savedRef}>Your details are saved on this device. <a href={withBase('/')}>Go to your course</a>.</p>}
 				{saved === 'tab' && <p className="notice notice--bad" role="alert" tabIndex={-1} ref={savedRef}>Your details are kept only until you close this tab: this browser is not letting the course save anything on this device. <a href={withBase('/')}>Go to your course</a>.</p>}
 				{saved === 'page' && <p className="notice notice--bad" role="alert" tabIndex={-1} ref={savedRef}>Your details could not be saved: this browser did not let the course store them (its storage may be full or switched off). They are used only until you leave this page. Free some space or allow this site to store data, then save again.</p>}
 				<div className="field">
@@ -130,7 +130,7 @@ export default function ProfileForm({ roles }: Props) {
 			<h2>Forget me on this device</h2>
 			<p>Deletes your details, progress and training record from this browser. Use it on a shared computer when you have finished.</p>
 			{!forgetting ? (
-				<button type="button" className="warning" onClick={() => setForgetting(true)}>Forget me on this device</button>
+				<button type="button" className="secondary" onClick={() => setForgetting(true)}>Forget me on this device</button>
 			) : (
 				<div className="notice notice--bad" role="region" aria-labelledby="forget-heading">
 					<h3 id="forget-heading" tabIndex={-1} ref={confirmRef}>Are you sure?</h3>

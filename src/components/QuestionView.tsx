@@ -20,6 +20,8 @@ interface Props {
 	 */
 	idPrefix: string;
 	legendPrefix?: string;
+	/** After checking: the right option ids, so each option says in words whether it was chosen and whether it is right. */
+	marked?: string[];
 }
 
 export function optionsOf(q: ClientQuestion, order?: string[]): Array<{ id: string; text: string }> {
@@ -28,7 +30,7 @@ export function optionsOf(q: ClientQuestion, order?: string[]): Array<{ id: stri
 	return order.map((id) => options.find((o) => o.id === id)).filter((o): o is { id: string; text: string } => Boolean(o));
 }
 
-export default function QuestionView({ question, order, value, onChange, disabled, idPrefix, legendPrefix }: Props) {
+export default function QuestionView({ question, order, value, onChange, disabled, idPrefix, legendPrefix, marked }: Props) {
 	const multiple = question.type === 'multiple';
 	const base = `${idPrefix}-q-${question.id}`;
 	const hintId = `${base}-hint`;
@@ -46,7 +48,7 @@ export default function QuestionView({ question, order, value, onChange, disable
 				const id = `${base}-o-${all.findIndex((o) => o.id === option.id)}`;
 				const checked = value.includes(option.id);
 				return (
-					<div className="option" key={option.id}>
+					<div className={`option${marked?.includes(option.id) ? ' option--right' : marked && checked ? ' option--wrong' : ''}`} key={option.id}>
 						<input
 							type={multiple ? 'checkbox' : 'radio'}
 							id={id}
@@ -59,7 +61,13 @@ export default function QuestionView({ question, order, value, onChange, disable
 								else onChange(e.target.checked ? [...value, option.id] : value.filter((v) => v !== option.id));
 							}}
 						/>
-						<label htmlFor={id}>{option.text}</label>
+						<label htmlFor={id}>
+							{option.text}
+							{/* Marked in place, in words (not colour alone): the learner's choice and the right answer. */}
+							{marked && (checked || marked.includes(option.id)) && (
+								<span className="option__mark">{[checked && 'Your answer', marked.includes(option.id) && (checked ? 'right' : 'Right answer'), checked && !marked.includes(option.id) && 'not right'].filter(Boolean).join(': ')}</span>
+							)}
+						</label>
 					</div>
 				);
 			})}
