@@ -30,6 +30,9 @@ import { startLrs, waitFor } from '../tests/lrs/harness.ts';
 import { testPort } from '../tests/ports.ts';
 import { CHROMIUM, CHROMIUM_ARGS } from '../playwright.config.ts';
 import { loadTrust } from './report-trust.ts';
+import { PAGE_SIZE } from '../src/report/lrs.ts';
+import { runReport } from '../src/report/run.ts';
+import v8 from 'node:v8';
 
 /**
  * Statements per POST when loading the test LRS. Its in-memory service spends time proportional to
@@ -60,6 +63,7 @@ export async function benchReport(args: string[]) {
 	const course = reportCourse(loadCourse(resolve('modules')));
 
 	// 1. In process (`--lrs-only` skips it).
+	if (args.includes('--reader-only')) return throughReader(course, staffCount, academies, today, pageSize ?? PAGE_SIZE);
 	if (!args.includes('--lrs-only')) await inProcess(course, staffCount, academies, today);
 	if (args.includes('--in-process-only')) return;
 
@@ -100,6 +104,65 @@ async function inProcess(course: ReturnType<typeof reportCourse>, staffCount: nu
 	console.log(`In process: ${staffCount} staff, ${academies} academies, ${statements} statements`);
 	console.log(`  fold ${(foldMs / 1000).toFixed(2)} s; compliance view +${viewMs.toFixed(0)} ms; analytics +${analyticsMs.toFixed(0)} ms`);
 	console.log(`  heap held by the fold as statements grow: ${samples.map(([n, h]) => `${n}: ${mb(h)}`).join(', ')}; at the end ${mb(process.memoryUsage().heapUsed - heapBefore)}`);
+}
+
+/**
+ * `--reader-only`: the command-line twin's own path (runReport: readStatements paging with `more`,
+ * JSON parsing, the fold, both views) at full size, with an in-process stand-in for the LRS that
+ * serves the generator's statements as JSON pages, so the report's side is measured apart from an
+ * LRS's. The time the stand-in spends making and serialising pages is taken out. Run it with
+ * `--max-old-space-size` to show the heap the report needs does not grow with statements.
+ */
+async function throughReader(course: ReturnType<typeof reportCourse>, staffCount: number, academies: number, today: string, pageSize: number) {
+	const mb = (n: number) => `${(n / 1048576).toFixed(0)} MB`;
+	const people = planTrust({ seed: 19, academies, staff: staffCount, today, notOnList: Math.round(staffCount / 100) });
+	const staff = parseStaffCsv(staffCsv(people, course), course);
+	const source = trustStatements(people.filter((p) => !p.offline), course, 19)[Symbol.asyncIterator]();
+	let pending: unknown[] = [];
+	let served = 0;
+	let serveMs = 0;
+	let serveCpu = 0;
+	let page = 0;
+	let peakHeap = 0;
+	const samples: string[] = [];
+	const fetchPage = async (): Promise<Response> => {
+		const t = performance.now();
+		const c = process.cpuUsage();
+		let done = false;
+		while (pending.length < pageSize && !done) {
+			const next = await source.next();
+			if (next.done) done = true;
+			else pending.push(...next.value.statements);
+		}
+		const statements = pending.splice(0, pageSize);
+		served += statements.length;
+		page++;
+		const body = JSON.stringify({ statements, more: done && !pending.length ? '' : `/xAPI/statements?more=${page}` });
+		serveMs += performance.now() - t;
+		const used = process.cpuUsage(c);
+		serveCpu += (used.user + used.system) / 1000;
+		// Heap after a GC every 20 pages: what the report holds so far, page buffers included.
+		if (page % 20 === 1) {
+			globalThis.gc?.();
+			const h = process.memoryUsage().heapUsed - heapBefore;
+			peakHeap = Math.max(peakHeap, h);
+			samples.push(`${served}: ${mb(h)}`);
+		}
+		return new Response(body, { status: 200, headers: { 'content-type': 'application/json' } });
+	};
+	globalThis.gc?.();
+	const heapBefore = process.memoryUsage().heapUsed;
+	const cpu0 = process.cpuUsage();
+	const t = performance.now();
+	const result = await runReport({ course, staff, files: [], options: { today, inductionDays: 28 }, lrs: { endpoint: 'http://lrs.invalid/xAPI/', auth: 'Basic eDp4' }, pageSize, fetch: fetchPage as typeof fetch });
+	const total = performance.now() - t;
+	const cpu = process.cpuUsage(cpu0);
+	globalThis.gc?.();
+	const rss = process.resourceUsage().maxRSS * 1024;
+	console.log(`Reader path, ${staffCount} staff, ${academies} academies: ${result.statementsRead} statements in ${page} pages of up to ${pageSize}`);
+	console.log(`  CPU: the report's side ${((cpu.user + cpu.system) / 1e6 - serveCpu / 1000).toFixed(1)} s, the stand-in LRS ${(serveCpu / 1000).toFixed(1)} s`);
+	console.log(`  wall clock, the report's side (reading pages, parsing, fold): compliance view ${((result.timings.compliance - serveMs) / 1000).toFixed(1)} s, analytics ${((result.timings.analytics - serveMs) / 1000).toFixed(1)} s (the stand-in LRS took another ${(serveMs / 1000).toFixed(1)} s of ${(total / 1000).toFixed(1)} s making pages)`);
+	console.log(`  heap held after GC (above what was held before the run) as statements are read: ${samples.join(', ')}; at the end ${mb(process.memoryUsage().heapUsed - heapBefore)}; peak RSS ${mb(rss)}; heap limit ${mb(v8.getHeapStatistics().heap_size_limit)}`);
 }
 
 /** CPU seconds a process has used so far (user + system), from /proc; undefined where there is no /proc. */
