@@ -17,7 +17,7 @@ export interface LrsConnection {
  * Statements asked for per page. Larger pages mean fewer requests, and an LRS that finds each page
  * by filtering and sorting what it holds (Learning Locker's in-memory service does) does that work
  * once per page; 5,000 statements (a few MB of JSON) is still one small page to hold. An LRS with a
- * lower cap simply sends fewer and a `more` link (xAPI 1.0.3, 2.1.3).
+ * lower cap simply sends fewer and a `more` link (xAPI 1.0.3: the `limit` is a maximum).
  */
 export const PAGE_SIZE = 5000;
 
