@@ -37,12 +37,26 @@ async function post(lrs: { endpoint: string; auth: string }, batch: Statement[])
 	}
 }
 
-/** Makes the trust and loads it; statements stream through in batches of `batchSize`. */
+/**
+ * Makes the trust and loads it; statements stream through in batches of `batchSize`. One batch is
+ * in flight while the next is made (the LRS works on one while this process builds the next; the
+ * order they are stored in stays the order they were made in).
+ */
 export async function loadTrust(course: ReportCourse, options: TrustOptions, lrs?: { endpoint: string; auth: string }, batchSize = 1000, onProgress?: (sent: number) => void): Promise<LoadedTrust> {
 	const people = planTrust(options);
 	const files: LoadedTrust['files'] = [];
 	let batch: Statement[] = [];
 	let sent = 0;
+	let inFlight: Promise<void> | undefined;
+	const send = async (statements: Statement[]) => {
+		await inFlight;
+		inFlight = post(lrs!, statements).then(() => {
+			sent += statements.length;
+			onProgress?.(sent);
+		});
+		// Awaited before the next send or at the end; this only stops Node calling it unhandled meanwhile.
+		inFlight.catch(() => undefined);
+	};
 	for await (const { person, statements } of trustStatements(people, course, options.seed)) {
 		if (!statements.length) continue;
 		if (person.offline) {
@@ -51,16 +65,12 @@ export async function loadTrust(course: ReportCourse, options: TrustOptions, lrs
 		}
 		batch.push(...statements);
 		if (batch.length >= batchSize && lrs) {
-			await post(lrs, batch);
-			sent += batch.length;
-			onProgress?.(sent);
+			await send(batch);
 			batch = [];
 		}
 	}
-	if (batch.length && lrs) {
-		await post(lrs, batch);
-		sent += batch.length;
-	}
+	if (batch.length && lrs) await send(batch);
+	await inFlight;
 	return { people, csv: staffCsv(people, course), files, sent };
 }
 

@@ -13,6 +13,14 @@ export interface LrsConnection {
 	auth: string;
 }
 
+/**
+ * Statements asked for per page. Larger pages mean fewer requests, and an LRS that finds each page
+ * by filtering and sorting what it holds (Learning Locker's in-memory service does) does that work
+ * once per page; 5,000 statements (a few MB of JSON) is still one small page to hold. An LRS with a
+ * lower cap simply sends fewer and a `more` link (xAPI 1.0.3: the `limit` is a maximum).
+ */
+export const PAGE_SIZE = 5000;
+
 export class LrsError extends Error {}
 
 /** `Basic base64(key:secret)` from a key and secret typed in. */
@@ -48,7 +56,7 @@ export async function readStatements(
 ): Promise<number> {
 	const doFetch = options.fetch ?? globalThis.fetch.bind(globalThis);
 	const endpoint = normaliseEndpoint(conn.endpoint);
-	const params = new URLSearchParams({ activity, related_activities: 'true', ascending: 'true', limit: String(options.limit ?? 1000), format: 'exact' });
+	const params = new URLSearchParams({ activity, related_activities: 'true', ascending: 'true', limit: String(options.limit ?? PAGE_SIZE), format: 'exact' });
 	let next: string | undefined = new URL(`statements?${params}`, endpoint).href;
 	let total = 0;
 	while (next) {

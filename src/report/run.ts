@@ -18,6 +18,8 @@ export interface RunInputs {
 	files: RecordFileResult[];
 	options: ComplianceOptions;
 	onProgress?: (read: number) => void;
+	/** Statements asked for per page (the `limit` parameter); the reader's default when absent. */
+	pageSize?: number;
 	signal?: AbortSignal;
 	fetch?: typeof fetch;
 }
@@ -43,7 +45,7 @@ export async function foldInputs(inputs: RunInputs): Promise<ReportFold> {
 				for (const s of page) fold.add(s, 'lrs');
 				inputs.onProgress?.(fold.read);
 			},
-			{ signal: inputs.signal, fetch: inputs.fetch },
+			{ signal: inputs.signal, fetch: inputs.fetch, limit: inputs.pageSize },
 		);
 	}
 	for (const f of inputs.files) if (f.ok) for (const s of f.statements) fold.add(s, 'file');
