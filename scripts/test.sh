@@ -10,7 +10,11 @@ cd "$(dirname "$0")/.."
 bash scripts/ensure-chromium.sh
 
 logs=$(mktemp -d)
-fixtures=$(mktemp -d)
+# Inside the project: Astro puts a build's prerender bundle in <outDir>/.prerender/ only when
+# outDir is under the working directory, and in the shared .astro/.prerender/ otherwise, so two
+# builds into /tmp at once break each other.
+fixtures="$PWD/.tmp/policy-fixture-builds"
+rm -rf "$fixtures" && mkdir -p "$fixtures"
 declare -A job_pid=()
 # On the way out (a failed step included), nothing is left running.
 stop_jobs() {
@@ -57,9 +61,10 @@ echo "== Unit tests"
 finish unit all
 unit=$(sed 's/\x1b\[[0-9;]*m//g' "$logs/unit.log" | grep -Eo 'Tests +[0-9]+ passed' | grep -Eo '[0-9]+' | tail -n 1)
 
-# Four builds, two at a time. A build reads its content back from the data store in its cache
-# folder: the fixture builds keep their own (COURSE_CACHE_DIR), so no build reads another course's
-# content. The site and the package share one: the same course, written atomically.
+# Four builds, two at a time, each into its own folder under the project (see $fixtures above).
+# A build reads its content back from the data store in its cache folder: the fixture builds keep
+# their own (COURSE_CACHE_DIR), so no build reads another course's content. The site and the
+# package share one: the same course, written atomically.
 #  - the site, in dist/: the tests' LRS listens on 127.0.0.1, and only this build allows a
 #    loopback LRS (docs/xapi.md);
 #  - the LMS packages: scorm12.zip and cmi5.zip in packages/, from a second build for "any folder"
