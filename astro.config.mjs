@@ -58,6 +58,9 @@ export default defineConfig({
 	base: courseBase(),
 	// Tests build fixture courses into a folder of their own.
 	outDir: process.env.COURSE_OUT_DIR ?? './dist',
+	// The build reads its content back from the data store in the cache folder: builds of other
+	// courses made at the same time (scripts/test.sh) each need a cache folder of their own.
+	cacheDir: process.env.COURSE_CACHE_DIR || undefined,
 	trailingSlash: 'always',
 	build: { format: 'directory' },
 	// No toolbar, no prefetch script: reading pages must ship no JavaScript at all.

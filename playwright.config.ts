@@ -22,6 +22,9 @@ export default defineConfig({
 	timeout: 60_000,
 	expect: { timeout: 10_000 },
 	reporter: [['list']],
+	// npm test ends by naming the spec files that took over a minute, slowest first: where the
+	// suite's time goes, on every run (CI included).
+	reportSlowTests: { max: 10, threshold: 60_000 },
 	use: {
 		baseURL: `http://127.0.0.1:${PORT}`,
 		browserName: 'chromium',

@@ -22,29 +22,8 @@ for (const path of readingPages) {
 	});
 }
 
-// Every built page, in groups of at most 6 per test, so no single test has to visit all 85+
-// pages (each with a network-idle wait) inside one time limit on a busy 2-core machine.
-const PAGES_PER_TEST = 6;
-const allPages = builtPages();
-for (let start = 0; start < allPages.length; start += PAGES_PER_TEST) {
-	const group = allPages.slice(start, start + PAGES_PER_TEST);
-	test(`every page makes requests to its own origin only (pages ${start + 1} to ${start + group.length} of ${allPages.length})`, async ({ page, baseURL }) => {
-		const foreign: string[] = [];
-		page.on('request', (r) => {
-			if (!r.url().startsWith(baseURL!) && !r.url().startsWith('data:')) foreign.push(`${page.url()} -> ${r.url()}`);
-		});
-		for (const path of group) {
-			await page.goto(path);
-			await page.waitForLoadState('networkidle');
-		}
-		expect(foreign).toEqual([]);
-	});
-}
-
-test('the origin checks above cover every built page', () => {
-	expect(allPages.length).toBeGreaterThan(80);
-	expect(Math.ceil(allPages.length / PAGES_PER_TEST)).toBeGreaterThanOrEqual(14);
-});
+// That every page requests only its own origin is checked on the one visit accessibility.spec.ts
+// makes to every built page (with axe, errors logged and reflow).
 
 test('every page carries a strict Content-Security-Policy meta tag', () => {
 	for (const path of builtPages()) {

@@ -1,23 +1,27 @@
 /**
  * The SCORM 1.2 package's runtime in a browser, against a test page that plays the LMS with
- * scorm-again's Scorm12API (tests/lms/): the course is served from a sub-path and launched
- * through lms/scorm12/index.html in a frame, as an LMS does. Learners act through the UI.
+ * scorm-again's Scorm12API (tests/lms/): the SCORM package itself (packages/scorm12.zip) is
+ * unzipped, served from a sub-path and launched through lms/scorm12/index.html in a frame, as an
+ * LMS does. Learners act through the UI.
  * The harness refuses suspend_data over 4,096 characters and other strings over 255, which
  * scorm-again itself would accept.
  */
-import { execSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import type { Server } from 'node:http';
-import { join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { expect, test, type Browser, type Frame, type Page } from '@playwright/test';
+import { unzipSync } from 'fflate';
 import { testPort } from '../ports.ts';
 import { COURSE_PATH, startLmsServer } from '../lms/server.ts';
 import { completeModule, course, pathOf, takeAssessment } from './helpers.ts';
 
 const PORT = testPort(4460);
 const ORIGIN = `http://127.0.0.1:${PORT}`;
-/** The course built for the sub-path (or an unzipped SCORM package: set SCORM_COURSE_DIR). */
-const DIR = process.env.SCORM_COURSE_DIR ?? 'dist-scorm';
+/** The SCORM package npm run package made: what an LMS is given. */
+const ZIP = resolve('packages', 'scorm12.zip');
+/** Where the package is unzipped (or an unzipped package given in SCORM_COURSE_DIR). */
+const DIR = process.env.SCORM_COURSE_DIR ?? resolve('.tmp', 'scorm12-e2e');
 const LEARNER = { role: 'teaching' as const, recruiter: false };
 const STUDENT = { student_id: 'jo.smith@reach2.org', student_name: 'Smith, Jo' };
 
@@ -41,11 +45,22 @@ let server: Server;
 test.describe.configure({ mode: 'serial' });
 test.beforeAll(async () => {
 	test.setTimeout(600_000);
-	const built = join(DIR, 'lms/scorm12/index.html');
-	// A build for this sub-path, made here when missing or older than the sources.
-	if (!process.env.SCORM_COURSE_DIR && (!existsSync(built) || statSync(built).mtimeMs < Math.max(newest('src'), newest('modules')))) {
-		execSync('npx astro build', { stdio: 'inherit', env: { ...process.env, COURSE_BASE: COURSE_PATH, COURSE_OUT_DIR: DIR, COURSE_LRS_LOOPBACK: '1' } });
+	if (!process.env.SCORM_COURSE_DIR) {
+		// The zip npm test made (npm run package); made here when missing or older than the sources.
+		if (!existsSync(ZIP) || statSync(ZIP).mtimeMs < Math.max(newest('src'), newest('modules'))) {
+			execFileSync(process.execPath, ['--experimental-strip-types', 'scripts/package.ts'], { stdio: 'inherit' });
+		}
+		// Unzipped as an LMS does, and served from the sub-path /lms-test/course/.
+		rmSync(DIR, { recursive: true, force: true });
+		for (const [name, data] of Object.entries(unzipSync(readFileSync(ZIP)))) {
+			if (name.endsWith('/')) continue;
+			mkdirSync(dirname(join(DIR, name)), { recursive: true });
+			writeFileSync(join(DIR, name), data);
+		}
 	}
+	// What an LMS is given: the package's manifest is there, and no service worker.
+	expect(existsSync(join(DIR, 'imsmanifest.xml')), `${DIR} is not an unzipped SCORM package`).toBe(true);
+	expect(existsSync(join(DIR, 'sw.js'))).toBe(false);
 	server = await startLmsServer(PORT, DIR);
 });
 test.afterAll(() => new Promise<void>((done) => (server ? server.close(() => done()) : done())));
