@@ -1,6 +1,6 @@
 /** Loads the question pool once per page (the service worker serves it offline). */
 import { useEffect, useState } from 'react';
-import type { ClientQuestion } from '../components/QuestionView.tsx';
+import type { ClientQuestion } from '../assessment/options.ts';
 import { withBase } from '../site/urls.ts';
 
 let pending: Promise<ClientQuestion[]> | undefined;

@@ -5,21 +5,18 @@
 import { useAppReady } from './useAppReady.ts';
 import { useStore } from '@nanostores/react';
 import { useRef, useState } from 'react';
-import { percent } from '../assessment/score.ts';
-import { verificationCode } from '../records/verification.ts';
 import { acknowledgements } from '../course/refresher.ts';
-import { summarise } from '../course/summary.ts';
-import { currentLearner } from '../stores/app.ts';
 import { courseMeta } from '../stores/meta.ts';
 import { $profile } from '../stores/profile.ts';
-import { acknowledgePolicy, completeCourse } from '../stores/completion.ts';
+import { acknowledge } from '../stores/completion.ts';
+import { $journey } from '../stores/journey.ts';
 import { $progress, passedAssessment } from '../stores/progress.ts';
-import { currentActor, readAllRecords } from '../stores/records.ts';
 import { withBase } from '../site/urls.ts';
 
 export default function Acknowledge({ policyLabel, policyVersion }: { policyLabel: string; policyVersion: string }) {
 	const progress = useStore($progress);
 	const profile = useStore($profile);
+	const journey = useStore($journey);
 	const ready = useAppReady();
 	const [confirmed, setConfirmed] = useState(false);
 	const [error, setError] = useState('');
@@ -37,8 +34,7 @@ export default function Acknowledge({ policyLabel, policyVersion }: { policyLabe
 	const earlier = [...new Map(acknowledgements(progress.history).filter((a) => a.policyVersion !== policyVersion).map((a) => [a.policyVersion, a])).values()];
 	// The course is complete only when every module on the learner's path is done or tested out.
 	const meta = courseMeta();
-	const summary = summarise(meta, meta.modules, progress.attempt, currentLearner(), true);
-	const outstanding = summary.required.filter((id) => summary.states[id] !== 'completed' && summary.states[id] !== 'tested-out');
+	const outstanding = journey.outstanding;
 	if (!progress.attempt.completed && outstanding.length > 0) {
 		return (
 			<div className="notice" data-testid="path-outstanding">
@@ -64,18 +60,7 @@ export default function Acknowledge({ policyLabel, policyVersion }: { policyLabe
 			setError('Tick the box to confirm you have read and understood the policy');
 			return;
 		}
-		const meta = courseMeta();
-		acknowledgePolicy(policyVersion, policyLabel, meta.version);
-		const score = percent(passed!.correct ?? 0, passed!.total ?? 0);
-		const actor = currentActor();
-		const completedAt = new Date().toISOString();
-		const registration = $progress.get().attempt.registration;
-		// The code covers every statement of this attempt so far: any later edit of the record shows.
-		const code = await verificationCode({ learner: 'mbox' in actor ? actor.mbox : actor.account.name, registration, score, policyVersion }, readAllRecords().map((r) => r.statement));
-		// This attempt's questions: the next refresher avoids them.
-		const since = $progress.get().attempt.startedAt;
-		const seen = $progress.get().assessment.finished.filter((a) => a.startedAt >= since).flatMap((a) => a.questionIds);
-		completeCourse(score, code, [...new Set(seen)], completedAt);
+		await acknowledge(policyVersion, policyLabel);
 		requestAnimationFrame(() => doneRef.current?.focus());
 	}
 

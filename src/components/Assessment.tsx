@@ -4,39 +4,34 @@
  * strengths and what to revisit. The attempt in progress is saved on every answer.
  */
 import { useStore } from '@nanostores/react';
-import { useEffect, useMemo, useRef, useState } from 'react';
-import { drawQuestions, newSeed, questionsFor, shuffleOptions } from '../assessment/draw.ts';
-import { correctAnswer, isCorrect, markAttempt, percent } from '../assessment/score.ts';
-import { summarise } from '../course/summary.ts';
-import { requiredModules } from '../course/paths.ts';
-import { currentLearner } from '../stores/app.ts';
+import { useEffect, useRef, useState } from 'react';
+import { correctAnswer, isCorrect, percent } from '../assessment/score.ts';
 import { useAppReady } from './useAppReady.ts';
-import { emitCourseEvent } from '../stores/events.ts';
-import { courseMeta } from '../stores/meta.ts';
-import { answerAssessment, finishAssessment, showAssessmentView, startAssessment } from '../stores/assessment.ts';
+import { $attemptResults, $passMark, answerAssessment, showAssessmentView, startAssessment, submitAssessment } from '../stores/assessment.ts';
+import { $journey } from '../stores/journey.ts';
 import { $progress, type AssessmentAttempt } from '../stores/progress.ts';
-import { uuid } from '../records/statements.ts';
-import { $cmi5, effectivePassMark } from '../stores/records.ts';
 import QuestionView, { optionsOf, type ClientQuestion } from './QuestionView.tsx';
 import { useQuestions } from '../client/questions.ts';
 import { withBase } from '../site/urls.ts';
 
 interface Props {
 	count: number;
-	passMark: number;
+	/** The course's pass mark as the page knows it; the island follows $passMark, which starts from it. */
+	passMark?: number;
 	moduleTitles: Record<string, string>;
 }
 
 type View = { kind: 'question'; index: number } | { kind: 'review' } | { kind: 'confirm' };
 
-export default function Assessment({ count, passMark: coursePassMark, moduleTitles }: Props) {
+export default function Assessment({ count, moduleTitles }: Props) {
 	// The introduction renders at once (on the server too) in the same place it stays, so the
 	// page neither jumps nor repaints when the questions arrive; only its button waits for them.
 	const { pool, error, retry } = useQuestions();
-	// An LMS launching the course through cmi5 may set its own mastery score.
-	// A cmi5 masteryScore arrives after the first render: follow it (issue 14.4).
-	const passMark = effectivePassMark(coursePassMark, useStore($cmi5));
+	// The course's pass mark, or the mastery score a cmi5 launch sets after the first render (issue 14.4).
+	const passMark = useStore($passMark);
 	const progress = useStore($progress);
+	const thisAttempt = useStore($attemptResults);
+	const journey = useStore($journey);
 	const ready = useAppReady(() => {
 		const current = $progress.get().assessment.current;
 		if (current) {
@@ -56,7 +51,6 @@ export default function Assessment({ count, passMark: coursePassMark, moduleTitl
 		shownAt.current = Date.now();
 	}, [view, progress.assessment.current?.id, progress.assessment.finished.length]);
 
-	const byId = useMemo(() => new Map((pool ?? []).map((q) => [q.id, q])), [pool]);
 	if (error) {
 		return (
 			<div className="notice notice--bad" role="alert">
@@ -66,11 +60,10 @@ export default function Assessment({ count, passMark: coursePassMark, moduleTitl
 		);
 	}
 	const loaded = ready && pool !== null;
+	const byId = new Map((pool ?? []).map((q) => [q.id, q]));
 
 	const current = progress.assessment.current;
-	const finished = progress.assessment.finished;
 	// Only this attempt's results count: a refresher starts with no result and a new draw.
-	const thisAttempt = finished.filter((a) => a.startedAt >= progress.attempt.startedAt);
 	const last = thisAttempt[thisAttempt.length - 1];
 	const go = (v: View) => {
 		focusNext.current = true;
@@ -80,38 +73,20 @@ export default function Assessment({ count, passMark: coursePassMark, moduleTitl
 
 	function start() {
 		if (!pool) return;
-		const meta = courseMeta();
-		const learner = currentLearner();
-		const modules = requiredModules(meta, meta.modules, learner);
-		const fromUrl = Number(new URLSearchParams(location.search).get('seed'));
-		const seed = Number.isFinite(fromUrl) && fromUrl > 0 ? fromUrl + finished.length : newSeed();
-		// Avoid the questions of the previous attempt, and of the last completion (a refresher).
-		const previous = finished[finished.length - 1];
-		const avoid = new Set([...(previous?.questionIds ?? []), ...(progress.history.at(-1)?.seenQuestions ?? [])]);
-		const questions = drawQuestions(questionsFor(pool, learner), { count, modules, seed, avoid });
-		const attempt: AssessmentAttempt = { id: uuid(), seed, questionIds: questions.map((q) => q.id), optionOrder: shuffleOptions(questions, seed), answers: {}, startedAt: new Date().toISOString(), view: { kind: 'question', index: 0 } };
-		startAssessment(attempt);
+		startAssessment(pool, count, Number(new URLSearchParams(location.search).get('seed')));
 		go({ kind: 'question', index: 0 });
 	}
 
 	function submit() {
-		if (!current) return;
-		const questions = current.questionIds.map((id) => byId.get(id)!).filter(Boolean);
-		for (const q of questions) {
-			const response = current.answers[q.id] ?? [];
-			emitCourseEvent({ type: 'question.answered', moduleId: q.moduleId, questionId: q.id, setting: 'assessment', kind: q.type, prompt: q.prompt, options: optionsOf(q), correct: correctAnswer(q), response, success: isCorrect(q, response), durationMs: 0 });
-		}
-		const result = markAttempt(questions, current.answers, passMark);
-		finishAssessment({ correct: result.correct, total: result.total, passed: result.passed, byModule: result.byModule }, passMark);
+		if (!pool) return;
+		submitAssessment(pool);
 		go({ kind: 'question', index: 0 });
 	}
 
 	// No attempt in progress (or not loaded yet): the introduction, with the last result if any.
 	if (!loaded || !current) {
 		const shownLast = loaded ? last : undefined;
-		const meta = courseMeta();
-		const summary = loaded ? summarise(meta, meta.modules, progress.attempt, currentLearner(), false) : undefined;
-		const outstanding = summary ? summary.required.filter((id) => summary.states[id] !== 'completed' && summary.states[id] !== 'tested-out') : [];
+		const outstanding = loaded ? journey.outstanding : [];
 		return (
 			<div>
 

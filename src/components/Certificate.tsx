@@ -2,22 +2,23 @@
 import { useAppReady } from './useAppReady.ts';
 import { useStore } from '@nanostores/react';
 import { downloadRecord } from '../client/download.ts';
-import { acknowledgedVersion, addMonths } from '../course/refresher.ts';
+import { addMonths } from '../course/refresher.ts';
 import { courseMeta } from '../stores/meta.ts';
 import { $profile } from '../stores/profile.ts';
-import { $progress } from '../stores/progress.ts';
+import { $completionShown } from '../stores/completion.ts';
 import { recordJson } from '../stores/records.ts';
 import { withBase } from '../site/urls.ts';
 
 interface Props {
 	courseTitle: string;
-	courseVersion: string;
+	/** The course version the page was built with; the certificate takes it from $completionShown, which reads the same course facts. */
+	courseVersion?: string;
 	policyLabel: string;
 	organisation: string;
 }
 
-export default function Certificate({ courseTitle, courseVersion, policyLabel, organisation }: Props) {
-	const progress = useStore($progress);
+export default function Certificate({ courseTitle, policyLabel, organisation }: Props) {
+	const completion = useStore($completionShown);
 	const profile = useStore($profile);
 	const ready = useAppReady();
 	// Until this device's record is read, the box a new learner will see holds its place (hidden),
@@ -25,12 +26,6 @@ export default function Certificate({ courseTitle, courseVersion, policyLabel, o
 	if (!ready) return <NotYet pending />;
 	// The label ("Version 2: December 2019") names the current version; an older completion names its own.
 	const currentPolicyVersion = courseMeta().policyVersion;
-	const completion = progress.attempt.completed
-		? { ...progress.attempt.completed, policyVersion: progress.attempt.acknowledged?.policyVersion ?? progress.attempt.policyVersion, courseVersion: progress.attempt.courseVersion || courseVersion }
-		: (() => {
-				const last = progress.history[progress.history.length - 1];
-				return last ? { at: last.completedAt, score: last.score, code: last.code, policyVersion: acknowledgedVersion(last), courseVersion: last.courseVersion } : undefined;
-			})();
 	if (!completion) return <NotYet />;
 	const fmt = (d: Date) => d.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric' });
 	const date = fmt(new Date(completion.at));

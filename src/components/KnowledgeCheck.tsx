@@ -4,11 +4,10 @@
  */
 import { useStore } from '@nanostores/react';
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { drawQuestions, newSeed, questionsFor, shuffleOptions } from '../assessment/draw.ts';
 import { correctAnswer, isCorrect } from '../assessment/score.ts';
-import { currentLearner, installApp } from '../stores/app.ts';
-import { emitCourseEvent } from '../stores/events.ts';
-import { $progress, recordCheck, saveCheckRun, type CheckRun } from '../stores/progress.ts';
+import { installApp } from '../stores/app.ts';
+import { checkAnswer, nextCheckQuestion, openCheck, selectCheckAnswer, startCheck } from '../stores/check.ts';
+import { $progress } from '../stores/progress.ts';
 import ClauseLinks, { type ClauseRefs } from './ClauseLinks.tsx';
 import QuestionView, { optionsOf, type ClientQuestion } from './QuestionView.tsx';
 import QuestionsGate from './QuestionsGate.tsx';
@@ -26,12 +25,6 @@ export default function KnowledgeCheck(props: Props) {
 	return <QuestionsGate>{(pool) => <KnowledgeCheckWithPool {...props} pool={pool} />}</QuestionsGate>;
 }
 
-/** A new check: questions for this learner (same audience rules as lessons), seeded. */
-function newRun(pool: ClientQuestion[], moduleId: string, count: number, seed: number): CheckRun {
-	const questions = drawQuestions(questionsFor(pool, currentLearner(), moduleId), { count, modules: [moduleId], seed });
-	return { registration: $progress.get().attempt.registration, seed, questionIds: questions.map((q) => q.id), optionOrder: shuffleOptions(questions, seed), index: 0, answers: {}, checked: false };
-}
-
 function KnowledgeCheckWithPool({ moduleId, moduleTitle, pool, count, clauses, next }: Props & { pool: ClientQuestion[] }) {
 	const progress = useStore($progress);
 	const byId = useMemo(() => new Map(pool.map((q) => [q.id, q])), [pool]);
@@ -46,11 +39,8 @@ function KnowledgeCheckWithPool({ moduleId, moduleTitle, pool, count, clauses, n
 	// feedback); start a new one otherwise, or when the address asks for another seed.
 	useEffect(() => {
 		installApp();
-		const saved = $progress.get().checkRuns?.[moduleId];
 		const fromUrl = Number(new URLSearchParams(location.search).get('seed'));
-		const urlSeed = Number.isFinite(fromUrl) && fromUrl > 0 ? fromUrl : undefined;
-		const usable = saved && saved.registration === $progress.get().attempt.registration && saved.questionIds.every((id) => byId.has(id)) && (urlSeed === undefined || saved.seed === urlSeed);
-		if (!usable) saveCheckRun(moduleId, newRun(pool, moduleId, count, urlSeed ?? newSeed()));
+		openCheck(pool, moduleId, count, Number.isFinite(fromUrl) && fromUrl > 0 ? fromUrl : undefined);
 		// eslint-disable-next-line react-hooks/exhaustive-deps
 	}, []);
 	useEffect(() => {
@@ -71,35 +61,18 @@ function KnowledgeCheckWithPool({ moduleId, moduleTitle, pool, count, clauses, n
 	const score = questions.slice(0, checked ? index + 1 : index).filter((x) => isCorrect(x, run.answers[x.id])).length;
 
 	function check() {
-		if (!q || !run) return;
-		if (value.length === 0) {
+		const result = checkAnswer(moduleId, pool, Date.now() - shownAt.current);
+		if (result === 'empty') {
 			setError('Select an answer first');
 			return;
 		}
 		setError('');
 		moved.current = true;
-		const success = isCorrect(q, value);
-		saveCheckRun(moduleId, { ...run, checked: true });
-		emitCourseEvent({
-			type: 'question.answered',
-			moduleId,
-			questionId: q.id,
-			setting: 'check',
-			kind: q.type,
-			prompt: q.prompt,
-			options: optionsOf(q),
-			correct: correctAnswer(q),
-			response: value,
-			success,
-			durationMs: Date.now() - shownAt.current,
-		});
-		if (index === questions.length - 1) recordCheck(moduleId, score + (success ? 1 : 0), questions.length);
 	}
 
 	function nextQuestion() {
-		if (!run) return;
 		moved.current = true;
-		saveCheckRun(moduleId, { ...run, index: run.index + 1, checked: false });
+		nextCheckQuestion(moduleId);
 	}
 
 	if (done) {
@@ -127,7 +100,7 @@ function KnowledgeCheckWithPool({ moduleId, moduleTitle, pool, count, clauses, n
 					<a className="button button--secondary" href={withBase(`/modules/${moduleId}/`)}>Back to {moduleTitle}</a>
 				</p>
 				<p>
-					<button type="button" className="secondary" onClick={() => { moved.current = true; saveCheckRun(moduleId, newRun(pool, moduleId, count, newSeed())); }}>Try the check again with different questions</button>
+					<button type="button" className="secondary" onClick={() => { moved.current = true; startCheck(pool, moduleId, count); }}>Try the check again with different questions</button>
 				</p>
 			</section>
 		);
@@ -148,7 +121,7 @@ function KnowledgeCheckWithPool({ moduleId, moduleTitle, pool, count, clauses, n
 				}}
 			>
 				{error && <p className="error-message" role="alert">{error}</p>}
-				<QuestionView key={q!.id} question={q!} order={run.optionOrder[q!.id]} value={value} onChange={(v) => saveCheckRun(moduleId, { ...run, answers: { ...run.answers, [q!.id]: v } })} disabled={checked} idPrefix="kc" marked={checked ? correctAnswer(q!) : undefined} />
+				<QuestionView key={q!.id} question={q!} order={run.optionOrder[q!.id]} value={value} onChange={(v) => selectCheckAnswer(moduleId, q!.id, v)} disabled={checked} idPrefix="kc" marked={checked ? correctAnswer(q!) : undefined} />
 				{checked && (
 					<div ref={feedbackRef} tabIndex={-1} role="status" className={`panel ${right ? 'panel--ok' : 'panel--bad'}`}>
 						<p>

@@ -2,9 +2,10 @@
  * One question as a real form control group: a fieldset whose legend is the question, with
  * radios (single, true/false) or checkboxes (multiple response, all-or-nothing: said so).
  */
-import type { Question } from '../schemas/question.ts';
+import { optionsOf, type ClientQuestion } from '../assessment/options.ts';
 
-export type ClientQuestion = Question & { moduleId: string };
+// Kept here too for the islands that import them from the view.
+export { optionsOf, type ClientQuestion };
 
 interface Props {
 	question: ClientQuestion;
@@ -22,12 +23,6 @@ interface Props {
 	legendPrefix?: string;
 	/** After checking: the right option ids, so each option says in words whether it was chosen and whether it is right. */
 	marked?: string[];
-}
-
-export function optionsOf(q: ClientQuestion, order?: string[]): Array<{ id: string; text: string }> {
-	const options = q.type === 'truefalse' ? [{ id: 'true', text: 'True' }, { id: 'false', text: 'False' }] : q.options;
-	if (!order) return options;
-	return order.map((id) => options.find((o) => o.id === id)).filter((o): o is { id: string; text: string } => Boolean(o));
 }
 
 export default function QuestionView({ question, order, value, onChange, disabled, idPrefix, legendPrefix, marked }: Props) {

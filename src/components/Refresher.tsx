@@ -6,17 +6,12 @@
 import { useAppReady } from './useAppReady.ts';
 import { useStore } from '@nanostores/react';
 import { useEffect, useRef } from 'react';
-import { drawQuestions, newSeed, questionsFor } from '../assessment/draw.ts';
-import { correctAnswer, isCorrect } from '../assessment/score.ts';
-import { refresherItems, refresherState, targetedPreCheck, testedOut } from '../course/refresher.ts';
+import { refresherItems } from '../course/refresher.ts';
 import { withBase } from '../site/urls.ts';
-import { requiredModules } from '../course/paths.ts';
-import { currentLearner } from '../stores/app.ts';
-import { emitCourseEvent } from '../stores/events.ts';
 import { courseMeta } from '../stores/meta.ts';
 import { $progress } from '../stores/progress.ts';
-import { finishPreCheck, markTestedOut, savePreCheck, startRefresher } from '../stores/refresher.ts';
-import QuestionView, { optionsOf, type ClientQuestion } from './QuestionView.tsx';
+import { $refresher, answerPreCheck, beginRefresher, submitPreCheck } from '../stores/refresher.ts';
+import QuestionView, { type ClientQuestion } from './QuestionView.tsx';
 import QuestionsGate from './QuestionsGate.tsx';
 
 export default function Refresher() {
@@ -25,19 +20,19 @@ export default function Refresher() {
 
 function RefresherWithPool({ pool }: { pool: ClientQuestion[] }) {
 	const progress = useStore($progress);
+	const refresher = useStore($refresher);
 	const ready = useAppReady();
 	const headingRef = useRef<HTMLHeadingElement>(null);
 	useEffect(() => {
 		headingRef.current?.focus();
 	}, [progress.attempt.preCheck?.at]);
 	if (!ready) return <p>Loading…</p>;
+	// The course facts are fixed at build time; reading them is not reading learner state.
 	const meta = courseMeta();
-	const last = progress.history[progress.history.length - 1];
-	const state = refresherState(last, new Date(), meta.refresher, { courseVersion: meta.version, policyVersion: meta.policyVersion, policySameMeaning: meta.policySameMeaning });
+	const { last, targets, ...state } = refresher;
 	const titles = Object.fromEntries(meta.modules.map((m) => [m.id, m.title]));
-	// A refresher for a major policy change starts from the changed clauses (issue 20). Judged on
-	// the last completion, which stays the same until this refresher completes.
-	const targets = state.reasons.includes('policy-version') ? meta.policyChange : undefined;
+	// A refresher for a major policy change starts from the changed clauses (issue 20): `targets`,
+	// judged on the last completion, which stays the same until this refresher completes.
 
 	// Outside a refresher, or after one is completed (next year's starts afresh): the offer.
 	if (progress.attempt.mode !== 'refresher' || progress.attempt.completed) {
@@ -51,17 +46,7 @@ function RefresherWithPool({ pool }: { pool: ClientQuestion[] }) {
 				<p>You will answer {meta.refresher.preCheckQuestions} questions on each module of your path. Get them all right and the module is marked "tested out"; otherwise it is on your refresher path. Then take the final assessment.</p>
 				<button
 					type="button"
-					onClick={() => {
-						startRefresher(meta.version, meta.policyVersion);
-						const learner = currentLearner();
-						const modules = requiredModules(meta, meta.modules, learner);
-						const eligible = questionsFor(pool, learner);
-						const avoid = new Set(last?.seenQuestions ?? []);
-						const seed = newSeed();
-						// Questions citing a changed clause first (none when the policy has not changed), then the usual draw.
-						const questionIds = targetedPreCheck(eligible, modules, targets?.clauses ?? [], { count: meta.refresher.preCheckQuestions, avoid, seed }, drawQuestions);
-						savePreCheck({ questionIds, answers: {}, startedAt: new Date().toISOString() });
-					}}
+					onClick={() => beginRefresher(pool)}
 				>
 					Start the refresher
 				</button>
@@ -103,21 +88,7 @@ function RefresherWithPool({ pool }: { pool: ClientQuestion[] }) {
 		<form
 			onSubmit={(e) => {
 				e.preventDefault();
-				const results: Record<string, { correct: number; total: number }> = {};
-				for (const [moduleId, ids] of Object.entries(pre.questionIds)) {
-					let correct = 0;
-					for (const id of ids) {
-						const q = byId.get(id)!;
-						const response = pre.answers[id] ?? [];
-						const success = isCorrect(q, response);
-						if (success) correct++;
-						emitCourseEvent({ type: 'question.answered', moduleId, questionId: id, setting: 'pre-check', kind: q.type, prompt: q.prompt, options: optionsOf(q), correct: correctAnswer(q), response, success, durationMs: 0 });
-					}
-					results[moduleId] = { correct, total: ids.length };
-				}
-				// A module teaching a changed rule cannot be tested out of in a policy-change refresher.
-				for (const moduleId of testedOut(results, targets)) markTestedOut(moduleId, titles[moduleId] ?? moduleId);
-				finishPreCheck(results);
+				submitPreCheck(pool);
 			}}
 		>
 			<h2 ref={headingRef} tabIndex={-1}>Refresher check</h2>
@@ -129,7 +100,7 @@ function RefresherWithPool({ pool }: { pool: ClientQuestion[] }) {
 							key={id}
 							question={byId.get(id)!}
 							value={pre.answers[id] ?? []}
-							onChange={(v) => savePreCheck({ ...pre, answers: { ...pre.answers, [id]: v } })}
+							onChange={(v) => answerPreCheck(id, v)}
 							idPrefix="pc"
 							legendPrefix={`${i + 1}.`}
 						/>

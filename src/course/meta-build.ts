@@ -4,10 +4,10 @@
  * instead of repeating them in every page's HTML.
  */
 import type { CourseMeta } from '../stores/meta.ts';
-import { moduleMinutes } from './journey.ts';
 import type { LoadedCourse } from './load.ts';
 import { lessonClauses, majorClauses, previousVersionDiff, scenarioClauses } from './policy-diff.ts';
 import { changeTargets } from './refresher.ts';
+import { courseTree } from './tree.ts';
 
 /**
  * `allowLoopback` is true only for a build made for the tests (COURSE_LRS_LOOPBACK=1, set by
@@ -39,15 +39,16 @@ export function buildCourseMeta(loaded: LoadedCourse, options: { allowLoopback?:
 		...(policy.changes && !policy.changes.changes.some((c) => c.class === 'major') ? { policySameMeaning: [policy.changes.from] } : {}),
 		...(policyChange ? { policyChange } : {}),
 		lrs: { allowedOrigins: [...course.lrs.allowedOrigins], allowLoopback: options.allowLoopback ?? false },
-		modules: modules.map((m) => ({
+		// The pages' tree (./tree.ts): the same order and the same minutes the pages show.
+		modules: courseTree(loaded).modules.map((m) => ({
 			id: m.id,
-			title: m.data.title,
-			minutes: moduleMinutes({ lessons: m.lessons.map((l) => l.data), scenarios: m.scenarios.map((s) => s.data) }),
-			audiences: m.data.audiences,
+			title: m.title,
+			minutes: m.minutes,
+			audiences: m.audiences,
 			// Ids and audiences only: events carry their own titles, and every byte here is in
 			// the shared chunk of every interactive page.
-			lessons: m.lessons.map((l) => ({ id: l.id, audiences: l.data.audiences })),
-			scenarios: m.scenarios.map((s) => ({ id: s.id, audiences: s.data.audiences })),
+			lessons: m.lessons.map((l) => ({ id: l.id, audiences: l.audiences })),
+			scenarios: m.scenarios.map((s) => ({ id: s.id, audiences: s.audiences })),
 		})),
 	};
 }

@@ -1,32 +1,16 @@
 /**
- * The course as pages see it, assembled from the content collections in getStaticPaths and
- * page frontmatter. Build-time only: islands get plain JSON props built from this.
+ * The course as pages see it: the one course tree (./tree.ts), from the course the build loaded
+ * and validated once (./loaded.ts). Build-time only: islands get plain JSON props built from it.
+ * The client's course facts come from the same tree (./meta-build.ts), so pages and client
+ * agree on order and minutes.
  */
-import { getCollection, getEntry } from 'astro:content';
-import type { Question } from '../schemas/question.ts';
-import type { ScenarioData } from '../scenarios/machine.ts';
 import { clauseAnchor } from './policy.ts';
+import { loadedCourse } from './loaded.ts';
+import { courseTree } from './tree.ts';
 import { withBase } from '../site/urls.ts';
-export { moduleMinutes } from './journey.ts';
 
 export async function getSite() {
-	const course = (await getEntry('course', 'course'))!.data;
-	const policy = (await getEntry('policy', 'policy'))!.data;
-	const clauses = (await getCollection('clauses')).map((e) => ({ ...e.data, id: e.data.clauseId })).sort((a, b) => a.index - b.index);
-	const lessons = (await getCollection('lessons')).map((e) => ({ ...e.data, key: e.id, id: e.data.lessonId }));
-	const scenarios = (await getCollection('scenarios')).map((e) => ({ ...e.data, id: e.id }) as ScenarioData & { moduleId: string; file: string });
-	const questions = (await getCollection('questions')).map((e) => e.data as Question & { moduleId: string; file: string });
-	const modules = (await getCollection('modules'))
-		.map((e) => ({ ...e.data, id: e.id }))
-		.sort((a, b) => a.order - b.order)
-		.map((m) => ({
-			...m,
-			lessons: lessons.filter((l) => l.moduleId === m.id).sort((a, b) => a.order - b.order),
-			scenarios: scenarios.filter((s) => s.moduleId === m.id).sort((a, b) => a.title.localeCompare(b.title)),
-			questions: questions.filter((q) => q.moduleId === m.id),
-		}));
-	const clauseById = new Map(clauses.map((c) => [c.id, c]));
-	return { course, policy, clauses, clauseById, modules, lessons, scenarios, questions };
+	return courseTree(loadedCourse());
 }
 export type Site = Awaited<ReturnType<typeof getSite>>;
 export type SiteModule = Site['modules'][number];

@@ -3,6 +3,7 @@ import type { AstroIntegration } from 'astro';
 import { ContentError } from '../course/load.ts';
 import { validateCourse } from '../course/validate.ts';
 import { buildCourseMeta } from '../course/meta-build.ts';
+import { keepLoadedCourse } from '../course/loaded.ts';
 
 /**
  * Fails the build on any content error, naming file, field and value: a broken reference,
@@ -29,6 +30,8 @@ export default function courseContent(options: { root: string }): AstroIntegrati
 								? (issues) => logger.warn(`COURSE_QUALITY=warn: ${issues.length} verdict-rule, item-writing and reading-age problems ignored for this draft build (run npm run course:check)`)
 								: undefined,
 					});
+					// The pages read this same validated course (src/course/site.ts): one load, one order.
+					keepLoadedCourse(loaded, root);
 					logger.info(`course content OK: ${loaded.modules.length} modules from ${root}`);
 					const meta = JSON.stringify(buildCourseMeta(loaded, { allowLoopback: process.env.COURSE_LRS_LOOPBACK === '1' }));
 					updateConfig({

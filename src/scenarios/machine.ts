@@ -1,9 +1,13 @@
 import { assertEvent, assign, createMachine, emit } from 'xstate';
-import type { Choice, Scenario } from '../schemas/scenario.ts';
 import type { ScenarioEmitted, ScenarioOutput } from './events.ts';
+import { conditionHolds, endingFeedback, type Condition } from './steps.ts';
 
-/** Scenario data plus its id, as the loader hands it over. */
-export type ScenarioData = Scenario & { id: string };
+// The pure helpers live in ./steps.ts (no XState), so the player can show a step without
+// loading the machine; re-exported here for the code that compiles and checks scenarios.
+export { availableChoices, conditionHolds, endingFeedback, findNode, stepText } from './steps.ts';
+
+import type { ScenarioData } from './steps.ts';
+export type { ScenarioData };
 
 export interface ScenarioContext {
 	/** Flags set by earlier choices, sorted so that equal sets serialise equally. */
@@ -16,43 +20,6 @@ export interface ScenarioContext {
 export interface ChooseEvent {
 	type: 'learner.choose';
 	choiceId: string;
-}
-
-interface Condition {
-	if?: string[];
-	unless?: string[];
-}
-
-/** True when every `if` flag is set and no `unless` flag is. */
-export function conditionHolds(flags: readonly string[], condition: Condition): boolean {
-	return (
-		(condition.if ?? []).every((f) => flags.includes(f)) &&
-		!(condition.unless ?? []).some((f) => flags.includes(f))
-	);
-}
-
-/** The choices a learner sees at a step, given the flags set so far. */
-export function availableChoices(step: { choices: Choice[] }, flags: readonly string[]): Choice[] {
-	return step.choices.filter((c) => conditionHolds(flags, c));
-}
-
-/** The step text for the flags set so far: the first matching variant, else the default. */
-export function stepText(
-	step: { text: string; variants: Array<{ text: string } & Condition> },
-	flags: readonly string[],
-): string {
-	return step.variants.find((v) => conditionHolds(flags, v))?.text ?? step.text;
-}
-
-/**
- * An ending's feedback for the flags the path set: the first matching variant, else the
- * default. The feedback must be true for every path that shows it (the verdict rule).
- */
-export function endingFeedback(
-	ending: { feedback: string; variants: Array<{ feedback: string } & Condition> },
-	flags: readonly string[],
-): string {
-	return ending.variants.find((v) => conditionHolds(flags, v))?.feedback ?? ending.feedback;
 }
 
 /**
@@ -170,11 +137,3 @@ export function compileScenario(scenario: ScenarioData) {
 
 export type ScenarioMachine = ReturnType<typeof compileScenario>;
 
-/** Finds a step or ending by id. */
-export function findNode(scenario: ScenarioData, id: string) {
-	const step = scenario.steps.find((s) => s.id === id);
-	if (step) return { kind: 'step' as const, step };
-	const ending = scenario.endings.find((e) => e.id === id);
-	if (ending) return { kind: 'ending' as const, ending };
-	return undefined;
-}

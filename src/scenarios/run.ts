@@ -30,8 +30,10 @@ export function replay(machine: Machine, history: readonly Decision[]) {
 	for (const d of history) {
 		const before = actor.getSnapshot();
 		if (String(before.value) !== d.stepId) throw new Error(`saved decision at "${d.stepId}" does not match step "${String(before.value)}"`);
-		actor.send({ type: 'learner.choose', choiceId: d.choiceId });
-		if (actor.getSnapshot() === before) throw new Error(`choice "${d.choiceId}" is not available at "${d.stepId}"`);
+		const event = { type: 'learner.choose' as const, choiceId: d.choiceId };
+		// Asks the machine (its guards) whether the choice is allowed here, rather than sending it and comparing snapshots.
+		if (!before.can(event)) throw new Error(`choice "${d.choiceId}" is not available at "${d.stepId}"`);
+		actor.send(event);
 	}
 	return actor;
 }

@@ -5,10 +5,9 @@
  */
 import { moduleState } from '../course/journey.ts';
 import type { Learner } from '../course/paths.ts';
-import type { Role } from '../schemas/common.ts';
 import { courseMeta } from './meta.ts';
 import { emitCourseEvent } from './events.ts';
-import { $profile } from './profile.ts';
+import { $learner, $profile } from './profile.ts';
 import { $progress, ensureAttempt, isLocalChange, markModuleCompleted, update } from './progress.ts';
 import { $launchKind, installRecorder } from './records.ts';
 
@@ -44,10 +43,9 @@ export function initializeAttempt(): void {
 	emitCourseEvent({ type: 'course.initialized' });
 }
 
-/** The learner's role for path logic; without a profile, only content for everyone is required. */
+/** The learner's role for path logic, now (see $learner for a component to follow it). */
 export function currentLearner(): Learner {
-	const profile = $profile.get();
-	return profile ? { role: profile.role, recruiter: profile.recruiter } : { role: 'unknown' as Role, recruiter: false };
+	return $learner.get();
 }
 
 /** Marks modules complete as soon as their lessons, a case and the check are done. */

@@ -1,6 +1,51 @@
-/** Acknowledging the policy and completing the course (the acknowledgement page only). */
+/** Acknowledging the policy and completing the course; the completion a certificate shows. */
+import { computed } from 'nanostores';
+import { percent } from '../assessment/score.ts';
+import { acknowledgedVersion } from '../course/refresher.ts';
+import { verificationCode } from '../records/verification.ts';
 import { emitCourseEvent } from './events.ts';
-import { $progress, update } from './progress.ts';
+import { $journey } from './journey.ts';
+import { courseMeta } from './meta.ts';
+import { $progress, passedAssessment, update, type Progress } from './progress.ts';
+import { currentActor, readAllRecords } from './records.ts';
+
+/**
+ * The learner confirms they have read and understood the policy: when this attempt has passed
+ * the final assessment and every module on their path is done or tested out, this records the
+ * acknowledgement and completes the course, with a verification code over every statement of
+ * the attempt so far (any later edit of the record shows). Returns why not, otherwise.
+ */
+export async function acknowledge(policyVersion: string, policyLabel: string): Promise<'completed' | 'not-passed' | 'path-outstanding' | 'already-completed'> {
+	const p = $progress.get();
+	if (p.attempt.completed) return 'already-completed';
+	const passed = passedAssessment(p);
+	if (!passed) return 'not-passed';
+	if ($journey.get().outstanding.length > 0) return 'path-outstanding';
+	acknowledgePolicy(policyVersion, policyLabel, courseMeta().version);
+	const score = percent(passed.correct ?? 0, passed.total ?? 0);
+	const actor = currentActor();
+	const completedAt = new Date().toISOString();
+	const code = await verificationCode({ learner: 'mbox' in actor ? actor.mbox : actor.account.name, registration: p.attempt.registration, score, policyVersion }, readAllRecords().map((r) => r.statement));
+	// This attempt's questions: the next refresher avoids them.
+	const since = p.attempt.startedAt;
+	const seen = $progress.get().assessment.finished.filter((a) => a.startedAt >= since).flatMap((a) => a.questionIds);
+	completeCourse(score, code, [...new Set(seen)], completedAt);
+	return 'completed';
+}
+
+/**
+ * The completion a certificate shows: this attempt's once it is complete, else the last one in
+ * the history (during next year's refresher the last certificate stays available).
+ */
+export function completionShown(p: Progress, courseVersion: string) {
+	if (p.attempt.completed) {
+		return { ...p.attempt.completed, policyVersion: p.attempt.acknowledged?.policyVersion ?? p.attempt.policyVersion, courseVersion: p.attempt.courseVersion || courseVersion };
+	}
+	const last = p.history[p.history.length - 1];
+	return last ? { at: last.completedAt, score: last.score, code: last.code, policyVersion: acknowledgedVersion(last), courseVersion: last.courseVersion } : undefined;
+}
+
+export const $completionShown = computed($progress, (p) => completionShown(p, courseMeta().version));
 
 export function acknowledgePolicy(policyVersion: string, policyLabel: string, courseVersion: string): void {
 	update((p) => ({ ...p, attempt: { ...p.attempt, acknowledged: { at: new Date().toISOString(), policyVersion, courseVersion } } }));

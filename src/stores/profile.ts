@@ -1,4 +1,6 @@
 /** The learner profile, stored on this device only. */
+import { computed } from 'nanostores';
+import type { Learner } from '../course/paths.ts';
 import { ROLES as ROLE_IDS, type Role } from '../course/roles.ts';
 import { expect, versionedAtom } from './storage.ts';
 
@@ -43,3 +45,9 @@ export const $profile = versionedAtom<Profile | null>('profile', null, {
 	validate: validateProfile,
 	resetMessage: 'Your saved details (name, role) could not be read, so they were reset. Please enter them again on "Your details". A copy of what was stored is kept in your record download.',
 });
+
+/**
+ * The learner for path logic (which modules, lessons and cases are theirs), derived from the
+ * profile; without a profile, only content for everyone is required.
+ */
+export const $learner = computed($profile, (profile): Learner => (profile ? { role: profile.role, recruiter: profile.recruiter } : { role: 'unknown' as Role, recruiter: false }));

@@ -1,7 +1,66 @@
-/** The annual refresher's actions (the refresher page only). */
+/** The annual refresher: whether it is offered or due, and its actions (the refresher page). */
+import { computed } from 'nanostores';
+import { drawQuestions, newSeed, questionsFor } from '../assessment/draw.ts';
+import type { ClientQuestion } from '../assessment/options.ts';
+import { requiredModules } from '../course/paths.ts';
+import { refresherState, targetedPreCheck, testedOut, type PolicyChangeTargets } from '../course/refresher.ts';
+import { answerQuestion } from './answers.ts';
 import { initializeAttempt } from './app.ts';
 import { emitCourseEvent } from './events.ts';
+import { courseMeta } from './meta.ts';
+import { $learner } from './profile.ts';
 import { $progress, newAttempt, update, type Progress } from './progress.ts';
+
+/**
+ * The refresher as of now, judged on the last completion: offered, due, and why (a year has
+ * passed, or the policy changed). `targets` are the changed clauses and the lessons and cases
+ * citing them when the policy changed in meaning (issue 20), which the refresher covers first.
+ */
+export const $refresher = computed($progress, (p) => {
+	const meta = courseMeta();
+	const last = p.history[p.history.length - 1];
+	const state = refresherState(last, new Date(), meta.refresher, { courseVersion: meta.version, policyVersion: meta.policyVersion, policySameMeaning: meta.policySameMeaning });
+	const targets: PolicyChangeTargets | undefined = state.reasons.includes('policy-version') ? meta.policyChange : undefined;
+	return { ...state, last, targets };
+});
+
+/**
+ * Starts the refresher and draws its pre-check: a few questions on each module of the path,
+ * those citing a changed clause first, avoiding last time's questions where possible.
+ */
+export function beginRefresher(pool: readonly ClientQuestion[]): void {
+	const meta = courseMeta();
+	const { last, targets } = $refresher.get();
+	startRefresher(meta.version, meta.policyVersion);
+	const learner = $learner.get();
+	const questionIds = targetedPreCheck(questionsFor(pool, learner), requiredModules(meta, meta.modules, learner), targets?.clauses ?? [], { count: meta.refresher.preCheckQuestions, avoid: new Set(last?.seenQuestions ?? []), seed: newSeed() }, drawQuestions);
+	savePreCheck({ questionIds, answers: {}, startedAt: new Date().toISOString() });
+}
+
+export function answerPreCheck(questionId: string, value: string[]): void {
+	const pre = $progress.get().preCheck;
+	if (pre) savePreCheck({ ...pre, answers: { ...pre.answers, [questionId]: value } });
+}
+
+/**
+ * Submits the pre-check: records every answer, marks modules answered fully right "tested out"
+ * (never one teaching a changed rule in a policy-change refresher) and keeps the results.
+ */
+export function submitPreCheck(pool: readonly ClientQuestion[]): void {
+	const pre = $progress.get().preCheck;
+	if (!pre) return;
+	const { targets } = $refresher.get();
+	const titles = Object.fromEntries(courseMeta().modules.map((m) => [m.id, m.title]));
+	const byId = new Map(pool.map((q) => [q.id, q]));
+	const results: Record<string, { correct: number; total: number }> = {};
+	for (const [moduleId, ids] of Object.entries(pre.questionIds)) {
+		let correct = 0;
+		for (const id of ids) if (answerQuestion(byId.get(id)!, pre.answers[id] ?? [], 'pre-check')) correct++;
+		results[moduleId] = { correct, total: ids.length };
+	}
+	for (const moduleId of testedOut(results, targets)) markTestedOut(moduleId, titles[moduleId] ?? moduleId);
+	finishPreCheck(results);
+}
 
 /**
  * Starts the annual refresher: a new attempt with a new registration, opened with its own
