@@ -1,8 +1,8 @@
 // @ts-check
 import react from '@astrojs/react';
 import { defineConfig } from 'astro/config';
-import courseContent from './src/integrations/course-content.ts';
-import offline from './src/integrations/offline.ts';
+import courseContent from './src/build/integrations/course-content.ts';
+import offline from './src/build/integrations/offline.ts';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';

@@ -19,7 +19,7 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
-import { loadCourse } from '../src/course/load.ts';
+import { loadCourse } from '../src/build/load.ts';
 import { analyticsView } from '../src/report/analytics.ts';
 import { complianceView, groupResolver } from '../src/report/compliance.ts';
 import { reportCourse } from '../src/report/course-key.ts';

@@ -9,7 +9,7 @@
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { analyse, BUDGETS } from '../src/bench/analyse.ts';
+import { analyse, BUDGETS } from '../src/build/analyse.ts';
 import { waitFor } from '../tests/lrs/harness.ts';
 import { CHROMIUM_ARGS } from '../playwright.config.ts';
 

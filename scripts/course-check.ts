@@ -8,12 +8,12 @@
  */
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { coverage, coverageIssues } from '../src/course/coverage.ts';
-import { ContentError, formatIssue, loadCourse, type ContentIssue, type LoadedCourse } from '../src/course/load.ts';
-import { ownerReportHtml } from '../src/course/owner-report.ts';
-import { versionCheck } from '../src/course/policy-diff.ts';
-import { courseQuality } from '../src/course/quality.ts';
-import { MAX_FEEDBACK_GRADE, MAX_SENTENCE_WORDS } from '../src/course/readability.ts';
+import { coverage, coverageIssues } from '../src/build/coverage.ts';
+import { ContentError, formatIssue, loadCourse, type ContentIssue, type LoadedCourse } from '../src/build/load.ts';
+import { ownerReportHtml } from '../src/build/owner-report.ts';
+import { versionCheck } from '../src/build/policy-diff.ts';
+import { courseQuality } from '../src/build/quality.ts';
+import { MAX_FEEDBACK_GRADE, MAX_SENTENCE_WORDS } from '../src/build/readability.ts';
 
 const args = process.argv.slice(2);
 const json = args.includes('--json');

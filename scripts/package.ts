@@ -16,7 +16,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, wri
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Zippable, zipSync } from 'fflate';
-import { loadCourse } from '../src/course/load.ts';
+import { loadCourse } from '../src/build/load.ts';
 import { indexFile } from '../src/site/urls.ts';
 import { CMI5_LAUNCH, SCORM12_SCHEMAS, cmi5CourseStructure, scormManifest } from './package-manifests.ts';
 

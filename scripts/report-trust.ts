@@ -8,7 +8,7 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { loadCourse } from '../src/course/load.ts';
+import { loadCourse } from '../src/build/load.ts';
 import { reportCourse, type ReportCourse } from '../src/report/course-key.ts';
 import { planTrust, staffCsv, trustStatements, type PersonPlan, type TrustOptions } from '../src/report/generate.ts';
 import { recordFileName } from '../src/client/download.ts';

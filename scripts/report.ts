@@ -14,7 +14,7 @@
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
-import { loadCourse } from '../src/course/load.ts';
+import { loadCourse } from '../src/build/load.ts';
 import { reportCourse } from '../src/report/course-key.ts';
 import { basicAuth, normaliseEndpoint } from '../src/report/lrs.ts';
 import { checkRecordFile } from '../src/report/record-file.ts';

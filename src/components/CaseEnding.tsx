@@ -5,7 +5,7 @@
  *
  * Loaded on demand (ScenarioPlayer imports it with `lazy`, and starts fetching it at the first
  * choice), because nobody needs it before an ending: that keeps it out of the scenario page's
- * up-front JavaScript budget (src/bench/analyse.ts counts only what loads with the page).
+ * up-front JavaScript budget (src/build/analyse.ts counts only what loads with the page).
  * It imports nothing but React: what it needs from the machine comes in as props, so the
  * player's own code is not split into a shared chunk (which costs more gzipped bytes than it saves).
  */

@@ -8,11 +8,11 @@ import { useAppReady } from './useAppReady.ts';
 import { useStore } from '@nanostores/react';
 import { useRef, useState } from 'react';
 import type { ModuleState } from '../course/journey.ts';
-import { acknowledgedVersion, refresherState } from '../course/refresher.ts';
+import { acknowledgedVersion, type RefresherState } from '../course/refresher.ts';
 import { summarise } from '../course/summary.ts';
-import { currentLearner } from '../stores/app.ts';
 import { courseMeta } from '../stores/meta.ts';
-import { $profile } from '../stores/profile.ts';
+import { $learner, $profile } from '../stores/profile.ts';
+import { $refresher } from '../stores/refresher.ts';
 import { $progress, emptyProgress, passedAssessment } from '../stores/progress.ts';
 import { recordJson } from '../stores/records.ts';
 import { downloadRecord } from '../client/download.ts';
@@ -29,6 +29,8 @@ const STATE_TAG: Record<ModuleState, string> = { 'not-started': '', 'in-progress
 export default function Dashboard({ itemMinutes = {} }: { itemMinutes?: Record<string, { lessons: Record<string, number>; scenarios: Record<string, number> }> }) {
 	const storedProfile = useStore($profile);
 	const storedProgress = useStore($progress);
+	const storedLearner = useStore($learner);
+	const storedRefresher = useStore($refresher);
 	const ready = useAppReady();
 	// The server renders (and hydration first shows) what a new learner sees, so the page does
 	// not jump when the island wakes; the learner's own state follows straight after.
@@ -37,7 +39,7 @@ export default function Dashboard({ itemMinutes = {} }: { itemMinutes?: Record<s
 	const progress = ready ? storedProgress : blank;
 	const headingRef = useRef<HTMLHeadingElement>(null);
 	const meta = courseMeta();
-	const learner = ready ? currentLearner() : { role: 'unknown' as Role, recruiter: false };
+	const learner = ready ? storedLearner : { role: 'unknown' as Role, recruiter: false };
 	const passed = Boolean(passedAssessment(progress));
 	const timed = meta.modules.map((m) => {
 		const t = itemMinutes[m.id];
@@ -45,7 +47,8 @@ export default function Dashboard({ itemMinutes = {} }: { itemMinutes?: Record<s
 	});
 	const summary = summarise(meta, timed, progress.attempt, learner, passed);
 	const last = progress.history[progress.history.length - 1];
-	const refresher = refresherState(last, new Date(), meta.refresher, { courseVersion: meta.version, policyVersion: meta.policyVersion, policySameMeaning: meta.policySameMeaning });
+	// Before the learner's state is shown, no completion, so no refresher (as on the server).
+	const refresher: RefresherState = ready ? storedRefresher : { offered: false, reasons: [], overdue: false };
 	const completedNow = Boolean(progress.attempt.completed);
 	const byId = new Map(meta.modules.map((m) => [m.id, m]));
 	const role = meta.audiences.find((a) => a.id === profile?.role);

@@ -1,6 +1,4 @@
-/**
- * The roles the policy names (clause 2.2) as the course's audiences. Kept free of zod so
- * client code can use it without shipping the schema library.
- */
-export const ROLES = ['teaching', 'support', 'central', 'governor', 'volunteer', 'contractor', 'trainee'] as const;
+/** The roles the policy names (clause 2.2) as the course's audiences; the list lives with the schemas. */
+import { ROLES } from '../schemas/roles.ts';
+export { ROLES };
 export type Role = (typeof ROLES)[number];

@@ -5,7 +5,7 @@
  * (https://w3id.org/xapi/adl/verbs/waived for "tested out") and the xAPI registry's Activity
  * Streams verb "accept" for the policy acknowledgement. See docs/xapi.md.
  */
-import type { CourseEvent } from './events.ts';
+import type { CourseEvent } from './course-events.ts';
 
 export const VERBS = {
 	initialized: 'http://adlnet.gov/expapi/verbs/initialized',

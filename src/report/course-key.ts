@@ -5,7 +5,7 @@
  * right or wrong), so "which clauses do staff get wrong" is answered by joining with this key.
  * Plain JSON: built at build time (the page) or from the YAML (the command line).
  */
-import type { LoadedCourse } from '../course/load.ts';
+import type { LoadedCourse } from '../course/loaded-course.ts';
 import { EXT, VERBS } from '../records/statements.ts';
 
 export interface ReportCourse {

@@ -13,7 +13,7 @@
  * people in the records are not on the staff list.
  */
 import { seededRandom as random } from '../assessment/draw.ts';
-import type { CourseEvent } from '../records/events.ts';
+import type { CourseEvent } from '../records/course-events.ts';
 import { actorFor, buildStatement, type Statement, type StatementContext } from '../records/statements.ts';
 import { verificationCode } from '../records/verification.ts';
 import { addMonths } from './months.ts';

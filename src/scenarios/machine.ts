@@ -1,5 +1,5 @@
 import { assertEvent, assign, createMachine, emit } from 'xstate';
-import type { ScenarioEmitted, ScenarioOutput } from './events.ts';
+import type { ScenarioEmitted, ScenarioOutput } from './decision-events.ts';
 import { conditionHolds, endingFeedback, type Condition } from './steps.ts';
 
 // The pure helpers live in ./steps.ts (no XState), so the player can show a step without

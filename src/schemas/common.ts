@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ROLES } from '../course/roles.ts';
+import { ROLES } from './roles.ts';
 
 /**
  * A clause id from `modules/policy/social-media-policy.yaml`, such as `3-5` or

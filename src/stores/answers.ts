@@ -5,8 +5,8 @@
  */
 import { correctAnswer, isCorrect } from '../assessment/score.ts';
 import { optionsOf, type ClientQuestion } from '../assessment/options.ts';
-import type { CourseEvent } from '../records/events.ts';
-import { emitCourseEvent } from './events.ts';
+import type { CourseEvent } from '../records/course-events.ts';
+import { emitCourseEvent } from './event-bus.ts';
 
 export type AnswerSetting = Extract<CourseEvent, { type: 'question.answered' }>['setting'];
 

@@ -6,7 +6,7 @@
 import { moduleState } from '../course/journey.ts';
 import type { Learner } from '../course/paths.ts';
 import { courseMeta } from './meta.ts';
-import { emitCourseEvent } from './events.ts';
+import { emitCourseEvent } from './event-bus.ts';
 import { $learner, $profile } from './profile.ts';
 import { $progress, ensureAttempt, isLocalChange, markModuleCompleted, update } from './progress.ts';
 import { $launchKind, installRecorder } from './records.ts';

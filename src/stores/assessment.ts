@@ -9,7 +9,7 @@ import { markAttempt } from '../assessment/score.ts';
 import { requiredModules } from '../course/paths.ts';
 import { uuid } from '../records/statements.ts';
 import { answerQuestion } from './answers.ts';
-import { emitCourseEvent } from './events.ts';
+import { emitCourseEvent } from './event-bus.ts';
 import { courseMeta } from './meta.ts';
 import { $learner } from './profile.ts';
 import { $progress, update, type AssessmentAttempt } from './progress.ts';

@@ -3,7 +3,7 @@ import { computed } from 'nanostores';
 import { percent } from '../assessment/score.ts';
 import { acknowledgedVersion } from '../course/refresher.ts';
 import { verificationCode } from '../records/verification.ts';
-import { emitCourseEvent } from './events.ts';
+import { emitCourseEvent } from './event-bus.ts';
 import { $journey } from './journey.ts';
 import { courseMeta } from './meta.ts';
 import { $progress, passedAssessment, update, type Progress } from './progress.ts';

@@ -6,7 +6,7 @@
  * it without importing each other.
  */
 import { atom } from 'nanostores';
-import type { CourseEvent } from '../records/events.ts';
+import type { CourseEvent } from '../records/course-events.ts';
 import type { FlushOutcome, RecordEntry } from '../records/outbox.ts';
 import type { Actor, Statement } from '../records/statements.ts';
 

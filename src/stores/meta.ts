@@ -1,7 +1,7 @@
 /**
  * The little the client needs to know about the course everywhere (titles, versions, IRIs,
  * paths). The build provides it as the `virtual:course-meta` module (see
- * src/integrations/course-content.ts), so it is bundled once, not repeated in every page.
+ * src/build/integrations/course-content.ts), so it is bundled once, not repeated in every page.
  */
 import builtMeta from 'virtual:course-meta';
 import type { PolicyChangeTargets } from '../course/refresher.ts';
@@ -23,7 +23,7 @@ export interface CourseMeta {
 	policyChanges: Array<{ version: string; summary: string }>;
 	/**
 	 * Earlier policy versions whose acknowledgement still stands: the previous version when the
-	 * current one made minor changes only (src/course/policy-diff.ts). Absent when there are none.
+	 * current one made minor changes only (src/build/policy-diff.ts). Absent when there are none.
 	 */
 	policySameMeaning?: string[];
 	/**

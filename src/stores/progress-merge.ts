@@ -1,7 +1,7 @@
 /**
  * Loaded by ./progress.ts only when another tab writes the learner's progress.
  */
-import type { Progress } from './progress.ts';
+import type { Progress } from './shapes.ts';
 
 /**
  * Joins the progress another tab stored with this tab's (issue 14.1). Tabs each write the whole

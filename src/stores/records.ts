@@ -12,12 +12,12 @@
  * only when the course was launched with an LRS, so local-only learners never download it.
  */
 import { atom, computed } from 'nanostores';
-import type { CourseEvent } from '../records/events.ts';
+import type { CourseEvent } from '../records/course-events.ts';
 import { capturedLaunch } from '../records/launch-capture.ts';
 import type { FlushOutcome, RecordEntry } from '../records/outbox.ts';
 import { actorFor, buildStatement, byTime, uuid, type Actor, type Statement } from '../records/statements.ts';
 import { courseMeta } from './meta.ts';
-import { onCourseEvent } from './events.ts';
+import { onCourseEvent } from './event-bus.ts';
 import { $profile } from './profile.ts';
 import { $progress } from './progress.ts';
 import { $olderBuild, $storageProblem, isErased, keepAside, localStorageOrNull, PREFIX, stopWriting } from './storage.ts';

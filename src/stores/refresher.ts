@@ -6,7 +6,7 @@ import { requiredModules } from '../course/paths.ts';
 import { refresherState, targetedPreCheck, testedOut, type PolicyChangeTargets } from '../course/refresher.ts';
 import { answerQuestion } from './answers.ts';
 import { initializeAttempt } from './app.ts';
-import { emitCourseEvent } from './events.ts';
+import { emitCourseEvent } from './event-bus.ts';
 import { courseMeta } from './meta.ts';
 import { $learner } from './profile.ts';
 import { $progress, newAttempt, update, type Progress } from './progress.ts';

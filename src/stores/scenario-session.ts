@@ -10,7 +10,7 @@ import { atom } from 'nanostores';
 import type { Choice, Ending } from '../schemas/scenario.ts';
 import { compileScenario, findNode, type ScenarioData } from '../scenarios/machine.ts';
 import { replay, restore, type Decision, type SavedRun } from '../scenarios/run.ts';
-import { emitCourseEvent } from './events.ts';
+import { emitCourseEvent } from './event-bus.ts';
 import { $progress, recordScenarioEnding } from './progress.ts';
 import { $scenarioRuns, clearRun, recordEndingFound, saveRun } from './scenarios.ts';
 

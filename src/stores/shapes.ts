@@ -11,8 +11,58 @@
 import type { Attempt, CompletedAttempt } from '../course/journey.ts';
 import type { RecordEntry } from '../records/outbox.ts';
 import type { SavedRun } from '../scenarios/run.ts';
-import type { AssessmentAttempt, CheckRun, Progress } from './progress.ts';
 import { expect, type SetAsideElement } from './storage.ts';
+
+/** An assessment attempt in progress or finished. */
+export interface AssessmentAttempt {
+	id: string;
+	seed: number;
+	questionIds: string[];
+	/** question id -> option order shown (ids), so a reload shows the same order. */
+	optionOrder: Record<string, string[]>;
+	/** question id -> chosen option ids. */
+	answers: Record<string, string[]>;
+	startedAt: string;
+	finishedAt?: string;
+	correct?: number;
+	total?: number;
+	passed?: boolean;
+	/** module id -> [correct, asked]. */
+	byModule?: Record<string, [number, number]>;
+	/** When this tab last changed it, so of two tabs' copies the later one is kept (./progress-merge.ts). */
+	savedAt?: string;
+	/** What was on screen (a question's index, the review or the confirm step), so a reload returns to it. */
+	view?: { kind: 'question'; index: number } | { kind: 'review' } | { kind: 'confirm' };
+}
+
+/** A module's knowledge check in progress or just finished, so a reload shows exactly what was on screen. */
+export interface CheckRun {
+	/** The attempt (induction or refresher) it belongs to: a new attempt starts a new check. */
+	registration: string;
+	seed: number;
+	questionIds: string[];
+	/** question id -> option order shown (ids). */
+	optionOrder: Record<string, string[]>;
+	/** The question on screen; equal to questionIds.length once the result is shown. */
+	index: number;
+	/** question id -> the options selected (checked or not yet). */
+	answers: Record<string, string[]>;
+	/** True once the question on screen has been checked and its feedback shown. */
+	checked: boolean;
+	/** When it was last saved, so of two tabs' copies the later one is kept (./progress-merge.ts). */
+	savedAt?: string;
+}
+
+export interface Progress {
+	attempt: Attempt;
+	history: CompletedAttempt[];
+	assessment: { current?: AssessmentAttempt; finished: AssessmentAttempt[] };
+	/** The refresher pre-check in progress: module id -> question ids. */
+	preCheck?: { questionIds: Record<string, string[]>; answers: Record<string, string[]>; startedAt: string; savedAt?: string };
+	/** Knowledge checks in progress or just finished, by module id. */
+	checkRuns?: Record<string, CheckRun>;
+}
+
 
 type Check = (v: unknown) => boolean;
 const obj = (v: unknown): v is Record<string, any> => typeof v === 'object' && v !== null && !Array.isArray(v);

@@ -4,10 +4,10 @@
 import { resolve } from 'node:path';
 import { getSimplePaths } from 'xstate/graph';
 import { describe, expect, it } from 'vitest';
-import { coverage, coverageIssues } from '../../src/course/coverage.ts';
-import { loadCourse } from '../../src/course/load.ts';
+import { coverage, coverageIssues } from '../../src/build/coverage.ts';
+import { loadCourse } from '../../src/build/load.ts';
 import { compileScenario } from '../../src/scenarios/machine.ts';
-import { eventsAt, serializeScenarioSnapshot } from '../../src/scenarios/validate.ts';
+import { eventsAt, serializeScenarioSnapshot } from '../../src/build/scenario-checks.ts';
 
 const loaded = loadCourse(resolve('modules'));
 const scenarios = loaded.modules.flatMap((m) => m.scenarios);

@@ -5,8 +5,8 @@
  */
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { formatIssue, loadCourse } from '../../src/course/load.ts';
-import { courseQuality } from '../../src/course/quality.ts';
+import { formatIssue, loadCourse } from '../../src/build/load.ts';
+import { courseQuality } from '../../src/build/quality.ts';
 
 const loaded = loadCourse(resolve('modules'));
 const quality = courseQuality(loaded);

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { analyse, BUDGETS } from '../../src/bench/analyse.ts';
+import { analyse, BUDGETS } from '../../src/build/analyse.ts';
 
 // The performance budgets of `npm run bench`, enforced on the build under test.
 const report = analyse('dist');

@@ -1,9 +1,9 @@
 /** Shared steps for the browser tests, written as a learner would act: by role and label. */
 import { resolve } from 'node:path';
 import { expect, type Locator, type Page } from '@playwright/test';
-import { loadCourse } from '../../src/course/load.ts';
+import { loadCourse } from '../../src/build/load.ts';
 import { correctAnswer } from '../../src/assessment/score.ts';
-import { pathModules } from '../../src/course/coverage.ts';
+import { pathModules } from '../../src/build/coverage.ts';
 import { isFor, requiredModules, type Learner } from '../../src/course/paths.ts';
 
 export const course = loadCourse(resolve('modules'));

@@ -15,7 +15,7 @@ import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { expect, test, type Page } from '@playwright/test';
 import { correctAnswer } from '../../src/assessment/score.ts';
-import { loadCourse } from '../../src/course/load.ts';
+import { loadCourse } from '../../src/build/load.ts';
 import { EXT } from '../../src/records/statements.ts';
 import { testPort } from '../ports.ts';
 import { acknowledgePolicy, playFirstChoices, saveProfile, waitForIslands } from './helpers.ts';

@@ -10,7 +10,7 @@
 import { expect, test } from '@playwright/test';
 import { createTestModel } from 'xstate/graph';
 import { availableChoices, compileScenario, endingFeedback, findNode, stepText, type ScenarioData } from '../../src/scenarios/machine.ts';
-import { eventsAt, serializeScenarioSnapshot } from '../../src/scenarios/validate.ts';
+import { eventsAt, serializeScenarioSnapshot } from '../../src/build/scenario-checks.ts';
 import { VERDICT } from '../../src/scenarios/verdict.ts';
 import { allScenarios, waitForIslands } from './helpers.ts';
 

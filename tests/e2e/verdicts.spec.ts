@@ -6,7 +6,7 @@
  */
 import { expect, test } from '@playwright/test';
 import { endingFeedback } from '../../src/scenarios/machine.ts';
-import { scenarioPaths } from '../../src/scenarios/validate.ts';
+import { scenarioPaths } from '../../src/build/scenario-checks.ts';
 import { allScenarios, waitForIslands } from './helpers.ts';
 
 test.describe('without JavaScript', () => {

@@ -1,15 +1,15 @@
 /**
- * One data route (issue 17): the pages (src/course/site.ts) and the client's course facts
- * (virtual:course-meta, src/course/meta-build.ts) come from one tree, in one order, with one
+ * One data route (issue 17): the pages (src/site/content.ts) and the client's course facts
+ * (virtual:course-meta, src/build/meta-build.ts) come from one tree, in one order, with one
  * figure for each module's minutes. Before, the Monitoring module's page said "about 10
  * minutes" and the client 11, because pages sorted cases by title and the client kept file order.
  */
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { moduleMinutes } from '../../src/course/journey.ts';
-import { loadCourse } from '../../src/course/load.ts';
-import { buildCourseMeta } from '../../src/course/meta-build.ts';
-import { courseTree } from '../../src/course/tree.ts';
+import { loadCourse } from '../../src/build/load.ts';
+import { buildCourseMeta } from '../../src/build/meta-build.ts';
+import { courseTree } from '../../src/build/tree.ts';
 
 const loaded = loadCourse(resolve('modules'));
 const tree = courseTree(loaded);

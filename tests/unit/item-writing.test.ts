@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkQuestion, checkScenarioItems, isStrictlyLongest, maxLongest } from '../../src/course/items.ts';
+import { checkQuestion, checkScenarioItems, isStrictlyLongest, maxLongest } from '../../src/build/items.ts';
 import { QuestionSchema } from '../../src/schemas/question.ts';
 import { ScenarioSchema } from '../../src/schemas/scenario.ts';
 

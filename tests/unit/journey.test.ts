@@ -1,10 +1,10 @@
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { pathGaps, pathModules } from '../../src/course/coverage.ts';
+import { pathGaps, pathModules } from '../../src/build/coverage.ts';
 import { moduleMinutes, type Attempt, type CompletedAttempt } from '../../src/course/journey.ts';
 import { addMonths, refresherState } from '../../src/course/refresher.ts';
 import { minutesFor, summarise } from '../../src/course/summary.ts';
-import { loadCourse } from '../../src/course/load.ts';
+import { loadCourse } from '../../src/build/load.ts';
 import { requiredLessons, requiredModules } from '../../src/course/paths.ts';
 import { ROLES } from '../../src/course/roles.ts';
 

@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadCourse } from '../../src/course/load.ts';
-import { ownerReportHtml } from '../../src/course/owner-report.ts';
+import { loadCourse } from '../../src/build/load.ts';
+import { ownerReportHtml } from '../../src/build/owner-report.ts';
 
 const loaded = loadCourse(resolve('tests/fixtures/course'));
 

@@ -3,7 +3,7 @@
  * validated with libxml2 (xmllint-wasm) against the official schemas vendored in schemas/lms/.
  */
 import { describe, expect, it } from 'vitest';
-import { loadCourse } from '../../src/course/load.ts';
+import { loadCourse } from '../../src/build/load.ts';
 import { validateCmi5Structure, validateScormManifest } from '../../scripts/package-validate.ts';
 import { SCORM_LAUNCH, cmi5CourseStructure, cmi5Ids, scormIdentifier, scormManifest } from '../../scripts/package-manifests.ts';
 

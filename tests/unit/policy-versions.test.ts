@@ -11,8 +11,8 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { parse } from 'yaml';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ContentError, loadCourse } from '../../src/course/load.ts';
-import { diffPolicies, needsNewAcknowledgement, versionCheck } from '../../src/course/policy-diff.ts';
+import { ContentError, loadCourse } from '../../src/build/load.ts';
+import { diffPolicies, needsNewAcknowledgement, versionCheck } from '../../src/build/policy-diff.ts';
 import { refresherState } from '../../src/course/refresher.ts';
 import { PolicySchema, type Policy } from '../../src/schemas/policy.ts';
 

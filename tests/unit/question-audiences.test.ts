@@ -6,8 +6,8 @@
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { drawQuestions, questionsFor } from '../../src/assessment/draw.ts';
-import { pathModules } from '../../src/course/coverage.ts';
-import { loadCourse } from '../../src/course/load.ts';
+import { pathModules } from '../../src/build/coverage.ts';
+import { loadCourse } from '../../src/build/load.ts';
 import { isFor, requiredModules, type Learner } from '../../src/course/paths.ts';
 
 const loaded = loadCourse(resolve('modules'));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { combine, MAX_SENTENCE_WORDS, measure, splitSentences, words } from '../../src/course/readability.ts';
+import { combine, MAX_SENTENCE_WORDS, measure, splitSentences, words } from '../../src/build/readability.ts';
 
 describe('splitSentences', () => {
 	it('ends sentences at . ! ? and … followed by a space', () => {

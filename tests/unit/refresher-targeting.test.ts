@@ -8,8 +8,8 @@
 import { describe, expect, it } from 'vitest';
 import { drawQuestions } from '../../src/assessment/draw.ts';
 import type { CompletedAttempt } from '../../src/course/journey.ts';
-import { loadCourse } from '../../src/course/load.ts';
-import { buildCourseMeta } from '../../src/course/meta-build.ts';
+import { loadCourse } from '../../src/build/load.ts';
+import { buildCourseMeta } from '../../src/build/meta-build.ts';
 import { acknowledgedVersion, acknowledgements, changeTargets, refresherItems, refresherState, targetedPreCheck, testedOut } from '../../src/course/refresher.ts';
 
 const config = { offerAfterMonths: 11, dueAfterMonths: 12 };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { CourseEvent } from '../../src/records/events.ts';
+import type { CourseEvent } from '../../src/records/course-events.ts';
 import { buildStatement, EXT, VERBS, type Actor, type Statement } from '../../src/records/statements.ts';
 import { addMonths as learnerAddMonths } from '../../src/course/refresher.ts';
 import { addMonths } from '../../src/report/months.ts';

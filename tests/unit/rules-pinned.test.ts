@@ -6,14 +6,14 @@ import { resolve } from 'node:path';
 import { createActor } from 'xstate';
 import { getShortestPaths } from 'xstate/graph';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { coverage, pathGaps } from '../../src/course/coverage.ts';
+import { coverage, pathGaps } from '../../src/build/coverage.ts';
 import { moduleState, type Attempt, type JourneyModule } from '../../src/course/journey.ts';
-import { loadCourse, type LoadedCourse } from '../../src/course/load.ts';
+import { loadCourse, type LoadedCourse } from '../../src/build/load.ts';
 import { ROLES } from '../../src/course/roles.ts';
-import type { CourseEvent } from '../../src/records/events.ts';
+import type { CourseEvent } from '../../src/records/course-events.ts';
 import { actorFor, buildStatement, uuid, type StatementContext } from '../../src/records/statements.ts';
 import { compileScenario } from '../../src/scenarios/machine.ts';
-import { eventsAt, serializeScenarioSnapshot } from '../../src/scenarios/validate.ts';
+import { eventsAt, serializeScenarioSnapshot } from '../../src/build/scenario-checks.ts';
 import { MemoryStorage } from './memory-storage.ts';
 
 const loaded = loadCourse(resolve('modules'));
@@ -109,12 +109,12 @@ describe('rule: a module is not complete until one of its cases is played', () =
 
 describe('rule: a lesson is recorded as read once per attempt', () => {
 	let progress: typeof import('../../src/stores/progress.ts');
-	let events: typeof import('../../src/stores/events.ts');
+	let events: typeof import('../../src/stores/event-bus.ts');
 	beforeAll(async () => {
 		// A browser-like global before the store modules load, so they wire themselves to "localStorage".
 		Object.assign(globalThis, { window: globalThis, localStorage: new MemoryStorage(), sessionStorage: new MemoryStorage(), addEventListener: () => {}, removeEventListener: () => {} });
 		progress = await import('../../src/stores/progress.ts');
-		events = await import('../../src/stores/events.ts');
+		events = await import('../../src/stores/event-bus.ts');
 	});
 
 	it('reading the same lesson twice makes one "experienced" event and keeps the first time', async () => {

@@ -2,7 +2,7 @@ import { createActor } from 'xstate';
 import { describe, expect, it } from 'vitest';
 import { availableChoices, compileScenario, stepText, type ScenarioData } from '../../src/scenarios/machine.ts';
 import { replay, restore } from '../../src/scenarios/run.ts';
-import { checkScenarioGraph } from '../../src/scenarios/validate.ts';
+import { checkScenarioGraph } from '../../src/build/scenario-checks.ts';
 import { ScenarioSchema } from '../../src/schemas/scenario.ts';
 
 /** A small scenario with a flag that changes later text and options. */

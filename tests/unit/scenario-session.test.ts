@@ -7,7 +7,7 @@
 import { resolve } from 'node:path';
 import { cleanStores } from 'nanostores';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { CourseEvent } from '../../src/records/events.ts';
+import type { CourseEvent } from '../../src/records/course-events.ts';
 import type { ScenarioData } from '../../src/scenarios/machine.ts';
 import { MemoryStorage } from './memory-storage.ts';
 
@@ -29,9 +29,9 @@ beforeAll(async () => {
 	mod = await import('../../src/stores/scenario-session.ts');
 	progress = await import('../../src/stores/progress.ts');
 	runs = await import('../../src/stores/scenarios.ts');
-	const { onCourseEvent } = await import('../../src/stores/events.ts');
+	const { onCourseEvent } = await import('../../src/stores/event-bus.ts');
 	onCourseEvent((e) => events.push(e));
-	const { loadCourse } = await import('../../src/course/load.ts');
+	const { loadCourse } = await import('../../src/build/load.ts');
 	// A short real case: rumour -> (check) policy-read -> (accurate) best-accurate.
 	const monitoring = loadCourse(resolve('modules')).modules.find((m) => m.id === 'monitoring')!;
 	scenario = monitoring.scenarios.find((s) => s.id === 'told-posts-monitored')!.data;

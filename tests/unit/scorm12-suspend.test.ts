@@ -4,7 +4,7 @@
  */
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadCourse } from '../../src/course/load.ts';
+import { loadCourse } from '../../src/build/load.ts';
 import type { AssessmentAttempt, CheckRun, Progress } from '../../src/stores/progress.ts';
 import { suspendDictionary } from '../../src/lms/scorm12/dictionary.ts';
 import { decodeSuspendData as decode, encodeSuspendData as encode, resumable, SUSPEND_DATA_MAX } from '../../src/lms/scorm12/suspend.ts';

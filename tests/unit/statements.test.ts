@@ -4,7 +4,7 @@
  */
 import validateStatement from '@learninglocker/xapi-validation';
 import { describe, expect, it } from 'vitest';
-import type { CourseEvent } from '../../src/records/events.ts';
+import type { CourseEvent } from '../../src/records/course-events.ts';
 import { CMI5, moveOnMet, toAllowed, toDefined, type DefinedKind } from '../../src/records/cmi5.ts';
 import { actorFor, buildStatement, isoDuration, uuid, VERBS, type StatementContext } from '../../src/records/statements.ts';
 

@@ -8,13 +8,13 @@ import { cleanStores, keepMount } from 'nanostores';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ClientQuestion } from '../../src/assessment/options.ts';
 import { correctAnswer } from '../../src/assessment/score.ts';
-import type { CourseEvent } from '../../src/records/events.ts';
+import type { CourseEvent } from '../../src/records/course-events.ts';
 import { MemoryStorage } from './memory-storage.ts';
 
 // The client's course facts come from the build (virtual:course-meta); here, from the real course.
 vi.mock('../../src/stores/meta.ts', async () => {
-	const { loadCourse } = await import('../../src/course/load.ts');
-	const { buildCourseMeta } = await import('../../src/course/meta-build.ts');
+	const { loadCourse } = await import('../../src/build/load.ts');
+	const { buildCourseMeta } = await import('../../src/build/meta-build.ts');
 	const meta = buildCourseMeta(loadCourse(resolve('modules')));
 	return { courseMeta: () => meta };
 });
@@ -47,8 +47,8 @@ beforeAll(async () => {
 		answers: await import('../../src/stores/answers.ts'),
 		records: await import('../../src/stores/records.ts'),
 	};
-	(await import('../../src/stores/events.ts')).onCourseEvent((e) => events.push(e));
-	const { loadCourse } = await import('../../src/course/load.ts');
+	(await import('../../src/stores/event-bus.ts')).onCourseEvent((e) => events.push(e));
+	const { loadCourse } = await import('../../src/build/load.ts');
 	pool = loadCourse(resolve('modules')).modules.flatMap((m) => m.questions.map((q) => ({ ...q.data, moduleId: m.id })));
 });
 
@@ -63,7 +63,7 @@ afterEach(() => {
 	cleanStores(s.profile.$profile, s.profile.$learner, s.progress.$progress, s.journey.$journey, s.assessment.$passMark, s.assessment.$attemptResults, s.refresher.$refresher, s.completion.$completionShown, s.records.$cmi5);
 });
 
-const teacher = { name: 'Sam Teacher', idKind: 'email' as const, id: 'sam@example.org', role: 'teacher' as const, recruiter: false, updatedAt: '2026-01-01T00:00:00.000Z' };
+const teacher = { name: 'Sam Teacher', idKind: 'email' as const, id: 'sam@example.org', role: 'teaching' as const, recruiter: false, updatedAt: '2026-01-01T00:00:00.000Z' };
 const rightAnswer = (q: ClientQuestion) => correctAnswer(q);
 
 describe('derived stores', () => {
@@ -71,7 +71,7 @@ describe('derived stores', () => {
 		keepMount(s.profile.$learner);
 		expect(s.profile.$learner.get()).toEqual({ role: 'unknown', recruiter: false });
 		s.profile.$profile.set({ ...teacher, recruiter: true });
-		expect(s.profile.$learner.get()).toEqual({ role: 'teacher', recruiter: true });
+		expect(s.profile.$learner.get()).toEqual({ role: 'teaching', recruiter: true });
 	});
 
 	it('$journey follows progress and role: a role with fewer modules has fewer outstanding', () => {

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { clauseDuties, type DutyStrength } from '../../src/course/policy.ts';
 import { compileScenario, endingFeedback, type ScenarioData } from '../../src/scenarios/machine.ts';
 import { replay } from '../../src/scenarios/run.ts';
-import { checkScenarioVerdicts, scenarioPaths } from '../../src/scenarios/validate.ts';
+import { checkScenarioVerdicts, scenarioPaths } from '../../src/build/scenario-checks.ts';
 import { ScenarioSchema } from '../../src/schemas/scenario.ts';
 
 /** Clause strengths as the real policy words them (3.4 must not; 5.2 should not; 3.7 both; 8.1 none). */

@@ -3,7 +3,7 @@
  * checks load it (and the service worker precaches it), instead of each page carrying the pool.
  */
 import type { APIRoute } from 'astro';
-import { getSite } from '../../course/site.ts';
+import { getSite } from '../../site/content.ts';
 
 export const GET: APIRoute = async () => {
 	const site = await getSite();

@@ -1,9 +1,9 @@
 import { resolve } from 'node:path';
 import type { AstroIntegration } from 'astro';
-import { ContentError } from '../course/load.ts';
-import { validateCourse } from '../course/validate.ts';
-import { buildCourseMeta } from '../course/meta-build.ts';
-import { keepLoadedCourse } from '../course/loaded.ts';
+import { ContentError } from '../load.ts';
+import { validateCourse } from '../validate.ts';
+import { buildCourseMeta } from '../meta-build.ts';
+import { keepLoadedCourse } from '../loaded.ts';
 
 /**
  * Fails the build on any content error, naming file, field and value: a broken reference,
@@ -30,7 +30,7 @@ export default function courseContent(options: { root: string }): AstroIntegrati
 								? (issues) => logger.warn(`COURSE_QUALITY=warn: ${issues.length} verdict-rule, item-writing and reading-age problems ignored for this draft build (run npm run course:check)`)
 								: undefined,
 					});
-					// The pages read this same validated course (src/course/site.ts): one load, one order.
+					// The pages read this same validated course (src/site/content.ts): one load, one order.
 					keepLoadedCourse(loaded, root);
 					logger.info(`course content OK: ${loaded.modules.length} modules from ${root}`);
 					const meta = JSON.stringify(buildCourseMeta(loaded, { allowLoopback: process.env.COURSE_LRS_LOOPBACK === '1' }));

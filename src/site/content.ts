@@ -4,10 +4,10 @@
  * The client's course facts come from the same tree (./meta-build.ts), so pages and client
  * agree on order and minutes.
  */
-import { clauseAnchor } from './policy.ts';
-import { loadedCourse } from './loaded.ts';
-import { courseTree } from './tree.ts';
-import { withBase } from '../site/urls.ts';
+import { clauseAnchor } from '../course/policy.ts';
+import { loadedCourse } from '../build/loaded.ts';
+import { courseTree } from '../build/tree.ts';
+import { withBase } from './urls.ts';
 
 export async function getSite() {
 	return courseTree(loadedCourse());

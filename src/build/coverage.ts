@@ -5,7 +5,7 @@
 import type { Role } from '../schemas/common.ts';
 import { RoleSchema } from '../schemas/common.ts';
 import type { ContentIssue, LoadedCourse } from './load.ts';
-import { requiredLessons, type PathModule } from './paths.ts';
+import { requiredLessons, type PathModule } from '../course/paths.ts';
 
 export interface ClauseCoverage {
 	id: string;

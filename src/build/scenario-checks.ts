@@ -2,7 +2,7 @@ import type { AnyActorLogic } from 'xstate';
 import { getAdjacencyMap, getSimplePaths } from 'xstate/graph';
 import type { DutyStrength } from '../course/policy.ts';
 import type { Choice, Ending } from '../schemas/scenario.ts';
-import { availableChoices, compileScenario, findNode, type ScenarioData } from './machine.ts';
+import { availableChoices, compileScenario, findNode, type ScenarioData } from '../scenarios/machine.ts';
 
 /** The most decisions any path through a scenario may take. */
 export const MAX_PATH_DECISIONS = 12;

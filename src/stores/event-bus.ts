@@ -2,7 +2,7 @@
  * The course's event bus: stores announce what happened ("changes"), the records listener
  * reacts by writing statements ("reaction"). UI code never writes records directly.
  */
-import type { CourseEvent } from '../records/events.ts';
+import type { CourseEvent } from '../records/course-events.ts';
 
 type Listener = (event: CourseEvent, at: string) => void;
 const listeners = new Set<Listener>();

@@ -1,6 +1,6 @@
 /**
  * The course, read from `modules/` (or COURSE_ROOT) once per build. The build integration
- * (src/integrations/course-content.ts) validates it when the build starts and keeps it here;
+ * (src/build/integrations/course-content.ts) validates it when the build starts and keeps it here;
  * the pages (./site.ts) and the client facts (./meta-build.ts) then read the same object, so
  * there is one load and one order. Node only.
  */

@@ -4,10 +4,10 @@
  * above", distinct options) and reading age. `course:check` reports the figures; the build
  * fails on any issue. Node or browser: no file access.
  */
-import { checkScenarioVerdicts } from '../scenarios/validate.ts';
+import { checkScenarioVerdicts } from './scenario-checks.ts';
 import { checkQuestion, checkScenarioItems, maxLongest } from './items.ts';
 import type { ContentIssue, LoadedCourse } from './load.ts';
-import { clauseDuties, type DutyStrength } from './policy.ts';
+import { clauseDuties, type DutyStrength } from '../course/policy.ts';
 import { combine, MAX_FEEDBACK_GRADE, MAX_SENTENCE_WORDS, measure, type Readability } from './readability.ts';
 
 /** The verdict rule's result for one scenario. */

@@ -9,86 +9,20 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import type { z } from 'zod';
-import { CourseSchema, type Course } from '../schemas/course.ts';
-import { LessonSchema, type Lesson } from '../schemas/lesson.ts';
-import { ModuleSchema, type Module } from '../schemas/module.ts';
-import { PolicySchema, type Policy } from '../schemas/policy.ts';
-import { QuestionPoolSchema, type Question } from '../schemas/question.ts';
+import { CourseSchema } from '../schemas/course.ts';
+import { LessonSchema } from '../schemas/lesson.ts';
+import { ModuleSchema } from '../schemas/module.ts';
+import { PolicySchema } from '../schemas/policy.ts';
+import { QuestionPoolSchema } from '../schemas/question.ts';
 import { ScenarioSchema } from '../schemas/scenario.ts';
-import type { ScenarioData } from '../scenarios/machine.ts';
-import { checkScenarioGraph } from '../scenarios/validate.ts';
-import { indexClauses, type ClauseInfo } from './policy.ts';
+import { checkScenarioGraph } from './scenario-checks.ts';
+import { indexClauses } from '../course/policy.ts';
 import { versionCheck } from './policy-diff.ts';
 
-/** One problem in the content. */
-export interface ContentIssue {
-	/** Path of the file, relative to the project. */
-	file: string;
-	/** The field at fault, e.g. `keyPoints[2].clauses[0]`. */
-	field: string;
-	/** The bad value, where there is one. */
-	value?: string;
-	message: string;
-}
-
-/** Thrown when content is invalid; its message lists every issue. */
-export class ContentError extends Error {
-	readonly issues: ContentIssue[];
-	constructor(issues: ContentIssue[]) {
-		super(
-			`The course content has ${issues.length} error${issues.length === 1 ? '' : 's'}:\n` +
-				issues.map(formatIssue).join('\n'),
-		);
-		this.name = 'ContentError';
-		this.issues = issues;
-	}
-}
-
-export function formatIssue(issue: ContentIssue): string {
-	const value = issue.value === undefined ? '' : ` (value: ${JSON.stringify(issue.value)})`;
-	return `  ${issue.file} › ${issue.field}: ${issue.message}${value}`;
-}
-
-export interface LessonEntry {
-	id: string;
-	moduleId: string;
-	order: number;
-	file: string;
-	data: Lesson;
-}
-export interface ScenarioEntry {
-	id: string;
-	moduleId: string;
-	file: string;
-	data: ScenarioData;
-}
-export interface QuestionEntry {
-	id: string;
-	moduleId: string;
-	file: string;
-	/** Index in the pool file, for error messages. */
-	index: number;
-	data: Question;
-}
-export interface ModuleEntry {
-	id: string;
-	order: number;
-	file: string;
-	data: Module;
-	lessons: LessonEntry[];
-	scenarios: ScenarioEntry[];
-	questions: QuestionEntry[];
-}
-
-export interface LoadedCourse {
-	root: string;
-	course: Course;
-	courseFile: string;
-	policy: Policy;
-	policyFile: string;
-	clauses: ClauseInfo[];
-	modules: ModuleEntry[];
-}
+// The shapes it makes live with the domain, so the report can use them without this file.
+export { ContentError, formatIssue } from '../course/loaded-course.ts';
+export type { ContentIssue, LessonEntry, LoadedCourse, ModuleEntry, QuestionEntry, ScenarioEntry } from '../course/loaded-course.ts';
+import { ContentError, type ContentIssue, type LessonEntry, type LoadedCourse, type ModuleEntry, type QuestionEntry, type ScenarioEntry } from '../course/loaded-course.ts';
 
 const ORDERED = /^(\d+)-([a-z0-9]+(?:-[a-z0-9]+)*)$/;
 

@@ -9,7 +9,7 @@
  */
 import type { Question } from '../schemas/question.ts';
 import type { ScenarioData } from '../scenarios/machine.ts';
-import { moduleMinutes } from './journey.ts';
+import { moduleMinutes } from '../course/journey.ts';
 import type { LoadedCourse } from './load.ts';
 
 export function courseTree(loaded: LoadedCourse) {

@@ -14,7 +14,7 @@ import type { Question } from '../schemas/question.ts';
 import type { Choice } from '../schemas/scenario.ts';
 import type { ScenarioData } from '../scenarios/machine.ts';
 import { availableChoices } from '../scenarios/machine.ts';
-import { scenarioPaths } from '../scenarios/validate.ts';
+import { scenarioPaths } from './scenario-checks.ts';
 
 /** At most this share of items may have the right answer as the longest. */
 export const MAX_LONGEST_SHARE = 1 / 3;

@@ -6,7 +6,7 @@
 import type { CourseMeta } from '../stores/meta.ts';
 import type { LoadedCourse } from './load.ts';
 import { lessonClauses, majorClauses, previousVersionDiff, scenarioClauses } from './policy-diff.ts';
-import { changeTargets } from './refresher.ts';
+import { changeTargets } from '../course/refresher.ts';
 import { courseTree } from './tree.ts';
 
 /**

@@ -3,8 +3,8 @@ import { join, relative } from 'node:path';
 import { diffWords } from 'diff';
 import { parse as parseYaml } from 'yaml';
 import { PolicySchema, type ChangeClass, type Policy } from '../schemas/policy.ts';
-import type { ContentIssue, LoadedCourse } from './load.ts';
-import { indexClauses } from './policy.ts';
+import type { ContentIssue, LoadedCourse } from '../course/loaded-course.ts';
+import { indexClauses } from '../course/policy.ts';
 
 /** One word-level piece of a reworded clause: kept, added or removed words. */
 export interface WordPart {
