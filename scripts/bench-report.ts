@@ -70,7 +70,9 @@ export async function benchReport(args: string[]) {
 	// 2 and 3. Through the test LRS, at each size asked for (a fresh LRS for each).
 	const rows: string[] = [];
 	for (const size of lrsSizes) rows.push(await throughLrs(course, size, academies, today, pageSize));
-	console.log(`\n| Staff | Statements in the LRS | Load (LRS CPU) | Command line: compliance view / analytics (its CPU, the LRS's CPU) | Command line: peak RSS / heap after GC (heap capped at ${CLI_HEAP_MB} MB) | Browser: finished report | Browser: peak JS heap / after GC |\n| ---: | ---: | --- | --- | --- | --- | --- |\n${rows.join('\n')}`);
+	console.log(
+		`\n| Staff | Statements in the LRS | Load (LRS CPU) | Command line: compliance view / analytics (its CPU, the LRS's CPU) | Command line: peak RSS / heap after GC (heap capped at ${CLI_HEAP_MB} MB) | Browser: finished report | Browser: peak JS heap / after GC |\n| ---: | ---: | --- | --- | --- | --- | --- |\n${rows.join('\n')}`,
+	);
 }
 
 /** The report's fold fed straight from the generator, with no LRS: its own cost, and the heap it holds as statements grow. */
@@ -103,7 +105,9 @@ async function inProcess(course: ReturnType<typeof reportCourse>, staffCount: nu
 	globalThis.gc?.();
 	console.log(`In process: ${staffCount} staff, ${academies} academies, ${statements} statements`);
 	console.log(`  fold ${(foldMs / 1000).toFixed(2)} s; compliance view +${viewMs.toFixed(0)} ms; analytics +${analyticsMs.toFixed(0)} ms`);
-	console.log(`  heap held by the fold as statements grow: ${samples.map(([n, h]) => `${n}: ${mb(h)}`).join(', ')}; at the end ${mb(process.memoryUsage().heapUsed - heapBefore)}`);
+	console.log(
+		`  heap held by the fold as statements grow: ${samples.map(([n, h]) => `${n}: ${mb(h)}`).join(', ')}; at the end ${mb(process.memoryUsage().heapUsed - heapBefore)}`,
+	);
 }
 
 /**
@@ -117,8 +121,12 @@ async function throughReader(course: ReturnType<typeof reportCourse>, staffCount
 	const mb = (n: number) => `${(n / 1048576).toFixed(0)} MB`;
 	const people = planTrust({ seed: 19, academies, staff: staffCount, today, notOnList: Math.round(staffCount / 100) });
 	const staff = parseStaffCsv(staffCsv(people, course), course);
-	const source = trustStatements(people.filter((p) => !p.offline), course, 19)[Symbol.asyncIterator]();
-	let pending: unknown[] = [];
+	const source = trustStatements(
+		people.filter((p) => !p.offline),
+		course,
+		19,
+	)[Symbol.asyncIterator]();
+	const pending: unknown[] = [];
 	let served = 0;
 	let serveMs = 0;
 	let serveCpu = 0;
@@ -154,15 +162,27 @@ async function throughReader(course: ReturnType<typeof reportCourse>, staffCount
 	const heapBefore = process.memoryUsage().heapUsed;
 	const cpu0 = process.cpuUsage();
 	const t = performance.now();
-	const result = await runReport({ course, staff, files: [], options: { today, inductionDays: 28 }, lrs: { endpoint: 'http://lrs.invalid/xAPI/', auth: 'Basic eDp4' }, pageSize, fetch: fetchPage as typeof fetch });
+	const result = await runReport({
+		course,
+		staff,
+		files: [],
+		options: { today, inductionDays: 28 },
+		lrs: { endpoint: 'http://lrs.invalid/xAPI/', auth: 'Basic eDp4' },
+		pageSize,
+		fetch: fetchPage as typeof fetch,
+	});
 	const total = performance.now() - t;
 	const cpu = process.cpuUsage(cpu0);
 	globalThis.gc?.();
 	const rss = process.resourceUsage().maxRSS * 1024;
 	console.log(`Reader path, ${staffCount} staff, ${academies} academies: ${result.statementsRead} statements in ${page} pages of up to ${pageSize}`);
 	console.log(`  CPU: the report's side ${((cpu.user + cpu.system) / 1e6 - serveCpu / 1000).toFixed(1)} s, the stand-in LRS ${(serveCpu / 1000).toFixed(1)} s`);
-	console.log(`  wall clock, the report's side (reading pages, parsing, fold): compliance view ${((result.timings.compliance - serveMs) / 1000).toFixed(1)} s, analytics ${((result.timings.analytics - serveMs) / 1000).toFixed(1)} s (the stand-in LRS took another ${(serveMs / 1000).toFixed(1)} s of ${(total / 1000).toFixed(1)} s making pages)`);
-	console.log(`  heap held after GC (above what was held before the run) as statements are read: ${samples.join(', ')}; at the end ${mb(process.memoryUsage().heapUsed - heapBefore)}; peak RSS ${mb(rss)}; heap limit ${mb(v8.getHeapStatistics().heap_size_limit)}`);
+	console.log(
+		`  wall clock, the report's side (reading pages, parsing, fold): compliance view ${((result.timings.compliance - serveMs) / 1000).toFixed(1)} s, analytics ${((result.timings.analytics - serveMs) / 1000).toFixed(1)} s (the stand-in LRS took another ${(serveMs / 1000).toFixed(1)} s of ${(total / 1000).toFixed(1)} s making pages)`,
+	);
+	console.log(
+		`  heap held after GC (above what was held before the run) as statements are read: ${samples.join(', ')}; at the end ${mb(process.memoryUsage().heapUsed - heapBefore)}; peak RSS ${mb(rss)}; heap limit ${mb(v8.getHeapStatistics().heap_size_limit)}`,
+	);
 }
 
 /** CPU seconds a process has used so far (user + system), from /proc; undefined where there is no /proc. */
@@ -188,7 +208,13 @@ async function pidOn(port: number): Promise<number | undefined> {
  * grows with the statements it already holds), then the command-line twin and the page read it back
  * paging with `more`; both must read every statement that was loaded.
  */
-async function throughLrs(course: ReturnType<typeof reportCourse>, staffCount: number, academies: number, today: string, pageSize: number | undefined): Promise<string> {
+async function throughLrs(
+	course: ReturnType<typeof reportCourse>,
+	staffCount: number,
+	academies: number,
+	today: string,
+	pageSize: number | undefined,
+): Promise<string> {
 	const lrs = await startLrs(testPort(4590));
 	try {
 		const servicePid = await pidOn(testPort(4590) + 1);
@@ -199,7 +225,9 @@ async function throughLrs(course: ReturnType<typeof reportCourse>, staffCount: n
 			// One line a minute, so a long run in the background leaves a readable log.
 			if (performance.now() - lastLog > 60_000) {
 				lastLog = performance.now();
-				console.error(`  ${new Date().toISOString().slice(11, 19)} ${n} statements loaded (${((performance.now() - t) / 1000).toFixed(0)} s, LRS CPU ${((cpuSeconds(servicePid) ?? 0) - (cpu0 ?? 0)).toFixed(0)} s)`);
+				console.error(
+					`  ${new Date().toISOString().slice(11, 19)} ${n} statements loaded (${((performance.now() - t) / 1000).toFixed(0)} s, LRS CPU ${((cpuSeconds(servicePid) ?? 0) - (cpu0 ?? 0)).toFixed(0)} s)`,
+				);
 			}
 		});
 		const loadS = (performance.now() - t) / 1000;
@@ -211,12 +239,49 @@ async function throughLrs(course: ReturnType<typeof reportCourse>, staffCount: n
 			writeFileSync(p, f.text);
 			return p;
 		});
-		console.log(`Test LRS, ${staffCount} staff: ${trust.sent} statements loaded in ${loadS.toFixed(0)} s (${(trust.sent / loadS).toFixed(0)}/s; the LRS used ${loadCpu?.toFixed(0) ?? '?'} s of CPU), ${files.length} offline record files`);
+		console.log(
+			`Test LRS, ${staffCount} staff: ${trust.sent} statements loaded in ${loadS.toFixed(0)} s (${(trust.sent / loadS).toFixed(0)}/s; the LRS used ${loadCpu?.toFixed(0) ?? '?'} s of CPU), ${files.length} offline record files`,
+		);
 		t = performance.now();
 		const cpu1 = cpuSeconds(servicePid);
-		const { stdout, stderr } = await promisify(execFile)('/usr/bin/time', ['-f', 'peak RSS %M KB, CPU %U s user + %S s system', process.execPath, '--expose-gc', `--max-old-space-size=${CLI_HEAP_MB}`, '--experimental-strip-types', 'scripts/report.ts', '--lrs', lrs.endpoint, '--auth', lrs.auth, '--staff', join(dir, 'staff.csv'), '--records', ...files, '--out', join(dir, 'out'), '--today', today, ...(pageSize ? ['--page-size', String(pageSize)] : [])], { maxBuffer: 1 << 24 }).catch((e) => e as { stdout: string; stderr: string });
+		const { stdout, stderr } = await promisify(execFile)(
+			'/usr/bin/time',
+			[
+				'-f',
+				'peak RSS %M KB, CPU %U s user + %S s system',
+				process.execPath,
+				'--expose-gc',
+				`--max-old-space-size=${CLI_HEAP_MB}`,
+				'--experimental-strip-types',
+				'scripts/report.ts',
+				'--lrs',
+				lrs.endpoint,
+				'--auth',
+				lrs.auth,
+				'--staff',
+				join(dir, 'staff.csv'),
+				'--records',
+				...files,
+				'--out',
+				join(dir, 'out'),
+				'--today',
+				today,
+				...(pageSize ? ['--page-size', String(pageSize)] : []),
+			],
+			{ maxBuffer: 1 << 24 },
+		).catch((e) => e as { stdout: string; stderr: string });
 		const readCpu = cpu1 === undefined ? undefined : cpuSeconds(servicePid)! - cpu1;
-		console.log(`Command line (${((performance.now() - t) / 1000).toFixed(1)} s wall, including start-up; the LRS used ${readCpu?.toFixed(0) ?? '?'} s of CPU answering):\n${[...stdout.trim().split('\n'), stderr.trim().split(/[\r\n]/).at(-1)].map((l) => `  ${l}`).join('\n')}`);
+		console.log(
+			`Command line (${((performance.now() - t) / 1000).toFixed(1)} s wall, including start-up; the LRS used ${readCpu?.toFixed(0) ?? '?'} s of CPU answering):\n${[
+				...stdout.trim().split('\n'),
+				stderr
+					.trim()
+					.split(/[\r\n]/)
+					.at(-1),
+			]
+				.map((l) => `  ${l}`)
+				.join('\n')}`,
+		);
 		const read = Number(/Read (\d+) statements/.exec(stdout)?.[1] ?? NaN);
 		const lrsRead = read - trust.files.reduce((n, f) => n + (JSON.parse(f.text) as unknown[]).length, 0);
 		if (lrsRead !== trust.sent) console.log(`  WARNING: the command line read ${lrsRead} statements from the LRS, but ${trust.sent} were loaded`);
@@ -231,7 +296,12 @@ async function throughLrs(course: ReturnType<typeof reportCourse>, staffCount: n
 }
 
 /** The built report page in Chromium against the same LRS: time to the finished report, peak JS heap. */
-async function inBrowser(lrs: { endpoint: string }, staffCsvPath: string, files: string[], today: string): Promise<{ seconds: number; peakMb: number; heldMb: number } | undefined> {
+async function inBrowser(
+	lrs: { endpoint: string },
+	staffCsvPath: string,
+	files: string[],
+	today: string,
+): Promise<{ seconds: number; peakMb: number; heldMb: number } | undefined> {
 	if (!existsSync('dist/report/index.html')) {
 		console.log('Browser: skipped (no dist/report/: run `npm run build` first)');
 		return undefined;
@@ -253,9 +323,12 @@ async function inBrowser(lrs: { endpoint: string }, staffCsvPath: string, files:
 		await page.getByLabel('Report date').fill(today);
 		let peak = 0;
 		const sample = setInterval(() => {
-			void cdp.send('Performance.getMetrics').then(({ metrics }) => {
-				peak = Math.max(peak, metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? 0);
-			}, () => undefined);
+			void cdp.send('Performance.getMetrics').then(
+				({ metrics }) => {
+					peak = Math.max(peak, metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? 0);
+				},
+				() => undefined,
+			);
 		}, 250);
 		const t = performance.now();
 		await page.getByRole('button', { name: 'Make the report' }).click();
@@ -265,7 +338,9 @@ async function inBrowser(lrs: { endpoint: string }, staffCsvPath: string, files:
 		// What the page still holds once the report is made (the fold and the tables, not garbage).
 		await cdp.send('HeapProfiler.collectGarbage');
 		const held = (await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? 0;
-		console.log(`Browser (Chromium ${browser.version()}, built /report/ page): finished report ${(ms / 1000).toFixed(1)} s after "Make the report"; peak JS heap ${(peak / 1048576).toFixed(0)} MB, ${(held / 1048576).toFixed(0)} MB after GC`);
+		console.log(
+			`Browser (Chromium ${browser.version()}, built /report/ page): finished report ${(ms / 1000).toFixed(1)} s after "Make the report"; peak JS heap ${(peak / 1048576).toFixed(0)} MB, ${(held / 1048576).toFixed(0)} MB after GC`,
+		);
 		return { seconds: ms / 1000, peakMb: peak / 1048576, heldMb: held / 1048576 };
 	} finally {
 		await browser.close();

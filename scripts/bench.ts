@@ -27,7 +27,17 @@ if (!args.includes('--no-build')) {
 }
 const report = analyse(resolve('dist'));
 
-const rows = report.pages.map((p) => [p.path, p.kind, kb(p.jsBytes), kb(p.jsGzip), kb(p.onDemandGzip), kb(p.cssGzip), kb(p.htmlBytes), String(p.requests), p.verdict === 'ok' ? 'ok' : `OVER: ${p.problems.join('; ')}`]);
+const rows = report.pages.map((p) => [
+	p.path,
+	p.kind,
+	kb(p.jsBytes),
+	kb(p.jsGzip),
+	kb(p.onDemandGzip),
+	kb(p.cssGzip),
+	kb(p.htmlBytes),
+	String(p.requests),
+	p.verdict === 'ok' ? 'ok' : `OVER: ${p.problems.join('; ')}`,
+]);
 const head = ['page', 'kind', 'JS KB', 'JS KB gz', 'on demand gz', 'CSS KB gz', 'HTML KB', 'requests', 'verdict'];
 const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
 const line = (cells: string[]) => cells.map((c, i) => (i >= 2 && i <= 7 ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join('  ');
@@ -36,9 +46,15 @@ console.log(widths.map((w) => '-'.repeat(w)).join('  '));
 for (const r of rows) console.log(line(r));
 console.log('');
 const p = report.precache;
-console.log(`Offline precache: ${p.files} files; HTML ${kb(p.html)} KB, CSS ${kb(p.css)} KB, JS ${kb(p.js)} KB, fonts ${kb(p.fonts)} KB = ${kb(p.total)} KB (budget ${BUDGETS.precacheBytes / 1024} KB); other (icons, manifest, data) ${kb(p.other)} KB`);
-console.log(`Heaviest page: ${report.heaviest.path} with ${kb(report.heaviest.jsGzip)} KB gzipped JavaScript (budget ${BUDGETS.interactivePageJsGzip / 1024} KB)`);
-console.log(`Reading pages with JavaScript: ${report.pages.filter((x) => x.kind === 'reading' && x.jsBytes > 0).length} of ${report.pages.filter((x) => x.kind === 'reading').length}`);
+console.log(
+	`Offline precache: ${p.files} files; HTML ${kb(p.html)} KB, CSS ${kb(p.css)} KB, JS ${kb(p.js)} KB, fonts ${kb(p.fonts)} KB = ${kb(p.total)} KB (budget ${BUDGETS.precacheBytes / 1024} KB); other (icons, manifest, data) ${kb(p.other)} KB`,
+);
+console.log(
+	`Heaviest page: ${report.heaviest.path} with ${kb(report.heaviest.jsGzip)} KB gzipped JavaScript (budget ${BUDGETS.interactivePageJsGzip / 1024} KB)`,
+);
+console.log(
+	`Reading pages with JavaScript: ${report.pages.filter((x) => x.kind === 'reading' && x.jsBytes > 0).length} of ${report.pages.filter((x) => x.kind === 'reading').length}`,
+);
 
 let lighthouse: unknown;
 if (args.includes('--lighthouse')) lighthouse = await runLighthouse();
@@ -67,7 +83,13 @@ async function runLighthouse() {
 	const port = 4391;
 	const server = spawn(process.execPath, ['scripts/serve.mjs', '--port', String(port)], { stdio: 'ignore' });
 	await waitFor(`http://127.0.0.1:${port}/`, 20_000);
-	const pages = ['/', '/modules/acceptable-use/pupils-and-personal-accounts/', '/modules/acceptable-use/scenarios/pupil-friend-request/', '/assessment/', '/policy/'];
+	const pages = [
+		'/',
+		'/modules/acceptable-use/pupils-and-personal-accounts/',
+		'/modules/acceptable-use/scenarios/pupil-friend-request/',
+		'/assessment/',
+		'/policy/',
+	];
 	const results: Record<string, Record<string, number>> = {};
 	const browser = await launcher.launch({
 		chromePath: chrome,
@@ -77,7 +99,12 @@ async function runLighthouse() {
 		for (const path of pages) {
 			const runs: Array<Record<string, number>> = [];
 			for (let i = 0; i < 3; i++) {
-				const r = await lh.default(`http://127.0.0.1:${port}${path}`, { port: browser.port, output: 'json', logLevel: 'error', onlyCategories: ['performance', 'accessibility', 'best-practices', 'seo'] });
+				const r = await lh.default(`http://127.0.0.1:${port}${path}`, {
+					port: browser.port,
+					output: 'json',
+					logLevel: 'error',
+					onlyCategories: ['performance', 'accessibility', 'best-practices', 'seo'],
+				});
 				const lhr = r!.lhr;
 				runs.push({
 					performance: Math.round((lhr.categories.performance?.score ?? 0) * 100),
@@ -99,7 +126,9 @@ async function runLighthouse() {
 	console.log('\nLighthouse (mobile profile, median of 3 runs)');
 	console.log('page'.padEnd(58) + 'perf  a11y  best  seo   LCP ms  TBT ms  CLS');
 	for (const [path, r] of Object.entries(results)) {
-		console.log(`${path.padEnd(58)}${String(r.performance).padStart(4)}  ${String(r.accessibility).padStart(4)}  ${String(r.bestPractices).padStart(4)}  ${String(r.seo).padStart(3)}  ${String(r.lcpMs).padStart(7)}  ${String(r.tbtMs).padStart(6)}  ${r.cls}`);
+		console.log(
+			`${path.padEnd(58)}${String(r.performance).padStart(4)}  ${String(r.accessibility).padStart(4)}  ${String(r.bestPractices).padStart(4)}  ${String(r.seo).padStart(3)}  ${String(r.lcpMs).padStart(7)}  ${String(r.tbtMs).padStart(6)}  ${r.cls}`,
+		);
 	}
 	return results;
 }

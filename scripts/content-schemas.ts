@@ -30,7 +30,12 @@ export const CONTENT_KINDS = [
 	{ file: 'lesson.schema.json', schema: LessonSchema, title: 'Lesson (modules/NN-<module>/lessons/NN-<id>.yaml)', files: ['*/lessons/*.yaml'] },
 	{ file: 'scenario.schema.json', schema: ScenarioSchema, title: 'Scenario (modules/NN-<module>/scenarios/<id>.yaml)', files: ['*/scenarios/*.yaml'] },
 	{ file: 'questions.schema.json', schema: QuestionPoolSchema, title: 'Question pool (modules/NN-<module>/questions.yaml)', files: ['*/questions.yaml'] },
-	{ file: 'policy.schema.json', schema: PolicySchema, title: 'Policy transcription (modules/policy/social-media-policy.yaml)', files: ['policy/social-media-policy.yaml', 'policy/versions/*.yaml'] },
+	{
+		file: 'policy.schema.json',
+		schema: PolicySchema,
+		title: 'Policy transcription (modules/policy/social-media-policy.yaml)',
+		files: ['policy/social-media-policy.yaml', 'policy/versions/*.yaml'],
+	},
 ] as const;
 
 /** Course folders whose YAML an editor should check: the real course and the test fixtures. */
@@ -87,7 +92,8 @@ function main(root: string, check: boolean) {
 	if (check && stale.length > 0) {
 		console.error(`Out of date (run npm run content:schemas): ${stale.join(', ')}`);
 		process.exitCode = 1;
-	} else console.log(check ? 'Content JSON Schemas are up to date.' : stale.length ? `Wrote ${stale.join(', ')}` : 'Content JSON Schemas were already up to date.');
+	} else
+		console.log(check ? 'Content JSON Schemas are up to date.' : stale.length ? `Wrote ${stale.join(', ')}` : 'Content JSON Schemas were already up to date.');
 }
 
 if (import.meta.filename === resolve(process.argv[1] ?? '')) main(process.cwd(), process.argv.includes('--check'));

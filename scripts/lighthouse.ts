@@ -50,7 +50,12 @@ try {
 		let accessibility = 0;
 		let shortfall = '';
 		for (let run = 0; run < 3 && performance < 1; run++) {
-			const result = await lighthouse(`${origin}${path}`, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: ['performance', 'accessibility'] });
+			const result = await lighthouse(`${origin}${path}`, {
+				port: chrome.port,
+				output: 'json',
+				logLevel: 'error',
+				onlyCategories: ['performance', 'accessibility'],
+			});
 			const categories = result!.lhr.categories;
 			const score = categories.performance!.score ?? 0;
 			if (score >= performance) {
@@ -67,7 +72,9 @@ try {
 		}
 		const ok = performance === 1 && accessibility === 1;
 		failed ||= !ok;
-		console.log(`${ok ? 'ok  ' : 'FAIL'} ${name.padEnd(11)} performance ${Math.round(performance * 100)}  accessibility ${Math.round(accessibility * 100)}  ${path}${shortfall ? `  (${shortfall})` : ''}  [load ${loadavg()[0]!.toFixed(2)}]`);
+		console.log(
+			`${ok ? 'ok  ' : 'FAIL'} ${name.padEnd(11)} performance ${Math.round(performance * 100)}  accessibility ${Math.round(accessibility * 100)}  ${path}${shortfall ? `  (${shortfall})` : ''}  [load ${loadavg()[0]!.toFixed(2)}]`,
+		);
 	}
 } finally {
 	await chrome.kill();

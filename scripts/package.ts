@@ -67,7 +67,8 @@ export function relativiseHtml(html: string, file: string): string {
 	const depth = file.split('/').length - 1;
 	const up = '../'.repeat(depth);
 	for (const block of html.match(/<(script|style)\b[^>]*>[\s\S]*?<\/\1>/g) ?? []) {
-		if (!/\ssrc=/.test(block) && block.includes(PACKAGE_BASE)) throw new Error(`${file}: an inline script or style names the base; it cannot be rewritten without breaking its CSP hash`);
+		if (!/\ssrc=/.test(block) && block.includes(PACKAGE_BASE))
+			throw new Error(`${file}: an inline script or style names the base; it cannot be rewritten without breaking its CSP hash`);
 	}
 	const out = html
 		.replace(/<link rel="manifest"[^>]*>/g, '')
@@ -149,6 +150,8 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
 	const result = await buildPackages({ outDir: out, skipBuild: args.includes('--no-build') });
 	const seconds = ((performance.now() - started) / 1000).toFixed(1);
 	const kb = (n: number) => `${(n / 1024).toFixed(0)} KB`;
-	console.log(`${relative(process.cwd(), result.scorm12)} (${kb(result.bytes.scorm12)}) and ${relative(process.cwd(), result.cmi5)} (${kb(result.bytes.cmi5)}): ${result.files} files each, made in ${seconds} s`);
+	console.log(
+		`${relative(process.cwd(), result.scorm12)} (${kb(result.bytes.scorm12)}) and ${relative(process.cwd(), result.cmi5)} (${kb(result.bytes.cmi5)}): ${result.files} files each, made in ${seconds} s`,
+	);
 	if (!existsSync(result.scorm12)) process.exit(1);
 }

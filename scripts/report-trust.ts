@@ -30,7 +30,11 @@ export interface LoadedTrust {
 
 async function post(lrs: { endpoint: string; auth: string }, batch: Statement[]) {
 	for (let tries = 0; ; tries++) {
-		const r = await fetch(`${lrs.endpoint}statements`, { method: 'POST', headers: { Authorization: lrs.auth, 'X-Experience-API-Version': '1.0.3', 'Content-Type': 'application/json' }, body: JSON.stringify(batch) });
+		const r = await fetch(`${lrs.endpoint}statements`, {
+			method: 'POST',
+			headers: { Authorization: lrs.auth, 'X-Experience-API-Version': '1.0.3', 'Content-Type': 'application/json' },
+			body: JSON.stringify(batch),
+		});
 		if (r.ok) return;
 		if (tries >= 3 || r.status < 500) throw new Error(`The LRS refused a batch: ${r.status} ${(await r.text()).slice(0, 300)}`);
 		await new Promise((done) => setTimeout(done, 500 * 2 ** tries));
@@ -42,7 +46,13 @@ async function post(lrs: { endpoint: string; auth: string }, batch: Statement[])
  * in flight while the next is made (the LRS works on one while this process builds the next; the
  * order they are stored in stays the order they were made in).
  */
-export async function loadTrust(course: ReportCourse, options: TrustOptions, lrs?: { endpoint: string; auth: string }, batchSize = 1000, onProgress?: (sent: number) => void): Promise<LoadedTrust> {
+export async function loadTrust(
+	course: ReportCourse,
+	options: TrustOptions,
+	lrs?: { endpoint: string; auth: string },
+	batchSize = 1000,
+	onProgress?: (sent: number) => void,
+): Promise<LoadedTrust> {
 	const people = planTrust(options);
 	const files: LoadedTrust['files'] = [];
 	let batch: Statement[] = [];
@@ -60,7 +70,11 @@ export async function loadTrust(course: ReportCourse, options: TrustOptions, lrs
 	for await (const { person, statements } of trustStatements(people, course, options.seed)) {
 		if (!statements.length) continue;
 		if (person.offline) {
-			files.push({ name: recordFileName(person.name, new Date(statements.at(-1)!.timestamp)).replace('.json', `-${files.length + 1}.json`), text: JSON.stringify(statements, null, 2), person });
+			files.push({
+				name: recordFileName(person.name, new Date(statements.at(-1)!.timestamp)).replace('.json', `-${files.length + 1}.json`),
+				text: JSON.stringify(statements, null, 2),
+				person,
+			});
 			continue;
 		}
 		batch.push(...statements);
@@ -84,7 +98,13 @@ if (import.meta.url === `file://${process.argv[1]}`) {
 	const out = opt('--out') ?? `trust-${size}`;
 	const endpoint = opt('--lrs');
 	const course = reportCourse(loadCourse(resolve('modules')));
-	const trust = await loadTrust(course, { ...SIZES[size], seed: Number(opt('--seed') ?? 19), today: opt('--today') ?? new Date().toISOString().slice(0, 10) }, endpoint ? { endpoint: endpoint.endsWith('/') ? endpoint : `${endpoint}/`, auth: opt('--auth') ?? '' } : undefined, 1000, (n) => process.stderr.write(`\r${n} statements sent`));
+	const trust = await loadTrust(
+		course,
+		{ ...SIZES[size], seed: Number(opt('--seed') ?? 19), today: opt('--today') ?? new Date().toISOString().slice(0, 10) },
+		endpoint ? { endpoint: endpoint.endsWith('/') ? endpoint : `${endpoint}/`, auth: opt('--auth') ?? '' } : undefined,
+		1000,
+		(n) => process.stderr.write(`\r${n} statements sent`),
+	);
 	mkdirSync(join(out, 'records'), { recursive: true });
 	writeFileSync(join(out, 'staff.csv'), trust.csv);
 	for (const f of trust.files) writeFileSync(join(out, 'records', f.name), f.text);

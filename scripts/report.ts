@@ -23,7 +23,17 @@ import { parseStaffCsv } from '../src/report/staff.ts';
 import { toCsv } from '../src/report/tables.ts';
 
 function parseArgs(argv: string[]) {
-	const out: { lrs?: string; auth?: string; staff?: string; out?: string; records: string[]; today?: string; inductionDays?: number; pageSize?: number; modules: string } = { records: [], modules: 'modules' };
+	const out: {
+		lrs?: string;
+		auth?: string;
+		staff?: string;
+		out?: string;
+		records: string[];
+		today?: string;
+		inductionDays?: number;
+		pageSize?: number;
+		modules: string;
+	} = { records: [], modules: 'modules' };
 	for (let i = 0; i < argv.length; i++) {
 		const a = argv[i]!;
 		const value = () => {
@@ -48,7 +58,9 @@ function parseArgs(argv: string[]) {
 async function main() {
 	const args = parseArgs(process.argv.slice(2));
 	if (!args.staff || !args.out || (!args.lrs && !args.records.length)) {
-		console.error('Usage: npm run report -- (--lrs URL [--auth key:secret] | --records FILE...) --staff staff.csv --out DIR [--today YYYY-MM-DD] [--induction-days N]');
+		console.error(
+			'Usage: npm run report -- (--lrs URL [--auth key:secret] | --records FILE...) --staff staff.csv --out DIR [--today YYYY-MM-DD] [--induction-days N]',
+		);
 		process.exit(2);
 	}
 	const today = args.today ?? new Date().toISOString().slice(0, 10);
@@ -63,11 +75,25 @@ async function main() {
 	if (args.lrs) {
 		const key = process.env.REPORT_LRS_KEY;
 		const secret = process.env.REPORT_LRS_SECRET;
-		const auth = args.auth ? (args.auth.startsWith('Basic ') ? args.auth : basicAuth(args.auth.split(':')[0]!, args.auth.split(':').slice(1).join(':'))) : key && secret ? basicAuth(key, secret) : undefined;
+		const auth = args.auth
+			? args.auth.startsWith('Basic ')
+				? args.auth
+				: basicAuth(args.auth.split(':')[0]!, args.auth.split(':').slice(1).join(':'))
+			: key && secret
+				? basicAuth(key, secret)
+				: undefined;
 		if (!auth) throw new Error('Give the LRS read credentials: --auth key:secret, or REPORT_LRS_KEY and REPORT_LRS_SECRET');
 		lrs = { endpoint: normaliseEndpoint(args.lrs), auth };
 	}
-	const result = await runReport({ course, staff, lrs, files, options: { today, inductionDays }, pageSize: args.pageSize, onProgress: (n) => process.stderr.write(`\r${n} statements read`) });
+	const result = await runReport({
+		course,
+		staff,
+		lrs,
+		files,
+		options: { today, inductionDays },
+		pageSize: args.pageSize,
+		onProgress: (n) => process.stderr.write(`\r${n} statements read`),
+	});
 	process.stderr.write('\n');
 	mkdirSync(args.out, { recursive: true });
 	const tables = [...result.compliance, ...result.analytics, ...result.problems];
@@ -80,7 +106,12 @@ async function main() {
 				today,
 				inductionDays,
 				policyVersion: course.policyVersion,
-				source: { lrs: lrs?.endpoint ?? null, recordFiles: files.map((f) => ({ name: f.name, ok: f.ok })), staffRows: staff.staff.length, staffRowsRejected: staff.errors.length },
+				source: {
+					lrs: lrs?.endpoint ?? null,
+					recordFiles: files.map((f) => ({ name: f.name, ok: f.ok })),
+					staffRows: staff.staff.length,
+					staffRowsRejected: staff.errors.length,
+				},
 				statementsRead: result.statementsRead,
 				totals: result.totals,
 				tables,
@@ -92,8 +123,12 @@ async function main() {
 	// With --expose-gc the heap figure is what the report still holds, not garbage awaiting collection.
 	globalThis.gc?.();
 	const mem = process.memoryUsage();
-	console.log(`Read ${result.statementsRead} statements; ${staff.staff.length} staff (${staff.errors.length} rows not used); ${files.filter((f) => !f.ok).length} of ${files.length} record files not counted.`);
-	console.log(`Compliance view in ${(result.timings.compliance / 1000).toFixed(2)} s, analytics in ${(result.timings.analytics / 1000).toFixed(2)} s; heap ${(mem.heapUsed / 1048576).toFixed(0)} MB, RSS ${(mem.rss / 1048576).toFixed(0)} MB.`);
+	console.log(
+		`Read ${result.statementsRead} statements; ${staff.staff.length} staff (${staff.errors.length} rows not used); ${files.filter((f) => !f.ok).length} of ${files.length} record files not counted.`,
+	);
+	console.log(
+		`Compliance view in ${(result.timings.compliance / 1000).toFixed(2)} s, analytics in ${(result.timings.analytics / 1000).toFixed(2)} s; heap ${(mem.heapUsed / 1048576).toFixed(0)} MB, RSS ${(mem.rss / 1048576).toFixed(0)} MB.`,
+	);
 	console.log(`Wrote ${tables.length} CSV files and report.json to ${args.out}`);
 }
 

@@ -80,7 +80,9 @@ function isDirectory(pathname) {
 function notFound(req, res) {
 	res.writeHead(404, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' });
 	if (req.method === 'HEAD') return res.end();
-	createReadStream(join(root, '404.html')).on('error', () => res.end('Not found')).pipe(res);
+	createReadStream(join(root, '404.html'))
+		.on('error', () => res.end('Not found'))
+		.pipe(res);
 }
 
 const compress = compression();

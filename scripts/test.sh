@@ -54,9 +54,14 @@ tail -n 1 "$logs/check.log"
 astro sync > /dev/null
 start tsc tsc --noEmit -p .
 start unit vitest run
+# Formatting (Prettier, .prettierrc.json) and lint rules (ESLint with the React hooks rules,
+# eslint.config.js): reading only, so beside the others.
+start style bash -c 'prettier --check . && eslint .'
 
 echo "== Type check (TypeScript strict)"
 finish tsc all
+echo "== Format and lint"
+finish style 3
 echo "== Unit tests"
 finish unit all
 unit=$(sed 's/\x1b\[[0-9;]*m//g' "$logs/unit.log" | grep -Eo 'Tests +[0-9]+ passed' | grep -Eo '[0-9]+' | tail -n 1)

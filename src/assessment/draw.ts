@@ -37,11 +37,7 @@ export interface Drawable {
  * learner's path. A module the learner only browses (none of its questions are for them, e.g.
  * recruitment for a non-recruiter) keeps its whole pool for its own knowledge check.
  */
-export function questionsFor<Q extends Drawable & { audiences: readonly string[] }>(
-	pool: readonly Q[],
-	learner: Learner,
-	browsing?: string,
-): Q[] {
+export function questionsFor<Q extends Drawable & { audiences: readonly string[] }>(pool: readonly Q[], learner: Learner, browsing?: string): Q[] {
 	const eligible = pool.filter((q) => isFor(q.audiences, learner));
 	if (browsing && !eligible.some((q) => q.moduleId === browsing)) return pool.filter((q) => q.moduleId === browsing);
 	return eligible;
@@ -60,7 +56,16 @@ export function drawQuestions<Q extends Drawable>(
 	const avoid = options.avoid ?? new Set<string>();
 	const eligible = pool.filter((q) => options.modules.includes(q.moduleId));
 	// Fresh questions first, each group shuffled, so "prefer unseen" is a stable ordering.
-	const ranked = [...shuffle(eligible.filter((q) => !avoid.has(q.id)), random), ...shuffle(eligible.filter((q) => avoid.has(q.id)), random)];
+	const ranked = [
+		...shuffle(
+			eligible.filter((q) => !avoid.has(q.id)),
+			random,
+		),
+		...shuffle(
+			eligible.filter((q) => avoid.has(q.id)),
+			random,
+		),
+	];
 	const chosen: Q[] = [];
 	const take = (q: Q) => {
 		if (!chosen.includes(q)) chosen.push(q);
@@ -80,7 +85,17 @@ export function drawQuestions<Q extends Drawable>(
 /** Option order for each question, shuffled with the same seed. */
 export function shuffleOptions(questions: ReadonlyArray<{ id: string; options?: ReadonlyArray<{ id: string }> }>, seed: number): Record<string, string[]> {
 	const random = seededRandom(seed ^ 0x9e3779b9);
-	return Object.fromEntries(questions.map((q) => [q.id, q.options ? shuffle(q.options.map((o) => o.id), random) : ['true', 'false']]));
+	return Object.fromEntries(
+		questions.map((q) => [
+			q.id,
+			q.options
+				? shuffle(
+						q.options.map((o) => o.id),
+						random,
+					)
+				: ['true', 'false'],
+		]),
+	);
 }
 
 /** A new random seed. */

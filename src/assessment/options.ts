@@ -9,7 +9,13 @@ export type ClientQuestion = Question & { moduleId: string };
 
 /** The options of a question (True and False for true/false), in `order` when given. */
 export function optionsOf(q: ClientQuestion, order?: string[]): Array<{ id: string; text: string }> {
-	const options = q.type === 'truefalse' ? [{ id: 'true', text: 'True' }, { id: 'false', text: 'False' }] : q.options;
+	const options =
+		q.type === 'truefalse'
+			? [
+					{ id: 'true', text: 'True' },
+					{ id: 'false', text: 'False' },
+				]
+			: q.options;
 	if (!order) return options;
 	return order.map((id) => options.find((o) => o.id === id)).filter((o): o is { id: string; text: string } => Boolean(o));
 }

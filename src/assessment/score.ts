@@ -59,6 +59,8 @@ export function markAttempt(
 		percent: percent(correct, total),
 		passed: hasPassed(correct, total, passMark),
 		byModule,
-		revisit: Object.entries(byModule).filter(([, [c, n]]) => c < n).map(([id]) => id),
+		revisit: Object.entries(byModule)
+			.filter(([, [c, n]]) => c < n)
+			.map(([id]) => id),
 	};
 }

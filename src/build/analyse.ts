@@ -123,7 +123,8 @@ export function analyse(dist: string): BenchReport {
 		const cssGzip = cssBufs.reduce((n, b) => n + gz(b), 0);
 		const problems: string[] = [];
 		if (kind === 'reading' && jsBytes > BUDGETS.readingPageJsBytes) problems.push(`reading page loads ${jsBytes} bytes of JavaScript`);
-		if (jsGzip > BUDGETS.interactivePageJsGzip) problems.push(`JavaScript ${(jsGzip / 1024).toFixed(1)} KB gzipped > ${BUDGETS.interactivePageJsGzip / 1024} KB`);
+		if (jsGzip > BUDGETS.interactivePageJsGzip)
+			problems.push(`JavaScript ${(jsGzip / 1024).toFixed(1)} KB gzipped > ${BUDGETS.interactivePageJsGzip / 1024} KB`);
 		if (cssGzip > BUDGETS.pageCssGzip) problems.push(`CSS ${(cssGzip / 1024).toFixed(1)} KB gzipped > ${BUDGETS.pageCssGzip / 1024} KB`);
 		pages.push({
 			path,
@@ -161,7 +162,8 @@ export function analyse(dist: string): BenchReport {
 
 	const problems = pages.flatMap((p) => p.problems.map((x) => `${p.path}: ${x}`));
 	if (!sw) problems.push('no service worker (dist/sw.js) to measure the precache');
-	if (precache.total > BUDGETS.precacheBytes) problems.push(`precache of HTML, CSS, JS and fonts is ${(precache.total / 1024).toFixed(0)} KB > ${BUDGETS.precacheBytes / 1024} KB`);
+	if (precache.total > BUDGETS.precacheBytes)
+		problems.push(`precache of HTML, CSS, JS and fonts is ${(precache.total / 1024).toFixed(0)} KB > ${BUDGETS.precacheBytes / 1024} KB`);
 	if (fontBytes > BUDGETS.fontBytes) problems.push(`web fonts total ${(fontBytes / 1024).toFixed(0)} KB > ${BUDGETS.fontBytes / 1024} KB`);
 	const heaviest = pages.reduce((a, b) => (b.jsGzip > a.jsGzip ? b : a), pages[0]!);
 	return { date: new Date().toISOString(), pages, precache, heaviest: { path: heaviest.path, jsGzip: heaviest.jsGzip }, ok: problems.length === 0, problems };

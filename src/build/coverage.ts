@@ -94,8 +94,7 @@ export function pathGaps(loaded: LoadedCourse, role: Role): string[] {
 	const lessons = new Set(requiredLessons(loaded.course, modules, { role, recruiter: false }));
 	const taught = new Set<string>();
 	for (const mod of loaded.modules)
-		for (const lesson of mod.lessons)
-			if (lessons.has(`${mod.id}/${lesson.id}`)) for (const p of lesson.data.keyPoints) p.clauses.forEach((c) => taught.add(c));
+		for (const lesson of mod.lessons) if (lessons.has(`${mod.id}/${lesson.id}`)) for (const p of lesson.data.keyPoints) p.clauses.forEach((c) => taught.add(c));
 	const audience = loaded.course.audiences.find((a) => a.id === role);
 	const exempt = new Set((audience?.notApplicable ?? []).map((n) => n.clause));
 	return loaded.clauses.filter((c) => c.isRule && !exempt.has(c.id) && !taught.has(c.id)).map((c) => c.id);
@@ -106,7 +105,9 @@ export function coverageIssues(loaded: LoadedCourse): ContentIssue[] {
 	const issues: ContentIssue[] = [];
 	for (const c of coverage(loaded).clauses) {
 		if (!c.isRule || c.covered) continue;
-		const missing = [c.taughtBy.length === 0 && 'taught by no lesson', c.assessedBy.length === 0 && 'assessed by no scenario or question'].filter(Boolean).join(' and ');
+		const missing = [c.taughtBy.length === 0 && 'taught by no lesson', c.assessedBy.length === 0 && 'assessed by no scenario or question']
+			.filter(Boolean)
+			.join(' and ');
 		issues.push({ file: loaded.policyFile, field: `clause ${c.number} (id ${c.id})`, value: c.id, message: `rule clause is ${missing}` });
 	}
 	for (const role of RoleSchema.options) {
@@ -116,7 +117,12 @@ export function coverageIssues(loaded: LoadedCourse): ContentIssue[] {
 			continue;
 		}
 		for (const gap of pathGaps(loaded, role)) {
-			issues.push({ file: loaded.courseFile, field: `audiences[${index}]`, value: gap, message: `the ${role} path teaches no lesson on rule clause "${gap}" (add a lesson for this role, or list the clause under notApplicable with a reason)` });
+			issues.push({
+				file: loaded.courseFile,
+				field: `audiences[${index}]`,
+				value: gap,
+				message: `the ${role} path teaches no lesson on rule clause "${gap}" (add a lesson for this role, or list the clause under notApplicable with a reason)`,
+			});
 		}
 	}
 	return issues;

@@ -28,7 +28,11 @@ const ABOVE = /\b(?:all|none|both|neither) of the above\b|\b(?:all|none) of thes
 
 /** Text compared for sameness: case, spacing and end punctuation ignored. */
 export function normalise(text: string): string {
-	return text.toLowerCase().replace(/[\s]+/g, ' ').replace(/[.!?\s]+$/, '').trim();
+	return text
+		.toLowerCase()
+		.replace(/[\s]+/g, ' ')
+		.replace(/[.!?\s]+$/, '')
+		.trim();
 }
 
 /** True when `texts[index]` is strictly longer (in characters) than every other text. */
@@ -58,14 +62,29 @@ export function checkQuestion(q: Question, field: string): QuestionItem {
 	if (q.type === 'truefalse') return { single: false, correctLongest: false, problems };
 	const seen = new Map<string, number>();
 	q.options.forEach((o, i) => {
-		if (ABOVE.test(o.text)) problems.push({ field: `${field}.options[${i}].text`, value: o.text, message: `question "${q.id}" offers "${ABOVE.exec(o.text)![0]}": write every option as a statement in its own right` });
+		if (ABOVE.test(o.text))
+			problems.push({
+				field: `${field}.options[${i}].text`,
+				value: o.text,
+				message: `question "${q.id}" offers "${ABOVE.exec(o.text)![0]}": write every option as a statement in its own right`,
+			});
 		const key = normalise(o.text);
-		if (seen.has(key)) problems.push({ field: `${field}.options[${i}].text`, value: o.text, message: `question "${q.id}" has the same option twice (also options[${seen.get(key)}])` });
+		if (seen.has(key))
+			problems.push({
+				field: `${field}.options[${i}].text`,
+				value: o.text,
+				message: `question "${q.id}" has the same option twice (also options[${seen.get(key)}])`,
+			});
 		else seen.set(key, i);
 	});
 	if (q.type !== 'single') return { single: false, correctLongest: false, problems };
 	const index = q.options.findIndex((o) => o.id === q.answer);
-	const correctLongest = index >= 0 && isStrictlyLongest(q.options.map((o) => o.text), index);
+	const correctLongest =
+		index >= 0 &&
+		isStrictlyLongest(
+			q.options.map((o) => o.text),
+			index,
+		);
 	return { single: true, correctLongest, problems };
 }
 
@@ -99,7 +118,13 @@ export function checkScenarioItems(scenario: ScenarioData): { steps: StepItem[];
 			flags = [...new Set([...flags, ...d.choice.set])].sort();
 		}
 	}
-	const steps: StepItem[] = scenario.steps.map((s, stepIndex) => ({ stepIndex, stepId: s.id, hasBestPractice: false, bestPracticeLongest: false, bestPracticeChoices: [] }));
+	const steps: StepItem[] = scenario.steps.map((s, stepIndex) => ({
+		stepIndex,
+		stepId: s.id,
+		hasBestPractice: false,
+		bestPracticeLongest: false,
+		bestPracticeChoices: [],
+	}));
 	const reported = new Set<string>();
 	for (const state of states.values()) {
 		const step = scenario.steps[state.stepIndex]!;
@@ -111,7 +136,11 @@ export function checkScenarioItems(scenario: ScenarioData): { steps: StepItem[];
 			const field = `steps[${state.stepIndex}].choices[${j}].label`;
 			if (ABOVE.test(c.label) && !reported.has(field)) {
 				reported.add(field);
-				problems.push({ field, value: c.label, message: `choice "${c.id}" in step "${step.id}" reads "${ABOVE.exec(c.label)![0]}": write every choice as an act in its own right` });
+				problems.push({
+					field,
+					value: c.label,
+					message: `choice "${c.id}" in step "${step.id}" reads "${ABOVE.exec(c.label)![0]}": write every choice as an act in its own right`,
+				});
 			}
 			const key = normalise(c.label);
 			const twin = seen.get(key);

@@ -22,15 +22,20 @@ import { versionCheck } from './policy-diff.ts';
 // The shapes it makes live with the domain, so the report can use them without this file.
 export { ContentError, formatIssue } from '../course/loaded-course.ts';
 export type { ContentIssue, LessonEntry, LoadedCourse, ModuleEntry, QuestionEntry, ScenarioEntry } from '../course/loaded-course.ts';
-import { ContentError, type ContentIssue, type LessonEntry, type LoadedCourse, type ModuleEntry, type QuestionEntry, type ScenarioEntry } from '../course/loaded-course.ts';
+import {
+	ContentError,
+	type ContentIssue,
+	type LessonEntry,
+	type LoadedCourse,
+	type ModuleEntry,
+	type QuestionEntry,
+	type ScenarioEntry,
+} from '../course/loaded-course.ts';
 
 const ORDERED = /^(\d+)-([a-z0-9]+(?:-[a-z0-9]+)*)$/;
 
 function pathOf(path: readonly PropertyKey[]): string {
-	return path.reduce<string>(
-		(out, key) => (typeof key === 'number' ? `${out}[${key}]` : out ? `${out}.${String(key)}` : String(key)),
-		'',
-	) || '(file)';
+	return path.reduce<string>((out, key) => (typeof key === 'number' ? `${out}[${key}]` : out ? `${out}.${String(key)}` : String(key)), '') || '(file)';
 }
 
 function valueAt(data: unknown, path: readonly PropertyKey[]): string | undefined {
@@ -44,12 +49,7 @@ function valueAt(data: unknown, path: readonly PropertyKey[]): string | undefine
 }
 
 /** Reads a YAML file and parses it with a schema, recording issues. */
-function readYaml<S extends z.ZodType>(
-	schema: S,
-	abs: string,
-	file: string,
-	issues: ContentIssue[],
-): z.output<S> | undefined {
+function readYaml<S extends z.ZodType>(schema: S, abs: string, file: string, issues: ContentIssue[]): z.output<S> | undefined {
 	let raw: unknown;
 	try {
 		raw = parseYaml(readFileSync(abs, 'utf8'));
@@ -156,7 +156,12 @@ function crossCheck(loaded: LoadedCourse, issues: ContentIssue[]) {
 		});
 
 	if (course.policyVersion !== policy.version) {
-		issues.push({ file: courseFile, field: 'policyVersion', value: course.policyVersion, message: `does not match the policy file's version "${policy.version}"` });
+		issues.push({
+			file: courseFile,
+			field: 'policyVersion',
+			value: course.policyVersion,
+			message: `does not match the policy file's version "${policy.version}"`,
+		});
 	}
 	policy.notes.forEach((note, i) => cite(policyFile, `notes[${i}].clauses`, note.clauses));
 	const sectionIds = new Set(policy.sections.map((s) => s.id));
@@ -168,11 +173,18 @@ function crossCheck(loaded: LoadedCourse, issues: ContentIssue[]) {
 	course.recruiterModules.forEach((id, i) => checkModuleRef(`recruiterModules[${i}]`, id));
 	const roles = new Set<string>();
 	course.audiences.forEach((audience, i) => {
-		if (roles.has(audience.id)) issues.push({ file: courseFile, field: `audiences[${i}].id`, value: audience.id, message: `duplicate audience "${audience.id}"` });
+		if (roles.has(audience.id))
+			issues.push({ file: courseFile, field: `audiences[${i}].id`, value: audience.id, message: `duplicate audience "${audience.id}"` });
 		roles.add(audience.id);
 		if (audience.modules !== 'all') audience.modules.forEach((id, j) => checkModuleRef(`audiences[${i}].modules[${j}]`, id));
 		audience.notApplicable.forEach((na, j) => {
-			if (!clauseIds.has(na.clause)) issues.push({ file: courseFile, field: `audiences[${i}].notApplicable[${j}].clause`, value: na.clause, message: `names clause "${na.clause}", which is not in the policy` });
+			if (!clauseIds.has(na.clause))
+				issues.push({
+					file: courseFile,
+					field: `audiences[${i}].notApplicable[${j}].clause`,
+					value: na.clause,
+					message: `names clause "${na.clause}", which is not in the policy`,
+				});
 		});
 	});
 
@@ -184,7 +196,13 @@ function crossCheck(loaded: LoadedCourse, issues: ContentIssue[]) {
 	};
 	const orders = new Map<number, string>();
 	for (const mod of modules) {
-		if (orders.has(mod.order)) issues.push({ file: mod.file, field: '(folder name)', value: String(mod.order), message: `module order ${mod.order} is also used by ${orders.get(mod.order)}` });
+		if (orders.has(mod.order))
+			issues.push({
+				file: mod.file,
+				field: '(folder name)',
+				value: String(mod.order),
+				message: `module order ${mod.order} is also used by ${orders.get(mod.order)}`,
+			});
 		orders.set(mod.order, mod.file);
 		cite(mod.file, 'clauses', mod.data.clauses);
 		mod.data.sections.forEach((s, i) => {
@@ -202,7 +220,11 @@ function crossCheck(loaded: LoadedCourse, issues: ContentIssue[]) {
 			scenario.data.endings.forEach((e, i) => cite(scenario.file, `endings[${i}].clauses`, e.clauses));
 			scenario.data.steps.forEach((s, i) =>
 				s.choices.forEach((c, j) => {
-					cite(scenario.file, `steps[${i}].choices[${j}].breaches`, c.breaches.map((b) => (typeof b === 'string' ? b : b.clause)));
+					cite(
+						scenario.file,
+						`steps[${i}].choices[${j}].breaches`,
+						c.breaches.map((b) => (typeof b === 'string' ? b : b.clause)),
+					);
 					cite(scenario.file, `steps[${i}].choices[${j}].upholds`, c.upholds);
 				}),
 			);
@@ -218,12 +240,19 @@ function crossCheck(loaded: LoadedCourse, issues: ContentIssue[]) {
 			if (q.type === 'truefalse') continue;
 			const optionIds = new Set<string>();
 			q.options.forEach((o, i) => {
-				if (optionIds.has(o.id)) issues.push({ file: question.file, field: `${field}.options[${i}].id`, value: o.id, message: `duplicate option id "${o.id}" in question "${q.id}"` });
+				if (optionIds.has(o.id))
+					issues.push({ file: question.file, field: `${field}.options[${i}].id`, value: o.id, message: `duplicate option id "${o.id}" in question "${q.id}"` });
 				optionIds.add(o.id);
 			});
 			const answers = q.type === 'single' ? [q.answer] : q.answer;
 			answers.forEach((a, i) => {
-				if (!optionIds.has(a)) issues.push({ file: question.file, field: q.type === 'single' ? `${field}.answer` : `${field}.answer[${i}]`, value: a, message: `answer "${a}" is not one of the options of question "${q.id}"` });
+				if (!optionIds.has(a))
+					issues.push({
+						file: question.file,
+						field: q.type === 'single' ? `${field}.answer` : `${field}.answer[${i}]`,
+						value: a,
+						message: `answer "${a}" is not one of the options of question "${q.id}"`,
+					});
 			});
 			if (q.type === 'multiple' && q.answer.length >= q.options.length) {
 				issues.push({ file: question.file, field: `${field}.answer`, message: `question "${q.id}" marks every option correct; keep at least one distractor` });

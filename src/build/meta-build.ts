@@ -19,9 +19,18 @@ export function buildCourseMeta(loaded: LoadedCourse, options: { allowLoopback?:
 	// clauses (issue 20). Absent otherwise, so the published course's meta is unchanged.
 	const diff = policy.changes ? previousVersionDiff(policy, loaded.root) : null;
 	const changed = diff ? majorClauses(diff) : [];
-	const policyChange = diff && changed.length
-		? changeTargets(diff.from, changed, modules.map((m) => ({ id: m.id, lessons: m.lessons.map((l) => ({ id: l.id, title: l.data.title, clauses: lessonClauses(l.data) })), scenarios: m.scenarios.map((s) => ({ id: s.id, title: s.data.title, clauses: scenarioClauses(s.data) })) })))
-		: undefined;
+	const policyChange =
+		diff && changed.length
+			? changeTargets(
+					diff.from,
+					changed,
+					modules.map((m) => ({
+						id: m.id,
+						lessons: m.lessons.map((l) => ({ id: l.id, title: l.data.title, clauses: lessonClauses(l.data) })),
+						scenarios: m.scenarios.map((s) => ({ id: s.id, title: s.data.title, clauses: scenarioClauses(s.data) })),
+					})),
+				)
+			: undefined;
 	return {
 		title: course.title,
 		version: course.version,

@@ -20,7 +20,10 @@ export function ownerReportHtml(loaded: Pick<LoadedCourse, 'policy' | 'clauses' 
 			const quoted = note.clauses
 				.map((id) => byId.get(id))
 				.filter((c) => c !== undefined)
-				.map((c) => `<blockquote><p><strong>${escape(c.number.replace(/\.$/, ''))}</strong> ${escape(c.text)}</p>${c.items.length ? `<ul>${c.items.map((t) => `<li>${escape(t)}</li>`).join('')}</ul>` : ''}</blockquote>`)
+				.map(
+					(c) =>
+						`<blockquote><p><strong>${escape(c.number.replace(/\.$/, ''))}</strong> ${escape(c.text)}</p>${c.items.length ? `<ul>${c.items.map((t) => `<li>${escape(t)}</li>`).join('')}</ul>` : ''}</blockquote>`,
+				)
 				.join('');
 			return `<li id="note-${escape(note.id)}"><p>${escape(note.text)}</p>${note.clauses.length ? `<p class="clauses">Clauses: ${note.clauses.map((id) => escape(byId.get(id)?.number.replace(/\.$/, '') ?? id)).join(', ')}</p>${quoted}` : `<p class="clauses">Front matter or the document as a whole.</p>`}<p class="ref">Note ${i + 1} · ${escape(note.id)}</p></li>`;
 		})

@@ -59,7 +59,15 @@ export function diffPolicies(prev: Policy, next: Policy, file = 'policy'): Polic
 		const oldId = clause.previousId ?? clause.id;
 		const old = before.get(oldId);
 		if (!old) {
-			changes.push({ kind: 'added', clause: clause.id, number: clause.number, oldText: null, newText: clauseText(clause), words: [{ value: clauseText(clause), added: true, removed: false }], ...classOf(clause.id) });
+			changes.push({
+				kind: 'added',
+				clause: clause.id,
+				number: clause.number,
+				oldText: null,
+				newText: clauseText(clause),
+				words: [{ value: clauseText(clause), added: true, removed: false }],
+				...classOf(clause.id),
+			});
 			continue;
 		}
 		matched.add(oldId);
@@ -67,19 +75,48 @@ export function diffPolicies(prev: Policy, next: Policy, file = 'policy'): Polic
 		const newText = clauseText(clause);
 		if (oldText === newText) continue;
 		const words = diffWords(oldText, newText).map((p) => ({ value: p.value, added: !!p.added, removed: !!p.removed }));
-		changes.push({ kind: 'reworded', clause: clause.id, ...(oldId !== clause.id ? { previousId: oldId } : {}), number: clause.number, oldText, newText, words, ...classOf(clause.id) });
+		changes.push({
+			kind: 'reworded',
+			clause: clause.id,
+			...(oldId !== clause.id ? { previousId: oldId } : {}),
+			number: clause.number,
+			oldText,
+			newText,
+			words,
+			...classOf(clause.id),
+		});
 	}
 	for (const old of before.values()) {
 		if (matched.has(old.id)) continue;
-		changes.push({ kind: 'removed', clause: old.id, number: old.number, oldText: clauseText(old), newText: null, words: [{ value: clauseText(old), added: false, removed: true }], ...classOf(old.id) });
+		changes.push({
+			kind: 'removed',
+			clause: old.id,
+			number: old.number,
+			oldText: clauseText(old),
+			newText: null,
+			words: [{ value: clauseText(old), added: false, removed: true }],
+			...classOf(old.id),
+		});
 	}
 	const issues: ContentIssue[] = [];
 	for (const c of changes) {
-		if (!c.class) issues.push({ file, field: 'changes.changes', value: c.clause, message: `clause "${c.clause}" was ${c.kind} since version ${prev.version} but has no class (major or minor)` });
+		if (!c.class)
+			issues.push({
+				file,
+				field: 'changes.changes',
+				value: c.clause,
+				message: `clause "${c.clause}" was ${c.kind} since version ${prev.version} but has no class (major or minor)`,
+			});
 	}
 	const changed = new Set(changes.map((c) => c.clause));
 	for (const id of authored.keys()) {
-		if (!changed.has(id)) issues.push({ file, field: 'changes.changes', value: id, message: `clause "${id}" is classed as changed but its text is the same in version ${prev.version}` });
+		if (!changed.has(id))
+			issues.push({
+				file,
+				field: 'changes.changes',
+				value: id,
+				message: `clause "${id}" is classed as changed but its text is the same in version ${prev.version}`,
+			});
 	}
 	return { from: prev.version, to: next.version, changes, issues };
 }
@@ -96,7 +133,9 @@ export function lessonClauses(d: LoadedModule['lessons'][number]['data']): strin
 }
 /** Every clause a case cites: its endings, and what each choice breaches or upholds. */
 export function scenarioClauses(d: LoadedModule['scenarios'][number]['data']): string[] {
-	return d.endings.flatMap((e) => e.clauses).concat(d.steps.flatMap((s) => s.choices.flatMap((c) => [...c.breaches.map((b) => (typeof b === 'string' ? b : b.clause)), ...c.upholds])));
+	return d.endings
+		.flatMap((e) => e.clauses)
+		.concat(d.steps.flatMap((s) => s.choices.flatMap((c) => [...c.breaches.map((b) => (typeof b === 'string' ? b : b.clause)), ...c.upholds])));
 }
 
 /** The clause ids (new and, if renumbered, old) of the major changes. */
@@ -132,7 +171,12 @@ export function reviewItems(loaded: LoadedCourse, diff: PolicyDiff): { items: Re
 	}
 	const issues = items
 		.filter((i) => !i.reviewed)
-		.map((i) => ({ file: i.file, field: 'clauses', value: i.key, message: `cites changed clause(s) ${i.clauses.join(', ')} (policy version ${diff.from} -> ${diff.to}); review it, then add "${i.key}" to changes.reviewed in ${loaded.policyFile}` }));
+		.map((i) => ({
+			file: i.file,
+			field: 'clauses',
+			value: i.key,
+			message: `cites changed clause(s) ${i.clauses.join(', ')} (policy version ${diff.from} -> ${diff.to}); review it, then add "${i.key}" to changes.reviewed in ${loaded.policyFile}`,
+		}));
 	return { items, issues };
 }
 
@@ -149,13 +193,23 @@ export function versionCheck(loaded: LoadedCourse): { diff: PolicyDiff; review: 
 	let prev: Policy;
 	try {
 		const parsed = PolicySchema.safeParse(parseYaml(readFileSync(abs, 'utf8')));
-		if (!parsed.success) return { diff: { from, to: loaded.policy.version, changes: [], issues: [] }, review: [], issues: parsed.error.issues.map((i) => ({ file, field: i.path.join('.'), message: i.message })) };
+		if (!parsed.success)
+			return {
+				diff: { from, to: loaded.policy.version, changes: [], issues: [] },
+				review: [],
+				issues: parsed.error.issues.map((i) => ({ file, field: i.path.join('.'), message: i.message })),
+			};
 		prev = parsed.data;
 	} catch (error) {
-		return { diff: { from, to: loaded.policy.version, changes: [], issues: [] }, review: [], issues: [{ file, field: '(file)', message: `previous version ${from} cannot be read: ${(error as Error).message}` }] };
+		return {
+			diff: { from, to: loaded.policy.version, changes: [], issues: [] },
+			review: [],
+			issues: [{ file, field: '(file)', message: `previous version ${from} cannot be read: ${(error as Error).message}` }],
+		};
 	}
 	const issues: ContentIssue[] = [];
-	if (prev.version !== from) issues.push({ file, field: 'version', value: prev.version, message: `is not version "${from}" named by changes.from in ${loaded.policyFile}` });
+	if (prev.version !== from)
+		issues.push({ file, field: 'version', value: prev.version, message: `is not version "${from}" named by changes.from in ${loaded.policyFile}` });
 	const diff = diffPolicies(prev, loaded.policy, loaded.policyFile);
 	const review = reviewItems(loaded, diff);
 	return { diff, review: review.items, issues: [...issues, ...diff.issues, ...review.issues] };

@@ -162,7 +162,12 @@ export function courseQuality(loaded: LoadedCourse): CourseQuality {
 			if (found.correctLongest) {
 				items.correctLongest += 1;
 				const answer = q.data.type === 'single' ? q.data.answer : '';
-				longestQuestions.push({ file: q.file, field: `${field}.options`, value: answer, message: `the correct option of question "${q.data.id}" is the longest` });
+				longestQuestions.push({
+					file: q.file,
+					field: `${field}.options`,
+					value: answer,
+					message: `the correct option of question "${q.data.id}" is the longest`,
+				});
 			}
 		}
 		for (const scenario of mod.scenarios) {
@@ -173,7 +178,12 @@ export function courseQuality(loaded: LoadedCourse): CourseQuality {
 				items.steps += 1;
 				if (step.bestPracticeLongest) {
 					items.bestPracticeLongest += 1;
-					longestSteps.push({ file: scenario.file, field: `steps[${step.stepIndex}].choices`, value: step.bestPracticeChoices.join(', '), message: `at step "${step.stepId}" the choice leading to best practice has the longest label` });
+					longestSteps.push({
+						file: scenario.file,
+						field: `steps[${step.stepIndex}].choices`,
+						value: step.bestPracticeChoices.join(', '),
+						message: `at step "${step.stepId}" the choice leading to best practice has the longest label`,
+					});
 				}
 			}
 		}
@@ -185,11 +195,21 @@ export function courseQuality(loaded: LoadedCourse): CourseQuality {
 		for (const t of texts) {
 			for (const long of t.measured.long) {
 				longSentences += 1;
-				readingIssues.push({ file: t.file, field: t.field, value: long.sentence, message: `a sentence of ${long.words} words; learners read at 12-14, so keep every sentence to ${MAX_SENTENCE_WORDS} words or fewer` });
+				readingIssues.push({
+					file: t.file,
+					field: t.field,
+					value: long.sentence,
+					message: `a sentence of ${long.words} words; learners read at 12-14, so keep every sentence to ${MAX_SENTENCE_WORDS} words or fewer`,
+				});
 			}
 		}
 		if (feedback.grade > MAX_FEEDBACK_GRADE) {
-			readingIssues.push({ file: mod.file, field: '(feedback and explanations)', value: String(feedback.grade), message: `module "${mod.id}": its ending feedback and question explanations read at US grade ${feedback.grade} together; the most allowed is ${MAX_FEEDBACK_GRADE} (shorter sentences, shorter words)` });
+			readingIssues.push({
+				file: mod.file,
+				field: '(feedback and explanations)',
+				value: String(feedback.grade),
+				message: `module "${mod.id}": its ending feedback and question explanations read at US grade ${feedback.grade} together; the most allowed is ${MAX_FEEDBACK_GRADE} (shorter sentences, shorter words)`,
+			});
 		}
 		const hardest = texts
 			.filter((t) => t.feedback)
@@ -210,10 +230,20 @@ export function courseQuality(loaded: LoadedCourse): CourseQuality {
 	const maxCorrectLongest = maxLongest(total.singleChoice);
 	const maxBestPracticeLongest = maxLongest(total.steps);
 	if (total.correctLongest > maxCorrectLongest) {
-		issues.push(...longestQuestions.map((i) => ({ ...i, message: `${i.message}: across the course it is the longest in ${total.correctLongest} of ${total.singleChoice} single-choice questions, and at most ${maxCorrectLongest} (1 in 3) may be; give this question distractors of similar length` })));
+		issues.push(
+			...longestQuestions.map((i) => ({
+				...i,
+				message: `${i.message}: across the course it is the longest in ${total.correctLongest} of ${total.singleChoice} single-choice questions, and at most ${maxCorrectLongest} (1 in 3) may be; give this question distractors of similar length`,
+			})),
+		);
 	}
 	if (total.bestPracticeLongest > maxBestPracticeLongest) {
-		issues.push(...longestSteps.map((i) => ({ ...i, message: `${i.message}: across the course that happens at ${total.bestPracticeLongest} of ${total.steps} steps, and at most ${maxBestPracticeLongest} (1 in 3) may; make another choice as long` })));
+		issues.push(
+			...longestSteps.map((i) => ({
+				...i,
+				message: `${i.message}: across the course that happens at ${total.bestPracticeLongest} of ${total.steps} steps, and at most ${maxBestPracticeLongest} (1 in 3) may; make another choice as long`,
+			})),
+		);
 	}
 	return { scenarios, modules, items: { ...total, maxCorrectLongest, maxBestPracticeLongest }, issues };
 }

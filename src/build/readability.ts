@@ -25,7 +25,7 @@ export const MAX_FEEDBACK_GRADE = 8;
 const ABBREVIATIONS = new Set(['e.g', 'i.e', 'eg', 'ie', 'etc', 'mr', 'mrs', 'ms', 'dr', 'st', 'no', 'vs', 'approx', 'cf']);
 const OPEN_QUOTES = new Set(['“']);
 const CLOSE_QUOTES = new Set(['”']);
-const WORD = /[\p{L}\p{N}]+(?:['’\-][\p{L}\p{N}]+)*/gu;
+const WORD = /[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu;
 
 /** The words of a text, as the readability figures count them. */
 export function words(text: string): string[] {
@@ -111,8 +111,6 @@ export function measure(text: string, maxWords = MAX_SENTENCE_WORDS): Readabilit
 	const sentences = splitSentences(text);
 	const all = words(text);
 	const syllables = all.reduce((n, w) => n + Math.max(1, syllable(w)), 0);
-	const long = sentences
-		.map((sentence) => ({ sentence, words: words(sentence).length }))
-		.filter((s) => s.words > maxWords);
+	const long = sentences.map((sentence) => ({ sentence, words: words(sentence).length })).filter((s) => s.words > maxWords);
 	return { ...combine([{ sentences: sentences.length, words: all.length, syllables, grade: 0 }]), long };
 }

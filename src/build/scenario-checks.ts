@@ -53,23 +53,40 @@ export function checkScenarioReferences(scenario: ScenarioData): ScenarioProblem
 		const choiceIds = new Set<string>();
 		step.choices.forEach((choice, j) => {
 			const field = `steps[${i}].choices[${j}]`;
-			if (choiceIds.has(choice.id)) problems.push({ field: `${field}.id`, value: choice.id, message: `duplicate choice id "${choice.id}" in step "${step.id}"` });
+			if (choiceIds.has(choice.id))
+				problems.push({ field: `${field}.id`, value: choice.id, message: `duplicate choice id "${choice.id}" in step "${step.id}"` });
 			choiceIds.add(choice.id);
-			if (!ids.has(choice.next)) problems.push({ field: `${field}.next`, value: choice.next, message: `choice "${choice.id}" in step "${step.id}" leads to "${choice.next}", which is neither a step nor an ending` });
+			if (!ids.has(choice.next))
+				problems.push({
+					field: `${field}.next`,
+					value: choice.next,
+					message: `choice "${choice.id}" in step "${step.id}" leads to "${choice.next}", which is neither a step nor an ending`,
+				});
 			for (const flag of [...(choice.if ?? []), ...(choice.unless ?? [])]) {
-				if (!setFlags.has(flag)) problems.push({ field: `${field}`, value: flag, message: `choice "${choice.id}" in step "${step.id}" reads flag "${flag}", which no choice sets` });
+				if (!setFlags.has(flag))
+					problems.push({ field: `${field}`, value: flag, message: `choice "${choice.id}" in step "${step.id}" reads flag "${flag}", which no choice sets` });
 			}
 		});
 		step.variants.forEach((variant, j) => {
 			for (const flag of [...(variant.if ?? []), ...(variant.unless ?? [])]) {
-				if (!setFlags.has(flag)) problems.push({ field: `steps[${i}].variants[${j}]`, value: flag, message: `a variant of step "${step.id}" reads flag "${flag}", which no choice sets` });
+				if (!setFlags.has(flag))
+					problems.push({
+						field: `steps[${i}].variants[${j}]`,
+						value: flag,
+						message: `a variant of step "${step.id}" reads flag "${flag}", which no choice sets`,
+					});
 			}
 		});
 	});
 	scenario.endings.forEach((ending, i) => {
 		ending.variants.forEach((variant, j) => {
 			for (const flag of [...(variant.if ?? []), ...(variant.unless ?? [])]) {
-				if (!setFlags.has(flag)) problems.push({ field: `endings[${i}].variants[${j}]`, value: flag, message: `a variant of ending "${ending.id}" reads flag "${flag}", which no choice sets` });
+				if (!setFlags.has(flag))
+					problems.push({
+						field: `endings[${i}].variants[${j}]`,
+						value: flag,
+						message: `a variant of ending "${ending.id}" reads flag "${flag}", which no choice sets`,
+					});
 			}
 		});
 	});
@@ -92,7 +109,10 @@ export function checkScenarioGraph(scenario: ScenarioData): ScenarioProblem[] {
 	const adjacency = getAdjacencyMap(machine as AnyActorLogic, {
 		events: eventsAt(scenario) as never,
 		serializeState: serializeScenarioSnapshot as never,
-	}) as unknown as Record<string, { state: { value: unknown; context: unknown }; transitions: Record<string, { state: { value: unknown; context: unknown } }> }>;
+	}) as unknown as Record<
+		string,
+		{ state: { value: unknown; context: unknown }; transitions: Record<string, { state: { value: unknown; context: unknown } }> }
+	>;
 
 	// Snapshot keys -> the node id (step or ending) they stand at, and their successors.
 	const nodeOf = new Map<string, string>();
@@ -109,10 +129,12 @@ export function checkScenarioGraph(scenario: ScenarioData): ScenarioProblem[] {
 	}
 	const reachedNodes = new Set(nodeOf.values());
 	scenario.steps.forEach((step, i) => {
-		if (!reachedNodes.has(step.id)) problems.push({ field: `steps[${i}]`, value: step.id, message: `step "${step.id}" can never be reached from "${scenario.start}"` });
+		if (!reachedNodes.has(step.id))
+			problems.push({ field: `steps[${i}]`, value: step.id, message: `step "${step.id}" can never be reached from "${scenario.start}"` });
 	});
 	scenario.endings.forEach((ending, i) => {
-		if (!reachedNodes.has(ending.id)) problems.push({ field: `endings[${i}]`, value: ending.id, message: `ending "${ending.id}" can never be reached from "${scenario.start}"` });
+		if (!reachedNodes.has(ending.id))
+			problems.push({ field: `endings[${i}]`, value: ending.id, message: `ending "${ending.id}" can never be reached from "${scenario.start}"` });
 	});
 
 	// Which snapshots can still reach a final one: a fixed point over the successor sets.
@@ -149,9 +171,7 @@ export function checkScenarioGraph(scenario: ScenarioData): ScenarioProblem[] {
 	}
 	if (problems.length > 0) return problems;
 
-	const longest = Math.max(
-		...getSimplePaths(machine, { events: eventsAt(scenario) }).map((p) => p.steps.length),
-	);
+	const longest = Math.max(...getSimplePaths(machine, { events: eventsAt(scenario) }).map((p) => p.steps.length));
 	if (longest > MAX_PATH_DECISIONS) {
 		problems.push({ field: 'steps', message: `a path takes ${longest} decisions; the most allowed is ${MAX_PATH_DECISIONS}` });
 	}
@@ -238,11 +258,19 @@ export function resolveBreaches(scenario: ScenarioData, duties: DutyLookup) {
 				const found = duties(clause);
 				if (!found) return; // an unknown clause is reported by the loader's citation check
 				if (found.length === 0) {
-					problems.push({ field, value: clause, message: `choice "${choice.id}" in step "${step.id}" breaches clause ${clause}, but the clause states no duty (no must, must not, not permitted, required, legally bound, should or advised): cite it in the ending's clauses instead` });
+					problems.push({
+						field,
+						value: clause,
+						message: `choice "${choice.id}" in step "${step.id}" breaches clause ${clause}, but the clause states no duty (no must, must not, not permitted, required, legally bound, should or advised): cite it in the ending's clauses instead`,
+					});
 					return;
 				}
 				if (typeof b !== 'string' && !found.includes(b.strength)) {
-					problems.push({ field: `${field}.strength`, value: b.strength, message: `choice "${choice.id}" in step "${step.id}" breaches clause ${clause} at strength "${b.strength}", but the clause's wording states only ${found.map((s) => `"${s}"`).join(' and ')} duties` });
+					problems.push({
+						field: `${field}.strength`,
+						value: b.strength,
+						message: `choice "${choice.id}" in step "${step.id}" breaches clause ${clause} at strength "${b.strength}", but the clause's wording states only ${found.map((s) => `"${s}"`).join(' and ')} duties`,
+					});
 					return;
 				}
 				list.push({ clause, strength: typeof b === 'string' ? found[0]! : b.strength });
@@ -302,19 +330,40 @@ export function checkScenarioVerdicts(scenario: ScenarioData, duties: DutyLookup
 		const bySignature = signatures.get(endingIndex) ?? new Map<string, string>();
 		signatures.set(endingIndex, bySignature);
 		// The same set of breaches in another order is the same case.
-		const signature = [...breaches].map(([c, s]) => `${c} (${s})`).sort().join(', ');
+		const signature = [...breaches]
+			.map(([c, s]) => `${c} (${s})`)
+			.sort()
+			.join(', ');
 		if (!bySignature.has(signature)) bySignature.set(signature, route);
 		if (ending.verdict === 'best-practice' && breaches.size > 0) {
-			add(`${ending.id}:best:${list}`, { field: `${field}.verdict`, value: ending.id, message: `best-practice ending "${ending.id}" is reached by path ${route}, which breaches clause ${list}: best practice is only for paths that break nothing` });
+			add(`${ending.id}:best:${list}`, {
+				field: `${field}.verdict`,
+				value: ending.id,
+				message: `best-practice ending "${ending.id}" is reached by path ${route}, which breaches clause ${list}: best practice is only for paths that break nothing`,
+			});
 		}
 		if (ending.verdict !== 'breach' && musts.length > 0) {
-			for (const c of musts) add(`${ending.id}:must:${c}`, { field: `${field}.verdict`, value: ending.id, message: `${ending.verdict} ending "${ending.id}" is reached by path ${route}, which breaches clause ${c}, a must-level duty: the ending must be a breach` });
+			for (const c of musts)
+				add(`${ending.id}:must:${c}`, {
+					field: `${field}.verdict`,
+					value: ending.id,
+					message: `${ending.verdict} ending "${ending.id}" is reached by path ${route}, which breaches clause ${c}, a must-level duty: the ending must be a breach`,
+				});
 		}
 		if (ending.verdict === 'breach' && musts.length === 0) {
-			add(`${ending.id}:nomust`, { field: `${field}.verdict`, value: ending.id, message: `breach ending "${ending.id}" is reached by path ${route}, which breaches no must-level duty (${list || 'nothing declared'}): a breach verdict needs one, otherwise the ending is risky` });
+			add(`${ending.id}:nomust`, {
+				field: `${field}.verdict`,
+				value: ending.id,
+				message: `breach ending "${ending.id}" is reached by path ${route}, which breaches no must-level duty (${list || 'nothing declared'}): a breach verdict needs one, otherwise the ending is risky`,
+			});
 		}
 		for (const c of breaches.keys()) {
-			if (!ending.clauses.includes(c)) add(`${ending.id}:cite:${c}`, { field: `${field}.clauses`, value: c, message: `ending "${ending.id}" is reached by path ${route}, which breaches clause ${c}, but does not cite it` });
+			if (!ending.clauses.includes(c))
+				add(`${ending.id}:cite:${c}`, {
+					field: `${field}.clauses`,
+					value: c,
+					message: `ending "${ending.id}" is reached by path ${route}, which breaches clause ${c}, but does not cite it`,
+				});
 		}
 	}
 	for (const { problem, more } of found.values()) {
@@ -325,7 +374,11 @@ export function checkScenarioVerdicts(scenario: ScenarioData, duties: DutyLookup
 		const ending = scenario.endings[index]!;
 		if (bySignature.size < 2 || ending.variants.length > 0) continue;
 		const cases = [...bySignature].map(([list, route]) => `${route} (breaches ${list || 'nothing'})`).join('; ');
-		reviewNotes.push({ field: `endings[${index}].feedback`, value: ending.id, message: `ending "${ending.id}" is reached by paths that break different clauses, and its feedback has no variants: check it is true for each: ${cases}` });
+		reviewNotes.push({
+			field: `endings[${index}].feedback`,
+			value: ending.id,
+			message: `ending "${ending.id}" is reached by paths that break different clauses, and its feedback has no variants: check it is true for each: ${cases}`,
+		});
 	}
 	const read = new Set<string>();
 	const readAll = (c: { if?: string[]; unless?: string[] }) => [...(c.if ?? []), ...(c.unless ?? [])].forEach((f) => read.add(f));
@@ -337,7 +390,12 @@ export function checkScenarioVerdicts(scenario: ScenarioData, duties: DutyLookup
 	scenario.steps.forEach((step, i) =>
 		step.choices.forEach((choice, j) => {
 			for (const flag of choice.set) {
-				if (!read.has(flag)) reviewNotes.push({ field: `steps[${i}].choices[${j}].set`, value: flag, message: `flag "${flag}" is set by choice "${choice.id}" but nothing reads it: if it marks something the feedback should reflect, use it in an ending variant` });
+				if (!read.has(flag))
+					reviewNotes.push({
+						field: `steps[${i}].choices[${j}].set`,
+						value: flag,
+						message: `flag "${flag}" is set by choice "${choice.id}" but nothing reads it: if it marks something the feedback should reflect, use it in an ending variant`,
+					});
 			}
 		}),
 	);

@@ -2,11 +2,33 @@
 
 /** Letters that do not decompose into a Latin letter plus accents, spelled the usual English way. */
 const SPELLING: Record<string, string> = {
-	ß: 'ss', æ: 'ae', œ: 'oe', ø: 'o', ł: 'l', đ: 'd', ð: 'd', þ: 'th', ı: 'i',
+	ß: 'ss',
+	æ: 'ae',
+	œ: 'oe',
+	ø: 'o',
+	ł: 'l',
+	đ: 'd',
+	ð: 'd',
+	þ: 'th',
+	ı: 'i',
 	...pairs('абвгдезийклмнопрстуфыэіґ', 'abvgdeziyklmnoprstufyeig'),
-	ё: 'yo', ж: 'zh', х: 'kh', ц: 'ts', ч: 'ch', ш: 'sh', щ: 'shch', ю: 'yu', я: 'ya', ї: 'yi', є: 'ye', ъ: '', ь: '',
+	ё: 'yo',
+	ж: 'zh',
+	х: 'kh',
+	ц: 'ts',
+	ч: 'ch',
+	ш: 'sh',
+	щ: 'shch',
+	ю: 'yu',
+	я: 'ya',
+	ї: 'yi',
+	є: 'ye',
+	ъ: '',
+	ь: '',
 	...pairs('αβγδεζηικλμνξοπρσςτυφω', 'avgdeziiklmnxoprsstyfo'),
-	θ: 'th', χ: 'ch', ψ: 'ps',
+	θ: 'th',
+	χ: 'ch',
+	ψ: 'ps',
 };
 function pairs(from: string, to: string): Record<string, string> {
 	return Object.fromEntries([...from].map((c, i) => [c, to[i]!]));

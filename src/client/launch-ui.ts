@@ -14,16 +14,18 @@ export function statusText(counts: ReturnType<typeof $recordCounts.get>, sync: S
 	if ($lrsConsent.get()) return 'Nothing has been sent yet.';
 	if ($launchError.get()) return $launchError.get()!;
 	if (!$lrs.get()) return 'Connecting to your learning system…';
-	if (sync.kind === 'auth') return 'The learning record store refused the course’s credentials, so records cannot be sent. They are kept on this device: reopen the course from your learning system, or download your record.';
+	if (sync.kind === 'auth')
+		return 'The learning record store refused the course’s credentials, so records cannot be sent. They are kept on this device: reopen the course from your learning system, or download your record.';
 	if (!counts.waiting) return 'All records sent.';
 	// Say which it is: the learner's connection, or the record store (issue 14.6).
-	const why = !online || sync.kind === 'offline'
-		? ' when you are back online'
-		: sync.kind === 'unreachable'
-			? ' (the record store cannot be reached at the moment; trying again shortly)'
-			: sync.kind === 'retry'
-				? ' (the record store is busy or not answering; trying again shortly)'
-				: '';
+	const why =
+		!online || sync.kind === 'offline'
+			? ' when you are back online'
+			: sync.kind === 'unreachable'
+				? ' (the record store cannot be reached at the moment; trying again shortly)'
+				: sync.kind === 'retry'
+					? ' (the record store is busy or not answering; trying again shortly)'
+					: '';
 	return `${counts.waiting} record${counts.waiting === 1 ? '' : 's'} waiting to send${why}.`;
 }
 
@@ -47,11 +49,19 @@ export function renderLaunchActions($actions: HTMLElement, render: () => void, b
 			list.append(li);
 		}
 		const advice = document.createElement('p');
-		advice.textContent = 'Only agree if this is your organisation’s learning system. If you are not sure, choose “Keep my records on this device” and ask your manager or HR.';
-		box.append(p, list, advice, button('Send my records there', () => consent.answer(true), ''), button('Keep my records on this device', () => consent.answer(false)));
+		advice.textContent =
+			'Only agree if this is your organisation’s learning system. If you are not sure, choose “Keep my records on this device” and ask your manager or HR.';
+		box.append(
+			p,
+			list,
+			advice,
+			button('Send my records there', () => consent.answer(true), ''),
+			button('Keep my records on this device', () => consent.answer(false)),
+		);
 		$actions.append(box);
 	}
-	if ($lrs.get() && $recordCounts.get().waiting > 0 && navigator.onLine && $sync.get().kind !== 'sending') $actions.append(button('Send now', () => void syncNow()));
+	if ($lrs.get() && $recordCounts.get().waiting > 0 && navigator.onLine && $sync.get().kind !== 'sending')
+		$actions.append(button('Send now', () => void syncNow()));
 	const cmi5 = $cmi5.get();
 	if (cmi5) {
 		// cmi5: the learner ends the session; `terminated` is sent last, then back to the LMS,
@@ -66,7 +76,8 @@ export function renderLaunchActions($actions: HTMLElement, render: () => void, b
 		};
 		if (cmi5.passPending && !cmi5.terminated) {
 			const p = document.createElement('p');
-			p.textContent = 'You passed. Your learning system counts one result each time you open the course, and this time it already has your earlier result. Finish, then open the course again from your learning system: your pass will be sent to it then.';
+			p.textContent =
+				'You passed. Your learning system counts one result each time you open the course, and this time it already has your earlier result. Finish, then open the course again from your learning system: your pass will be sent to it then.';
 			$actions.append(p);
 		}
 		if (finishing === 'sending') {
@@ -89,7 +100,8 @@ export function renderLaunchActions($actions: HTMLElement, render: () => void, b
 			if (finishing === 'failed') {
 				const p = document.createElement('p');
 				p.setAttribute('role', 'alert');
-				p.textContent = 'Your learning system has not received the end of this session yet. Your records are kept on this device. Try again when you are online.';
+				p.textContent =
+					'Your learning system has not received the end of this session yet. Your records are kept on this device. Try again when you are online.';
 				$actions.append(p);
 			} else if (cmi5.moveOnMet && cmi5.moveOn && cmi5.moveOn !== 'NotApplicable') {
 				const p = document.createElement('p');

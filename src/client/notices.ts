@@ -10,7 +10,6 @@ import { button } from './dom.ts';
 import { $profile } from '../stores/profile.ts';
 import { $notices, $olderBuild, storageMode, $storageProblem, dismissNotice } from '../stores/storage.ts';
 
-
 const download = () => downloadRecord(recordJson(), $profile.get()?.name);
 
 /** A warning box: `alert` for problems the learner must act on now. */
@@ -62,7 +61,14 @@ export function installNotices(): void {
 				),
 			);
 		}
-		for (const notice of $notices.get()) $area.append(box(notice.text, 'status', button('OK, hide this message', () => dismissNotice(notice.id))));
+		for (const notice of $notices.get())
+			$area.append(
+				box(
+					notice.text,
+					'status',
+					button('OK, hide this message', () => dismissNotice(notice.id)),
+				),
+			);
 		$area.hidden = $area.childElementCount === 0;
 	}
 	for (const store of [$storageProblem, $olderBuild, $notices]) store.listen(render);

@@ -29,5 +29,12 @@ export function useQuestions(): { pool: ClientQuestion[] | null; error: string |
 			live = false;
 		};
 	}, [attempt]);
-	return { pool, error, retry: () => { setError(null); setAttempt((n) => n + 1); } };
+	return {
+		pool,
+		error,
+		retry: () => {
+			setError(null);
+			setAttempt((n) => n + 1);
+		},
+	};
 }

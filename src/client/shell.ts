@@ -16,7 +16,6 @@ const $network = document.getElementById('status-network');
 const $records = document.getElementById('status-records');
 const $actions = document.getElementById('status-actions');
 
-
 function render() {
 	if (!$bar || !$network || !$records || !$actions) return;
 	const online = navigator.onLine;

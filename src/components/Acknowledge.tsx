@@ -26,20 +26,36 @@ export default function Acknowledge({ policyLabel, policyVersion }: { policyLabe
 	if (!passed) {
 		return (
 			<div className="notice">
-				<p>You can confirm you have read the policy once you have passed the <a href={withBase('/assessment/')}>final assessment</a>.</p>
+				<p>
+					You can confirm you have read the policy once you have passed the <a href={withBase('/assessment/')}>final assessment</a>.
+				</p>
 			</div>
 		);
 	}
 	// Each acknowledgement names its own version (issue 20): earlier ones stay in the history.
-	const earlier = [...new Map(acknowledgements(progress.history).filter((a) => a.policyVersion !== policyVersion).map((a) => [a.policyVersion, a])).values()];
+	const earlier = [
+		...new Map(
+			acknowledgements(progress.history)
+				.filter((a) => a.policyVersion !== policyVersion)
+				.map((a) => [a.policyVersion, a]),
+		).values(),
+	];
 	// The course is complete only when every module on the learner's path is done or tested out.
 	const meta = courseMeta();
 	const outstanding = journey.outstanding;
 	if (!progress.attempt.completed && outstanding.length > 0) {
 		return (
 			<div className="notice" data-testid="path-outstanding">
-				<p>You have passed the final assessment. To complete the course, first finish {outstanding.length === 1 ? 'this module' : 'these modules'} on your path:</p>
-				<ul>{outstanding.map((id) => <li key={id}><a href={withBase(`/modules/${id}/`)}>{meta.modules.find((m) => m.id === id)?.title}</a></li>)}</ul>
+				<p>
+					You have passed the final assessment. To complete the course, first finish {outstanding.length === 1 ? 'this module' : 'these modules'} on your path:
+				</p>
+				<ul>
+					{outstanding.map((id) => (
+						<li key={id}>
+							<a href={withBase(`/modules/${id}/`)}>{meta.modules.find((m) => m.id === id)?.title}</a>
+						</li>
+					))}
+				</ul>
 				<p>Then come back here to confirm you have read the policy.</p>
 			</div>
 		);
@@ -47,9 +63,19 @@ export default function Acknowledge({ policyLabel, policyVersion }: { policyLabe
 	if (progress.attempt.acknowledged && progress.attempt.completed) {
 		return (
 			<section aria-labelledby="ack-done">
-				<h2 id="ack-done" ref={doneRef} tabIndex={-1}>Thank you: you have completed the course</h2>
-				<p>You confirmed you have read and understood the policy ({progress.attempt.acknowledged.policyVersion === policyVersion ? policyLabel : `Version ${progress.attempt.acknowledged.policyVersion}`}) on {new Date(progress.attempt.acknowledged.at).toLocaleString('en-GB', { dateStyle: 'long', timeStyle: 'short' })}.</p>
-				<p><a className="button" href={withBase('/certificate/')}>View and print your certificate</a></p>
+				<h2 id="ack-done" ref={doneRef} tabIndex={-1}>
+					Thank you: you have completed the course
+				</h2>
+				<p>
+					You confirmed you have read and understood the policy (
+					{progress.attempt.acknowledged.policyVersion === policyVersion ? policyLabel : `Version ${progress.attempt.acknowledged.policyVersion}`}) on{' '}
+					{new Date(progress.attempt.acknowledged.at).toLocaleString('en-GB', { dateStyle: 'long', timeStyle: 'short' })}.
+				</p>
+				<p>
+					<a className="button" href={withBase('/certificate/')}>
+						View and print your certificate
+					</a>
+				</p>
 			</section>
 		);
 	}
@@ -67,16 +93,32 @@ export default function Acknowledge({ policyLabel, policyVersion }: { policyLabe
 	return (
 		<form onSubmit={submit} noValidate>
 			{!profile && (
-				<p className="notice">Your certificate will show your name: add it on <a href={withBase('/profile/')}>your details</a> first.</p>
+				<p className="notice">
+					Your certificate will show your name: add it on <a href={withBase('/profile/')}>your details</a> first.
+				</p>
 			)}
-			{error && <p className="error-message" role="alert" id="ack-error">{error}</p>}
+			{error && (
+				<p className="error-message" role="alert" id="ack-error">
+					{error}
+				</p>
+			)}
 			{earlier.length > 0 && (
-				<p data-testid="earlier-acknowledgements">Earlier you confirmed {earlier.map((a) => `Version ${a.policyVersion} (${new Date(a.at).toLocaleDateString('en-GB', { dateStyle: 'long' })})`).join(', ')}. This confirmation is for {policyLabel}.</p>
+				<p data-testid="earlier-acknowledgements">
+					Earlier you confirmed{' '}
+					{earlier.map((a) => `Version ${a.policyVersion} (${new Date(a.at).toLocaleDateString('en-GB', { dateStyle: 'long' })})`).join(', ')}. This
+					confirmation is for {policyLabel}.
+				</p>
 			)}
 			<fieldset>
 				<legend>Your confirmation</legend>
 				<div className="option">
-					<input type="checkbox" id="ack" checked={confirmed} onChange={(e) => setConfirmed(e.target.checked)} aria-describedby={error ? 'ack-error' : undefined} />
+					<input
+						type="checkbox"
+						id="ack"
+						checked={confirmed}
+						onChange={(e) => setConfirmed(e.target.checked)}
+						aria-describedby={error ? 'ack-error' : undefined}
+					/>
 					<label htmlFor="ack">I confirm I have read and understood the REAch2 Academy Trust Social Media Policy, {policyLabel}.</label>
 				</div>
 			</fieldset>

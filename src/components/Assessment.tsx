@@ -55,7 +55,9 @@ export default function Assessment({ count, moduleTitles }: Props) {
 		return (
 			<div className="notice notice--bad" role="alert">
 				<p>{error}</p>
-				<button type="button" onClick={retry}>Try again</button>
+				<button type="button" onClick={retry}>
+					Try again
+				</button>
 			</div>
 		);
 	}
@@ -89,20 +91,28 @@ export default function Assessment({ count, moduleTitles }: Props) {
 		const outstanding = loaded ? journey.outstanding : [];
 		return (
 			<div>
-
 				{shownLast && <Result attempt={shownLast} passMark={passMark} moduleTitles={moduleTitles} headingRef={headingRef} byId={byId} />}
 				{(!shownLast || !shownLast.passed) && (
-					<Introduction count={count} passMark={passMark} again={Boolean(shownLast)} refresher={progress.attempt.mode === 'refresher'} onStart={loaded ? start : undefined} />
+					<Introduction
+						count={count}
+						passMark={passMark}
+						again={Boolean(shownLast)}
+						refresher={progress.attempt.mode === 'refresher'}
+						onStart={loaded ? start : undefined}
+					/>
 				)}
 				{outstanding.length > 0 && (
 					// Below the introduction, so that it appearing after load moves nothing above it.
 					<p className="notice">
-						You can take the assessment whenever you like. To complete the course you also need to finish the {outstanding.length} module{outstanding.length === 1 ? '' : 's'} still open on <a href={withBase('/')}>your path</a>.
+						You can take the assessment whenever you like. To complete the course you also need to finish the {outstanding.length} module
+						{outstanding.length === 1 ? '' : 's'} still open on <a href={withBase('/')}>your path</a>.
 					</p>
 				)}
 				{shownLast?.passed && (
 					<p>
-						<a className="button" href={withBase('/acknowledge/')}>Next: confirm you have read the policy</a>
+						<a className="button" href={withBase('/acknowledge/')}>
+							Next: confirm you have read the policy
+						</a>
 					</p>
 				)}
 			</div>
@@ -115,10 +125,19 @@ export default function Assessment({ count, moduleTitles }: Props) {
 	if (view.kind === 'confirm') {
 		return (
 			<section aria-labelledby="confirm-heading">
-				<h2 id="confirm-heading" ref={headingRef} tabIndex={-1}>Submit your answers?</h2>
-				<p>You have answered {answered} of {questions.length} questions.{answered < questions.length ? ' Questions without an answer are marked wrong.' : ''} You cannot change your answers after submitting.</p>
-				<button type="button" onClick={submit}>Yes, submit my answers</button>
-				<button type="button" className="secondary" onClick={() => go({ kind: 'review' })}>No, go back</button>
+				<h2 id="confirm-heading" ref={headingRef} tabIndex={-1}>
+					Submit your answers?
+				</h2>
+				<p>
+					You have answered {answered} of {questions.length} questions.{answered < questions.length ? ' Questions without an answer are marked wrong.' : ''} You
+					cannot change your answers after submitting.
+				</p>
+				<button type="button" onClick={submit}>
+					Yes, submit my answers
+				</button>
+				<button type="button" className="secondary" onClick={() => go({ kind: 'review' })}>
+					No, go back
+				</button>
 			</section>
 		);
 	}
@@ -126,20 +145,36 @@ export default function Assessment({ count, moduleTitles }: Props) {
 	if (view.kind === 'review') {
 		return (
 			<section aria-labelledby="review-heading">
-				<h2 id="review-heading" ref={headingRef} tabIndex={-1}>Check your answers</h2>
-				<p>You have answered {answered} of {questions.length} questions.</p>
+				<h2 id="review-heading" ref={headingRef} tabIndex={-1}>
+					Check your answers
+				</h2>
+				<p>
+					You have answered {answered} of {questions.length} questions.
+				</p>
 				{/* GOV.UK "check answers": a summary list of each question, the learner's answer and a Change button. */}
 				<dl className="summary-list" data-testid="check-answers">
 					{questions.map((q, i) => {
 						const chosen = current.answers[q.id] ?? [];
-						const texts = optionsOf(q).filter((o) => chosen.includes(o.id)).map((o) => o.text);
+						const texts = optionsOf(q)
+							.filter((o) => chosen.includes(o.id))
+							.map((o) => o.text);
 						return (
 							<div className="summary-list__row" key={q.id}>
 								<dt className="summary-list__key">
 									<span className="meta">Question {i + 1}</span> {q.type === 'truefalse' ? `True or false: ${q.prompt}` : q.prompt}
 								</dt>
 								<dd className="summary-list__value">
-									{texts.length === 0 ? <strong>Not answered</strong> : texts.length === 1 ? texts[0] : <ul>{texts.map((t) => <li key={t}>{t}</li>)}</ul>}
+									{texts.length === 0 ? (
+										<strong>Not answered</strong>
+									) : texts.length === 1 ? (
+										texts[0]
+									) : (
+										<ul>
+											{texts.map((t) => (
+												<li key={t}>{t}</li>
+											))}
+										</ul>
+									)}
 								</dd>
 								<dd className="summary-list__actions">
 									<button type="button" className="link-button" onClick={() => go({ kind: 'question', index: i })}>
@@ -150,7 +185,9 @@ export default function Assessment({ count, moduleTitles }: Props) {
 						);
 					})}
 				</dl>
-				<button type="button" onClick={() => go({ kind: 'confirm' })}>Submit my answers</button>
+				<button type="button" onClick={() => go({ kind: 'confirm' })}>
+					Submit my answers
+				</button>
 			</section>
 		);
 	}
@@ -158,21 +195,36 @@ export default function Assessment({ count, moduleTitles }: Props) {
 	const q = questions[view.index]!;
 	return (
 		<section aria-labelledby="question-heading">
-			<h2 id="question-heading" ref={headingRef} tabIndex={-1}>Question {view.index + 1} of {questions.length}</h2>
+			<h2 id="question-heading" ref={headingRef} tabIndex={-1}>
+				Question {view.index + 1} of {questions.length}
+			</h2>
 			<progress className="progress" max={questions.length} value={answered} aria-label={`${answered} of ${questions.length} answered`} />
-			<p className="meta">{answered} of {questions.length} answered</p>
+			<p className="meta">
+				{answered} of {questions.length} answered
+			</p>
 			<form
 				onSubmit={(e) => {
 					e.preventDefault();
 					go(view.index + 1 < questions.length ? { kind: 'question', index: view.index + 1 } : { kind: 'review' });
 				}}
 			>
-				<QuestionView key={q.id} question={q} order={current.optionOrder[q.id]} value={current.answers[q.id] ?? []} onChange={(v) => answerAssessment(q.id, v)} idPrefix="fa" />
+				<QuestionView
+					key={q.id}
+					question={q}
+					order={current.optionOrder[q.id]}
+					value={current.answers[q.id] ?? []}
+					onChange={(v) => answerAssessment(q.id, v)}
+					idPrefix="fa"
+				/>
 				<button type="submit">{view.index + 1 < questions.length ? 'Save and next question' : 'Save and check your answers'}</button>
 				{view.index > 0 && (
-					<button type="button" className="secondary" onClick={() => go({ kind: 'question', index: view.index - 1 })}>Previous question</button>
+					<button type="button" className="secondary" onClick={() => go({ kind: 'question', index: view.index - 1 })}>
+						Previous question
+					</button>
 				)}
-				<button type="button" className="secondary" onClick={() => go({ kind: 'review' })}>Check your answers</button>
+				<button type="button" className="secondary" onClick={() => go({ kind: 'review' })}>
+					Check your answers
+				</button>
 			</form>
 		</section>
 	);
@@ -183,13 +235,29 @@ export default function Assessment({ count, moduleTitles }: Props) {
  * "c of n" in course order (a count, not a "Strong" label that 1 of 1 would overclaim); then
  * each question missed with the answer given, the right one and why.
  */
-function Result({ attempt, passMark, moduleTitles, headingRef, byId }: { attempt: AssessmentAttempt; passMark: number; moduleTitles: Record<string, string>; headingRef: React.RefObject<HTMLHeadingElement | null>; byId: Map<string, ClientQuestion> }) {
+function Result({
+	attempt,
+	passMark,
+	moduleTitles,
+	headingRef,
+	byId,
+}: {
+	attempt: AssessmentAttempt;
+	passMark: number;
+	moduleTitles: Record<string, string>;
+	headingRef: React.RefObject<HTMLHeadingElement | null>;
+	byId: Map<string, ClientQuestion>;
+}) {
 	const score = percent(attempt.correct ?? 0, attempt.total ?? 0);
 	const courseOrder = Object.keys(moduleTitles);
 	const modules = Object.entries(attempt.byModule ?? {}).sort(([a], [b]) => courseOrder.indexOf(a) - courseOrder.indexOf(b));
 	const revisit = modules.filter(([, [c, n]]) => c < n);
 	const missed = attempt.questionIds.map((id) => byId.get(id)).filter((q): q is ClientQuestion => Boolean(q) && !isCorrect(q!, attempt.answers[q!.id] ?? []));
-	const textOf = (q: ClientQuestion, ids: string[]) => optionsOf(q).filter((o) => ids.includes(o.id)).map((o) => o.text).join('; ') || 'Not answered';
+	const textOf = (q: ClientQuestion, ids: string[]) =>
+		optionsOf(q)
+			.filter((o) => ids.includes(o.id))
+			.map((o) => o.text)
+			.join('; ') || 'Not answered';
 	return (
 		<section aria-labelledby="result-heading">
 			<div role="status" className={attempt.passed ? 'confirmation' : 'panel panel--bad'}>
@@ -203,10 +271,20 @@ function Result({ attempt, passMark, moduleTitles, headingRef, byId }: { attempt
 			<h3>How you did in each module</h3>
 			<div className="table-scroll">
 				<table>
-					<thead><tr><th scope="col">Module</th><th scope="col">Questions right</th></tr></thead>
+					<thead>
+						<tr>
+							<th scope="col">Module</th>
+							<th scope="col">Questions right</th>
+						</tr>
+					</thead>
 					<tbody>
 						{modules.map(([id, [c, n]]) => (
-							<tr key={id}><td>{moduleTitles[id] ?? id}</td><td>{c} of {n}</td></tr>
+							<tr key={id}>
+								<td>{moduleTitles[id] ?? id}</td>
+								<td>
+									{c} of {n}
+								</td>
+							</tr>
 						))}
 					</tbody>
 				</table>
@@ -214,16 +292,26 @@ function Result({ attempt, passMark, moduleTitles, headingRef, byId }: { attempt
 			{!attempt.passed && revisit.length > 0 && (
 				<>
 					<h3>Modules to revisit</h3>
-					<ul>{revisit.map(([id]) => <li key={id}><a href={withBase(`/modules/${id}/`)}>{moduleTitles[id] ?? id}</a></li>)}</ul>
+					<ul>
+						{revisit.map(([id]) => (
+							<li key={id}>
+								<a href={withBase(`/modules/${id}/`)}>{moduleTitles[id] ?? id}</a>
+							</li>
+						))}
+					</ul>
 				</>
 			)}
 			{missed.length > 0 && (
 				<details className="missed" data-testid="missed-questions">
-					<summary>The {missed.length} {missed.length === 1 ? 'question' : 'questions'} you got wrong, with the answers</summary>
+					<summary>
+						The {missed.length} {missed.length === 1 ? 'question' : 'questions'} you got wrong, with the answers
+					</summary>
 					<ol>
 						{missed.map((q) => (
 							<li key={q.id}>
-								<p><strong>{q.prompt}</strong></p>
+								<p>
+									<strong>{q.prompt}</strong>
+								</p>
 								<p>Your answer: {textOf(q, attempt.answers[q.id] ?? [])}</p>
 								<p>The right answer: {textOf(q, correctAnswer(q))}</p>
 								<p>{q.explanation}</p>
@@ -237,18 +325,34 @@ function Result({ attempt, passMark, moduleTitles, headingRef, byId }: { attempt
 }
 
 /** What the assessment is, and the start button (disabled until the questions are loaded). */
-function Introduction({ count, passMark, again = false, refresher = false, onStart }: { count: number; passMark: number; again?: boolean; refresher?: boolean; onStart?: () => void }) {
+function Introduction({
+	count,
+	passMark,
+	again = false,
+	refresher = false,
+	onStart,
+}: {
+	count: number;
+	passMark: number;
+	again?: boolean;
+	refresher?: boolean;
+	onStart?: () => void;
+}) {
 	return (
 		<section aria-labelledby="start-heading">
 			<h2 id="start-heading">{again ? 'Take the assessment again' : 'Before you start'}</h2>
 			<ul>
-				<li>{count} questions from across the modules on your path{again || refresher ? ', mostly different from last time' : ''}.</li>
+				<li>
+					{count} questions from across the modules on your path{again || refresher ? ', mostly different from last time' : ''}.
+				</li>
 				<li>You need {passMark}% to pass.</li>
 				<li>For questions that say "select all that apply", you need every correct answer and no wrong ones to get the mark.</li>
 				<li>You can move between questions and change your answers. Nothing is marked until you submit, and you will be asked to confirm first.</li>
 				<li>Your answers are saved as you go, so you can stop and come back.</li>
 			</ul>
-			<button type="button" onClick={onStart} disabled={!onStart}>{again ? 'Start a new attempt' : 'Start the assessment'}</button>
+			<button type="button" onClick={onStart} disabled={!onStart}>
+				{again ? 'Start a new attempt' : 'Start the assessment'}
+			</button>
 		</section>
 	);
 }

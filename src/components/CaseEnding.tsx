@@ -59,7 +59,9 @@ export default function CaseEnding({ ending, verdict, feedback, history, steps, 
 	return (
 		<section aria-labelledby="step-heading">
 			<div className={`verdict verdict--${verdict.className}`}>
-				<span className="verdict__icon" aria-hidden="true">{verdict.icon}</span>
+				<span className="verdict__icon" aria-hidden="true">
+					{verdict.icon}
+				</span>
 				<div>
 					<p className="verdict__label">{verdict.label}</p>
 					<h2 id="step-heading" tabIndex={-1}>
@@ -89,7 +91,9 @@ export default function CaseEnding({ ending, verdict, feedback, history, steps, 
 					Ending: {ending.title} ({verdict.label})
 				</li>
 			</ol>
-			<p>{found.length} of {endingCount} endings found: the picture below colours each one.</p>
+			<p>
+				{found.length} of {endingCount} endings found: the picture below colours each one.
+			</p>
 			<div ref={mapRef}>{children}</div>
 			<h3>Try a different choice</h3>
 			<ul className="choices">
@@ -102,7 +106,9 @@ export default function CaseEnding({ ending, verdict, feedback, history, steps, 
 				))}
 			</ul>
 			<p>
-				<a className="button" href={next.href}>{next.label}</a>
+				<a className="button" href={next.href}>
+					{next.label}
+				</a>
 			</p>
 		</section>
 	);

@@ -34,25 +34,48 @@ export default function Certificate({ courseTitle, policyLabel, organisation }: 
 	return (
 		<div>
 			<article className="certificate" aria-labelledby="certificate-title">
-				<p className="certificate-org" data-testid="certificate-issuer">{organisation}</p>
+				<p className="certificate-org" data-testid="certificate-issuer">
+					{organisation}
+				</p>
 				<h2 id="certificate-title">Certificate of completion</h2>
 				<p>This certifies that</p>
-				<p className="certificate-name" data-testid="certificate-name">{profile?.name ?? 'Name not given'}</p>
+				<p className="certificate-name" data-testid="certificate-name">
+					{profile?.name ?? 'Name not given'}
+				</p>
 				<p>has completed the training</p>
 				<p className="certificate-course">{courseTitle}</p>
-				<p>on the {organisation} <span data-testid="certificate-policy">{policy}</span>.</p>
+				<p>
+					on the {organisation} <span data-testid="certificate-policy">{policy}</span>.
+				</p>
 				<dl className="facts">
-					<dt>Completed on</dt><dd data-testid="certificate-date">{date}</dd>
-					<dt>Final assessment score</dt><dd data-testid="certificate-score">{completion.score}%</dd>
-					<dt>Refresher due by</dt><dd data-testid="certificate-refresher">{refresherDue}</dd>
-					<dt>Issued by</dt><dd>{organisation}, through its online Social Media Policy training (course version {completion.courseVersion})</dd>
-					<dt>Verification code</dt><dd data-testid="certificate-code"><code>{completion.code}</code></dd>
+					<dt>Completed on</dt>
+					<dd data-testid="certificate-date">{date}</dd>
+					<dt>Final assessment score</dt>
+					<dd data-testid="certificate-score">{completion.score}%</dd>
+					<dt>Refresher due by</dt>
+					<dd data-testid="certificate-refresher">{refresherDue}</dd>
+					<dt>Issued by</dt>
+					<dd>
+						{organisation}, through its online Social Media Policy training (course version {completion.courseVersion})
+					</dd>
+					<dt>Verification code</dt>
+					<dd data-testid="certificate-code">
+						<code>{completion.code}</code>
+					</dd>
 				</dl>
-				<p className="meta">To check this certificate, ask for the learner's training record file (from My record). The same code is worked out from the record of this completion: if anything in that record had been changed since, the code would no longer match. Where the Trust keeps its own learning records, those are the firmer evidence.</p>
+				<p className="meta">
+					To check this certificate, ask for the learner's training record file (from My record). The same code is worked out from the record of this
+					completion: if anything in that record had been changed since, the code would no longer match. Where the Trust keeps its own learning records, those
+					are the firmer evidence.
+				</p>
 			</article>
 			<p className="no-print">
-				<button type="button" onClick={() => window.print()}>Print or save as PDF</button>
-				<button type="button" className="secondary" onClick={() => downloadRecord(recordJson(), profile?.name)}>Download my training record</button>
+				<button type="button" onClick={() => window.print()}>
+					Print or save as PDF
+				</button>
+				<button type="button" className="secondary" onClick={() => downloadRecord(recordJson(), profile?.name)}>
+					Download my training record
+				</button>
 			</p>
 		</div>
 	);
@@ -62,7 +85,17 @@ export default function Certificate({ courseTitle, policyLabel, organisation }: 
 function NotYet({ pending = false }: { pending?: boolean }) {
 	return (
 		<div className={pending ? 'notice pending' : 'notice'} aria-hidden={pending || undefined}>
-			<p>Your certificate is available when you have passed the <a href={withBase('/assessment/')} tabIndex={pending ? -1 : undefined}>final assessment</a> and <a href={withBase('/acknowledge/')} tabIndex={pending ? -1 : undefined}>confirmed you have read the policy</a>.</p>
+			<p>
+				Your certificate is available when you have passed the{' '}
+				<a href={withBase('/assessment/')} tabIndex={pending ? -1 : undefined}>
+					final assessment
+				</a>{' '}
+				and{' '}
+				<a href={withBase('/acknowledge/')} tabIndex={pending ? -1 : undefined}>
+					confirmed you have read the policy
+				</a>
+				.
+			</p>
 		</div>
 	);
 }

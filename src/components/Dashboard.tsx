@@ -18,7 +18,12 @@ import { recordJson } from '../stores/records.ts';
 import { downloadRecord } from '../client/download.ts';
 import type { Role } from '../course/roles.ts';
 
-const STATE_LABEL: Record<ModuleState, string> = { 'not-started': 'Not started', 'in-progress': 'In progress', completed: 'Completed', 'tested-out': 'Tested out' };
+const STATE_LABEL: Record<ModuleState, string> = {
+	'not-started': 'Not started',
+	'in-progress': 'In progress',
+	completed: 'Completed',
+	'tested-out': 'Tested out',
+};
 const STATE_TAG: Record<ModuleState, string> = { 'not-started': '', 'in-progress': 'tag--warn', completed: 'tag--ok', 'tested-out': 'tag--ok' };
 
 /**
@@ -26,7 +31,11 @@ const STATE_TAG: Record<ModuleState, string> = { 'not-started': '', 'in-progress
  * shared course facts, which every interactive page loads), so each role's time left counts
  * only what is on their path.
  */
-export default function Dashboard({ itemMinutes = {} }: { itemMinutes?: Record<string, { lessons: Record<string, number>; scenarios: Record<string, number> }> }) {
+export default function Dashboard({
+	itemMinutes = {},
+}: {
+	itemMinutes?: Record<string, { lessons: Record<string, number>; scenarios: Record<string, number> }>;
+}) {
 	const storedProfile = useStore($profile);
 	const storedProgress = useStore($progress);
 	const storedLearner = useStore($learner);
@@ -43,7 +52,11 @@ export default function Dashboard({ itemMinutes = {} }: { itemMinutes?: Record<s
 	const passed = Boolean(passedAssessment(progress));
 	const timed = meta.modules.map((m) => {
 		const t = itemMinutes[m.id];
-		return { ...m, lessons: m.lessons.map((x) => ({ ...x, minutes: t?.lessons[x.id] })), scenarios: m.scenarios.map((x) => ({ ...x, minutes: t?.scenarios[x.id] })) };
+		return {
+			...m,
+			lessons: m.lessons.map((x) => ({ ...x, minutes: t?.lessons[x.id] })),
+			scenarios: m.scenarios.map((x) => ({ ...x, minutes: t?.scenarios[x.id] })),
+		};
 	});
 	const summary = summarise(meta, timed, progress.attempt, learner, passed);
 	const last = progress.history[progress.history.length - 1];
@@ -70,10 +83,13 @@ export default function Dashboard({ itemMinutes = {} }: { itemMinutes?: Record<s
 	return (
 		// data-ready tells scripts (and tests) that the learner's own state is shown, not the server's.
 		<section aria-labelledby="dashboard-heading" className="panel" data-ready={ready ? '' : undefined}>
-			<h2 id="dashboard-heading" ref={headingRef}>Your course</h2>
+			<h2 id="dashboard-heading" ref={headingRef}>
+				Your course
+			</h2>
 			{!profile ? (
 				<p>
-					Start by telling the course <a href={withBase('/profile/')}>who you are and your role</a>. It decides which lessons you need, and your name goes on your certificate. Everything stays on this device.
+					Start by telling the course <a href={withBase('/profile/')}>who you are and your role</a>. It decides which lessons you need, and your name goes on
+					your certificate. Everything stays on this device.
 				</p>
 			) : (
 				<p>
@@ -83,42 +99,69 @@ export default function Dashboard({ itemMinutes = {} }: { itemMinutes?: Record<s
 			)}
 			{showRefresher && (
 				<div className="notice" data-testid="refresher-offer">
-					<h3>{refresher.reasons.includes('policy-version') ? 'The policy has changed: please acknowledge the new version' : 'Time for your annual refresher'}</h3>
+					<h3>
+						{refresher.reasons.includes('policy-version') ? 'The policy has changed: please acknowledge the new version' : 'Time for your annual refresher'}
+					</h3>
 					{refresher.reasons.includes('policy-version') && last && (
-						<p data-testid="ack-new-version">You acknowledged Version {acknowledgedVersion(last)} of the policy. It is now {meta.policyLabel}: take the refresher, then confirm you have read the new version.</p>
+						<p data-testid="ack-new-version">
+							You acknowledged Version {acknowledgedVersion(last)} of the policy. It is now {meta.policyLabel}: take the refresher, then confirm you have read
+							the new version.
+						</p>
 					)}
 					<p>
 						You completed the course on {fmt(last?.completedAt)}.{' '}
-						{refresher.overdue ? <strong>Your refresher is overdue: it was due by {fmt(refresher.dueDate)}.</strong> : `Your refresher is due by ${fmt(refresher.dueDate)}.`}
+						{refresher.overdue ? (
+							<strong>Your refresher is overdue: it was due by {fmt(refresher.dueDate)}.</strong>
+						) : (
+							`Your refresher is due by ${fmt(refresher.dueDate)}.`
+						)}
 						{refresher.reasons.includes('policy-version') && ' The policy has changed since then.'}
 						{refresher.reasons.includes('course-version') && ' The course has been updated since then.'}
 					</p>
 					{refresher.reasons.includes('policy-version') && (
 						<ul>
-							{meta.policyChanges.filter((c) => c.version === meta.policyVersion).map((c) => <li key={c.version}>What changed: {c.summary}</li>)}
-							<li><a href={withBase('/policy/changes/')}>See what changed in the policy</a></li>
+							{meta.policyChanges
+								.filter((c) => c.version === meta.policyVersion)
+								.map((c) => (
+									<li key={c.version}>What changed: {c.summary}</li>
+								))}
+							<li>
+								<a href={withBase('/policy/changes/')}>See what changed in the policy</a>
+							</li>
 						</ul>
 					)}
 					<p>A short check on each module lets you skip the ones you still know well.</p>
-					<a className="button" href={withBase('/refresher/')}>Start the refresher</a>
+					<a className="button" href={withBase('/refresher/')}>
+						Start the refresher
+					</a>
 				</div>
 			)}
 			{completedNow ? (
 				<>
-				<p>
-					<strong>You have completed the course</strong> ({progress.attempt.mode}) on {fmt(progress.attempt.completed!.at)} with {progress.attempt.completed!.score}%.
-					{refresher.dueDate && ` Your next refresher is due by ${fmt(refresher.dueDate)}.`}
-				</p>
-				{/* Finished: the certificate is the thing to do now, so it is the button (review item 5). */}
-				<p><a className="button" href={withBase('/certificate/')} data-testid="next-step">View your certificate</a></p>
+					<p>
+						<strong>You have completed the course</strong> ({progress.attempt.mode}) on {fmt(progress.attempt.completed!.at)} with{' '}
+						{progress.attempt.completed!.score}%.
+						{refresher.dueDate && ` Your next refresher is due by ${fmt(refresher.dueDate)}.`}
+					</p>
+					{/* Finished: the certificate is the thing to do now, so it is the button (review item 5). */}
+					<p>
+						<a className="button" href={withBase('/certificate/')} data-testid="next-step">
+							View your certificate
+						</a>
+					</p>
 				</>
 			) : (
 				<>
 					<p>
-						{progress.attempt.mode === 'refresher' ? 'Annual refresher' : 'Induction'}: <strong data-testid="progress-percent">{summary.percent}%</strong> of your modules done · about {summary.minutesLeft} minutes left
+						{progress.attempt.mode === 'refresher' ? 'Annual refresher' : 'Induction'}: <strong data-testid="progress-percent">{summary.percent}%</strong> of
+						your modules done · about {summary.minutesLeft} minutes left
 					</p>
 					<progress className="progress" max={100} value={summary.percent} aria-label={`${summary.percent}% of your modules done`} />
-					<p><a className="button" href={nextLink.href} data-testid="next-step">{nextLink.label}</a></p>
+					<p>
+						<a className="button" href={nextLink.href} data-testid="next-step">
+							{nextLink.label}
+						</a>
+					</p>
 				</>
 			)}
 			<h3>Your path</h3>
@@ -137,15 +180,33 @@ export default function Dashboard({ itemMinutes = {} }: { itemMinutes?: Record<s
 				{/* The assessment can be taken at any time (its page says so), so the list links to it from the start. */}
 				<li data-task="assessment">
 					<a href={withBase('/assessment/')}>Final assessment</a>
-					<span className={`tag ${passed ? 'tag--ok' : progress.assessment.current ? 'tag--warn' : ''}`}>{passed ? 'Completed' : progress.assessment.current ? 'In progress' : 'Not started'}</span>
+					<span className={`tag ${passed ? 'tag--ok' : progress.assessment.current ? 'tag--warn' : ''}`}>
+						{passed ? 'Completed' : progress.assessment.current ? 'In progress' : 'Not started'}
+					</span>
 				</li>
 			</ul>
 			{meta.modules.length > summary.required.length && (
-				<p className="meta">Not on your path, open to browse: {meta.modules.filter((m) => !summary.required.includes(m.id)).map((m) => m.title).join(', ')}.</p>
+				<p className="meta">
+					Not on your path, open to browse:{' '}
+					{meta.modules
+						.filter((m) => !summary.required.includes(m.id))
+						.map((m) => m.title)
+						.join(', ')}
+					.
+				</p>
 			)}
 			{/* Once complete, "after your modules" is history; a visitor who has not started has no record to download yet. */}
-			{!completedNow && <p>After your modules: the final assessment, confirming you have read the policy, and your certificate. Your training record is yours to keep and hand in: <a href={withBase('/records/')}>see what it holds</a>.</p>}
-			{profile && <button type="button" className="secondary" onClick={() => downloadRecord(recordJson(), storedProfile?.name)}>Download my training record</button>}
+			{!completedNow && (
+				<p>
+					After your modules: the final assessment, confirming you have read the policy, and your certificate. Your training record is yours to keep and hand
+					in: <a href={withBase('/records/')}>see what it holds</a>.
+				</p>
+			)}
+			{profile && (
+				<button type="button" className="secondary" onClick={() => downloadRecord(recordJson(), storedProfile?.name)}>
+					Download my training record
+				</button>
+			)}
 		</section>
 	);
 }

@@ -81,26 +81,56 @@ function KnowledgeCheckWithPool({ moduleId, moduleTitle, pool, count, clauses, n
 				<h2 id="check-heading" ref={headingRef} tabIndex={-1}>
 					You answered {score} of {questions.length} correctly
 				</h2>
-				<p>{score === questions.length ? 'Well done: you have got the main points of this module.' : 'Here is what you missed, with its feedback. The knowledge check does not count towards your final score.'}</p>
+				<p>
+					{score === questions.length
+						? 'Well done: you have got the main points of this module.'
+						: 'Here is what you missed, with its feedback. The knowledge check does not count towards your final score.'}
+				</p>
 				{/* What was missed, with the feedback the learner saw (review item 9). */}
 				{questions.some((x) => !isCorrect(x, run.answers[x.id])) && (
 					<ol className="missed" data-testid="check-missed">
-						{questions.filter((x) => !isCorrect(x, run.answers[x.id])).map((x) => (
-							<li key={x.id}>
-								<p><strong>{x.prompt}</strong></p>
-								<p>The answer is: {optionsOf(x).filter((o) => correctAnswer(x).includes(o.id)).map((o) => o.text).join('; ')}.</p>
-								<p>{x.explanation}</p>
-								<p><ClauseLinks ids={x.clauses} refs={clauses} /></p>
-							</li>
-						))}
+						{questions
+							.filter((x) => !isCorrect(x, run.answers[x.id]))
+							.map((x) => (
+								<li key={x.id}>
+									<p>
+										<strong>{x.prompt}</strong>
+									</p>
+									<p>
+										The answer is:{' '}
+										{optionsOf(x)
+											.filter((o) => correctAnswer(x).includes(o.id))
+											.map((o) => o.text)
+											.join('; ')}
+										.
+									</p>
+									<p>{x.explanation}</p>
+									<p>
+										<ClauseLinks ids={x.clauses} refs={clauses} />
+									</p>
+								</li>
+							))}
 					</ol>
 				)}
 				<p>
-					<a className="button" href={next.href}>{next.label}</a>
-					<a className="button button--secondary" href={withBase(`/modules/${moduleId}/`)}>Back to {moduleTitle}</a>
+					<a className="button" href={next.href}>
+						{next.label}
+					</a>
+					<a className="button button--secondary" href={withBase(`/modules/${moduleId}/`)}>
+						Back to {moduleTitle}
+					</a>
 				</p>
 				<p>
-					<button type="button" className="secondary" onClick={() => { moved.current = true; startCheck(pool, moduleId, count); }}>Try the check again with different questions</button>
+					<button
+						type="button"
+						className="secondary"
+						onClick={() => {
+							moved.current = true;
+							startCheck(pool, moduleId, count);
+						}}
+					>
+						Try the check again with different questions
+					</button>
 				</p>
 			</section>
 		);
@@ -120,16 +150,35 @@ function KnowledgeCheckWithPool({ moduleId, moduleTitle, pool, count, clauses, n
 					else check();
 				}}
 			>
-				{error && <p className="error-message" role="alert">{error}</p>}
-				<QuestionView key={q!.id} question={q!} order={run.optionOrder[q!.id]} value={value} onChange={(v) => selectCheckAnswer(moduleId, q!.id, v)} disabled={checked} idPrefix="kc" marked={checked ? correctAnswer(q!) : undefined} />
+				{error && (
+					<p className="error-message" role="alert">
+						{error}
+					</p>
+				)}
+				<QuestionView
+					key={q!.id}
+					question={q!}
+					order={run.optionOrder[q!.id]}
+					value={value}
+					onChange={(v) => selectCheckAnswer(moduleId, q!.id, v)}
+					disabled={checked}
+					idPrefix="kc"
+					marked={checked ? correctAnswer(q!) : undefined}
+				/>
 				{checked && (
 					<div ref={feedbackRef} tabIndex={-1} role="status" className={`panel ${right ? 'panel--ok' : 'panel--bad'}`}>
 						<p>
 							<strong>{right ? 'Correct.' : 'Not quite.'}</strong>{' '}
-							{!right && `The answer is: ${optionsOf(q!).filter((o) => correctAnswer(q!).includes(o.id)).map((o) => o.text).join('; ')}.`}
+							{!right &&
+								`The answer is: ${optionsOf(q!)
+									.filter((o) => correctAnswer(q!).includes(o.id))
+									.map((o) => o.text)
+									.join('; ')}.`}
 						</p>
 						<p>{q!.explanation}</p>
-						<p><ClauseLinks ids={q!.clauses} refs={clauses} /></p>
+						<p>
+							<ClauseLinks ids={q!.clauses} refs={clauses} />
+						</p>
 					</div>
 				)}
 				<button type="submit">{checked ? (index === questions.length - 1 ? 'See your result' : 'Next question') : 'Check my answer'}</button>

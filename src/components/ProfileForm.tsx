@@ -50,9 +50,13 @@ export default function ProfileForm({ roles }: Props) {
 	if (forgotten) {
 		return (
 			<section aria-labelledby="forgotten-heading">
-				<h2 id="forgotten-heading" tabIndex={-1} ref={forgottenRef}>Everything has been deleted from this device</h2>
+				<h2 id="forgotten-heading" tabIndex={-1} ref={forgottenRef}>
+					Everything has been deleted from this device
+				</h2>
 				<p>Your details, progress and training record are no longer stored in this browser.</p>
-				<p><a href={withBase('/')}>Start the course again</a></p>
+				<p>
+					<a href={withBase('/')}>Start the course again</a>
+				</p>
 			</section>
 		);
 	}
@@ -78,16 +82,40 @@ export default function ProfileForm({ roles }: Props) {
 				{Object.keys(errors).length > 0 && (
 					<div className="notice notice--bad" ref={summaryRef} tabIndex={-1} role="alert">
 						<h2>There is a problem</h2>
-						<ul>{Object.entries(errors).map(([k, v]) => <li key={k}><a href={`#${k === 'role' ? `role-${roles[0]!.id}` : k}`}>{v}</a></li>)}</ul>
+						<ul>
+							{Object.entries(errors).map(([k, v]) => (
+								<li key={k}>
+									<a href={`#${k === 'role' ? `role-${roles[0]!.id}` : k}`}>{v}</a>
+								</li>
+							))}
+						</ul>
 					</div>
 				)}
-				{saved === 'device' && <p className="notice notice--ok" role="status" tabIndex={-1} ref={savedRef}>Your details are saved on this device. <a href={withBase('/')}>Go to your course</a>.</p>}
-				{saved === 'tab' && <p className="notice notice--bad" role="alert" tabIndex={-1} ref={savedRef}>Your details are kept only until you close this tab: this browser is not letting the course save anything on this device. <a href={withBase('/')}>Go to your course</a>.</p>}
-				{saved === 'page' && <p className="notice notice--bad" role="alert" tabIndex={-1} ref={savedRef}>Your details could not be saved: this browser did not let the course store them (its storage may be full or switched off). They are used only until you leave this page. Free some space or allow this site to store data, then save again.</p>}
+				{saved === 'device' && (
+					<p className="notice notice--ok" role="status" tabIndex={-1} ref={savedRef}>
+						Your details are saved on this device. <a href={withBase('/')}>Go to your course</a>.
+					</p>
+				)}
+				{saved === 'tab' && (
+					<p className="notice notice--bad" role="alert" tabIndex={-1} ref={savedRef}>
+						Your details are kept only until you close this tab: this browser is not letting the course save anything on this device.{' '}
+						<a href={withBase('/')}>Go to your course</a>.
+					</p>
+				)}
+				{saved === 'page' && (
+					<p className="notice notice--bad" role="alert" tabIndex={-1} ref={savedRef}>
+						Your details could not be saved: this browser did not let the course store them (its storage may be full or switched off). They are used only until
+						you leave this page. Free some space or allow this site to store data, then save again.
+					</p>
+				)}
 				<div className="field">
 					<label htmlFor="name">Your name</label>
 					<span className="hint">As it should appear on your certificate (up to 100 characters).</span>
-					{errors.name && <p className="error-message" id="name-error">{errors.name}</p>}
+					{errors.name && (
+						<p className="error-message" id="name-error">
+							{errors.name}
+						</p>
+					)}
 					<input type="text" id="name" autoComplete="name" value={form.name} onChange={(e) => setForm({ ...form, name: e.target.value })} {...field('name')} />
 				</div>
 				<fieldset>
@@ -98,22 +126,53 @@ export default function ProfileForm({ roles }: Props) {
 					</div>
 					<div className="option">
 						<input type="radio" id="idKind-staff" name="idKind" checked={form.idKind === 'staff'} onChange={() => setForm({ ...form, idKind: 'staff' })} />
-						<label htmlFor="idKind-staff">My staff number (if you have no work email, for example as a volunteer, ask your academy office for a reference)</label>
+						<label htmlFor="idKind-staff">
+							My staff number (if you have no work email, for example as a volunteer, ask your academy office for a reference)
+						</label>
 					</div>
 				</fieldset>
 				<div className="field">
 					<label htmlFor="id">{form.idKind === 'email' ? 'Work email address' : 'Staff number'}</label>
-					{errors.id && <p className="error-message" id="id-error">{errors.id}</p>}
-					<input type={form.idKind === 'email' ? 'email' : 'text'} id="id" autoComplete={form.idKind === 'email' ? 'email' : 'off'} spellCheck={false} value={form.id} onChange={(e) => setForm({ ...form, id: e.target.value })} {...field('id')} />
+					{errors.id && (
+						<p className="error-message" id="id-error">
+							{errors.id}
+						</p>
+					)}
+					<input
+						type={form.idKind === 'email' ? 'email' : 'text'}
+						id="id"
+						autoComplete={form.idKind === 'email' ? 'email' : 'off'}
+						spellCheck={false}
+						value={form.id}
+						onChange={(e) => setForm({ ...form, id: e.target.value })}
+						{...field('id')}
+					/>
 				</div>
 				<fieldset aria-describedby={errors.role ? 'role-error' : undefined}>
 					<legend>Your role</legend>
 					<span className="hint">Clause 2.2 of the policy counts all of these as staff members. Your role decides which lessons are required for you.</span>
-					{errors.role && <p className="error-message" id="role-error">{errors.role}</p>}
+					{errors.role && (
+						<p className="error-message" id="role-error">
+							{errors.role}
+						</p>
+					)}
 					{roles.map((r) => (
 						<div className="option" key={r.id}>
-							<input type="radio" id={`role-${r.id}`} name="role" value={r.id} checked={form.role === r.id} onChange={() => setForm({ ...form, role: r.id })} aria-describedby={`role-${r.id}-hint`} />
-							<label htmlFor={`role-${r.id}`}>{r.label} <span className="hint" id={`role-${r.id}-hint`}>{r.description}</span></label>
+							<input
+								type="radio"
+								id={`role-${r.id}`}
+								name="role"
+								value={r.id}
+								checked={form.role === r.id}
+								onChange={() => setForm({ ...form, role: r.id })}
+								aria-describedby={`role-${r.id}-hint`}
+							/>
+							<label htmlFor={`role-${r.id}`}>
+								{r.label}{' '}
+								<span className="hint" id={`role-${r.id}-hint`}>
+									{r.description}
+								</span>
+							</label>
 						</div>
 					))}
 				</fieldset>
@@ -130,12 +189,21 @@ export default function ProfileForm({ roles }: Props) {
 			<h2>Forget me on this device</h2>
 			<p>Deletes your details, progress and training record from this browser. Use it on a shared computer when you have finished.</p>
 			{!forgetting ? (
-				<button type="button" className="secondary" onClick={() => setForgetting(true)}>Forget me on this device</button>
+				<button type="button" className="secondary" onClick={() => setForgetting(true)}>
+					Forget me on this device
+				</button>
 			) : (
 				<div className="notice notice--bad" role="region" aria-labelledby="forget-heading">
-					<h3 id="forget-heading" tabIndex={-1} ref={confirmRef}>Are you sure?</h3>
-					<p>Everything the course stored on this device will be deleted and cannot be recovered. Download your training record first if you need proof of your training{profile ? '' : ''}.</p>
-					<button type="button" className="secondary" onClick={() => downloadRecord(recordJson(), profile?.name)}>Download my training record</button>
+					<h3 id="forget-heading" tabIndex={-1} ref={confirmRef}>
+						Are you sure?
+					</h3>
+					<p>
+						Everything the course stored on this device will be deleted and cannot be recovered. Download your training record first if you need proof of your
+						training{profile ? '' : ''}.
+					</p>
+					<button type="button" className="secondary" onClick={() => downloadRecord(recordJson(), profile?.name)}>
+						Download my training record
+					</button>
 					<button
 						type="button"
 						className="warning"
@@ -146,7 +214,9 @@ export default function ProfileForm({ roles }: Props) {
 					>
 						Yes, delete everything
 					</button>
-					<button type="button" className="secondary" onClick={() => setForgetting(false)}>Cancel</button>
+					<button type="button" className="secondary" onClick={() => setForgetting(false)}>
+						Cancel
+					</button>
 				</div>
 			)}
 		</div>

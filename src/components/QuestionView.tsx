@@ -60,7 +60,15 @@ export default function QuestionView({ question, order, value, onChange, disable
 							{option.text}
 							{/* Marked in place, in words (not colour alone): the learner's choice and the right answer. */}
 							{marked && (checked || marked.includes(option.id)) && (
-								<span className="option__mark">{[checked && 'Your answer', marked.includes(option.id) && (checked ? 'right' : 'Right answer'), checked && !marked.includes(option.id) && 'not right'].filter(Boolean).join(': ')}</span>
+								<span className="option__mark">
+									{[
+										checked && 'Your answer',
+										marked.includes(option.id) && (checked ? 'right' : 'Right answer'),
+										checked && !marked.includes(option.id) && 'not right',
+									]
+										.filter(Boolean)
+										.join(': ')}
+								</span>
 							)}
 						</label>
 					</div>

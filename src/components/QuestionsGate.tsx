@@ -9,7 +9,9 @@ export default function QuestionsGate({ children, fallback }: { children: (pool:
 		return (
 			<div className="notice notice--bad" role="alert">
 				<p>{error}</p>
-				<button type="button" onClick={retry}>Try again</button>
+				<button type="button" onClick={retry}>
+					Try again
+				</button>
 			</div>
 		);
 	if (!pool) return <>{fallback ?? <p role="status">Loading the questions…</p>}</>;

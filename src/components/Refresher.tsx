@@ -37,17 +37,29 @@ function RefresherWithPool({ pool }: { pool: ClientQuestion[] }) {
 	// Outside a refresher, or after one is completed (next year's starts afresh): the offer.
 	if (progress.attempt.mode !== 'refresher' || progress.attempt.completed) {
 		if (!state.offered) {
-			return <p className="notice">{last ? `Your refresher will open on ${new Date(state.offerDate!).toLocaleDateString('en-GB', { dateStyle: 'long' })}.` : 'The refresher is for people who have completed the course before. Start with the course itself.'} <a href={withBase('/')}>Back to the course</a></p>;
+			return (
+				<p className="notice">
+					{last
+						? `Your refresher will open on ${new Date(state.offerDate!).toLocaleDateString('en-GB', { dateStyle: 'long' })}.`
+						: 'The refresher is for people who have completed the course before. Start with the course itself.'}{' '}
+					<a href={withBase('/')}>Back to the course</a>
+				</p>
+			);
 		}
 		return (
 			<section aria-labelledby="refresher-start">
 				<h2 id="refresher-start">Start your refresher</h2>
-				{targets && <p data-testid="refresher-policy-change">The policy has changed since the version you acknowledged (Version {targets.from}). This refresher starts with what changed: <a href={withBase('/policy/changes/')}>see what changed</a>. Modules that teach a changed rule stay on your path.</p>}
-				<p>You will answer {meta.refresher.preCheckQuestions} questions on each module of your path. Get them all right and the module is marked "tested out"; otherwise it is on your refresher path. Then take the final assessment.</p>
-				<button
-					type="button"
-					onClick={() => beginRefresher(pool)}
-				>
+				{targets && (
+					<p data-testid="refresher-policy-change">
+						The policy has changed since the version you acknowledged (Version {targets.from}). This refresher starts with what changed:{' '}
+						<a href={withBase('/policy/changes/')}>see what changed</a>. Modules that teach a changed rule stay on your path.
+					</p>
+				)}
+				<p>
+					You will answer {meta.refresher.preCheckQuestions} questions on each module of your path. Get them all right and the module is marked "tested out";
+					otherwise it is on your refresher path. Then take the final assessment.
+				</p>
+				<button type="button" onClick={() => beginRefresher(pool)}>
 					Start the refresher
 				</button>
 			</section>
@@ -60,29 +72,51 @@ function RefresherWithPool({ pool }: { pool: ClientQuestion[] }) {
 		const itemTitle = (i: (typeof changed)[number]) => `${titles[i.module]}: ${i.kind === 'lesson' ? 'lesson' : 'case'}, ${i.title}`;
 		return (
 			<section aria-labelledby="precheck-done">
-				<h2 id="precheck-done" ref={headingRef} tabIndex={-1}>Your refresher path</h2>
+				<h2 id="precheck-done" ref={headingRef} tabIndex={-1}>
+					Your refresher path
+				</h2>
 				{changed.length > 0 && (
 					<>
 						<h3>Start with what changed</h3>
 						<p>These cite a rule that changed in the new version of the policy.</p>
 						<ul data-testid="refresher-changed">
-							{changed.map((i) => <li key={`${i.kind}-${i.module}-${i.id}`}><a href={withBase(i.kind === 'lesson' ? `/modules/${i.module}/${i.id}/` : `/modules/${i.module}/scenarios/${i.id}/`)}>{itemTitle(i)}</a></li>)}
+							{changed.map((i) => (
+								<li key={`${i.kind}-${i.module}-${i.id}`}>
+									<a href={withBase(i.kind === 'lesson' ? `/modules/${i.module}/${i.id}/` : `/modules/${i.module}/scenarios/${i.id}/`)}>{itemTitle(i)}</a>
+								</li>
+							))}
 						</ul>
 						<h3>Then each module</h3>
 					</>
 				)}
 				<ul>
 					{Object.entries(results).map(([id, r]) => (
-						<li key={id}>{titles[id]}: {progress.attempt.testedOut[id] ? 'tested out (optional now)' : r.correct === r.total ? 'required (it teaches a rule that changed)' : `required (${r.correct} of ${r.total} correct)`}</li>
+						<li key={id}>
+							{titles[id]}:{' '}
+							{progress.attempt.testedOut[id]
+								? 'tested out (optional now)'
+								: r.correct === r.total
+									? 'required (it teaches a rule that changed)'
+									: `required (${r.correct} of ${r.total} correct)`}
+						</li>
 					))}
 				</ul>
-				<p><a className="button" href={withBase('/')}>Continue your refresher</a></p>
+				<p>
+					<a className="button" href={withBase('/')}>
+						Continue your refresher
+					</a>
+				</p>
 			</section>
 		);
 	}
 
 	const pre = progress.preCheck;
-	if (!pre) return <p>Something went wrong starting the refresher. <a href={withBase('/')}>Back to the course</a></p>;
+	if (!pre)
+		return (
+			<p>
+				Something went wrong starting the refresher. <a href={withBase('/')}>Back to the course</a>
+			</p>
+		);
 	const byId = new Map(pool.map((q) => [q.id, q]));
 	return (
 		<form
@@ -91,7 +125,9 @@ function RefresherWithPool({ pool }: { pool: ClientQuestion[] }) {
 				submitPreCheck(pool);
 			}}
 		>
-			<h2 ref={headingRef} tabIndex={-1}>Refresher check</h2>
+			<h2 ref={headingRef} tabIndex={-1}>
+				Refresher check
+			</h2>
 			{Object.entries(pre.questionIds).map(([moduleId, ids]) => (
 				<section key={moduleId} aria-labelledby={`pc-module-${moduleId}`} data-module={moduleId}>
 					<h3 id={`pc-module-${moduleId}`}>{titles[moduleId]}</h3>

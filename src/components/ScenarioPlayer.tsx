@@ -108,17 +108,29 @@ export default function ScenarioPlayer({ scenario, moduleId, clauses, next, chil
 
 	return (
 		<div className="scenario">
-			<div aria-live="polite" aria-atomic="true" className="visually-hidden">{announcement}</div>
-			<p className="meta">{found.length} of {scenario.endings.length} endings found</p>
-			{failed && <p className="notice notice--bad" role="alert">This case could not load. Check your connection and reload the page.</p>}
+			<div aria-live="polite" aria-atomic="true" className="visually-hidden">
+				{announcement}
+			</div>
+			<p className="meta">
+				{found.length} of {scenario.endings.length} endings found
+			</p>
+			{failed && (
+				<p className="notice notice--bad" role="alert">
+					This case could not load. Check your connection and reload the page.
+				</p>
+			)}
 			{state.restored && state.history.length > 0 && (
-				<p className="notice" role="status">Welcome back: you are where you left off.</p>
+				<p className="notice" role="status">
+					Welcome back: you are where you left off.
+				</p>
 			)}
 			{state.echo && lastChoice && (
 				<div className="echo" id="consequence" ref={echoRef} tabIndex={-1}>
 					<h2 className="visually-hidden">What happened</h2>
 					<p className="echo__chose">You chose: {lastChoice.label}</p>
-					<p><strong>What happened:</strong> {lastChoice.consequence}</p>
+					<p>
+						<strong>What happened:</strong> {lastChoice.consequence}
+					</p>
 				</div>
 			)}
 			{node?.kind === 'step' && (
@@ -131,7 +143,9 @@ export default function ScenarioPlayer({ scenario, moduleId, clauses, next, chil
 					<ul className="choices" aria-labelledby="choices-heading">
 						{availableChoices(node.step, state.flags).map((c) => (
 							<li key={c.id}>
-								<button type="button" onClick={() => choose(c.id)} data-choice={c.id} disabled={!state.awake}>{c.label}</button>
+								<button type="button" onClick={() => choose(c.id)} data-choice={c.id} disabled={!state.awake}>
+									{c.label}
+								</button>
 							</li>
 						))}
 					</ul>
@@ -139,7 +153,18 @@ export default function ScenarioPlayer({ scenario, moduleId, clauses, next, chil
 			)}
 			{node?.kind === 'ending' && (
 				<Suspense fallback={<p role="status">Loading the outcome…</p>}>
-					<CaseEnding ending={node.ending} verdict={VERDICT[node.ending.verdict]} feedback={endingFeedback(node.ending, state.flags)} history={state.history} steps={scenario.steps} found={found} endingCount={scenario.endings.length} clauses={clauses} next={next} rewind={rewind}>
+					<CaseEnding
+						ending={node.ending}
+						verdict={VERDICT[node.ending.verdict]}
+						feedback={endingFeedback(node.ending, state.flags)}
+						history={state.history}
+						steps={scenario.steps}
+						found={found}
+						endingCount={scenario.endings.length}
+						clauses={clauses}
+						next={next}
+						rewind={rewind}
+					>
 						{children}
 					</CaseEnding>
 				</Suspense>

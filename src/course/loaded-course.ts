@@ -27,10 +27,7 @@ export interface ContentIssue {
 export class ContentError extends Error {
 	readonly issues: ContentIssue[];
 	constructor(issues: ContentIssue[]) {
-		super(
-			`The course content has ${issues.length} error${issues.length === 1 ? '' : 's'}:\n` +
-				issues.map(formatIssue).join('\n'),
-		);
+		super(`The course content has ${issues.length} error${issues.length === 1 ? '' : 's'}:\n` + issues.map(formatIssue).join('\n'));
 		this.name = 'ContentError';
 		this.issues = issues;
 	}

@@ -22,11 +22,7 @@ export interface Learner {
 
 /** True when content tagged with `audiences` is meant for this learner. */
 export function isFor(audiences: readonly string[], learner: Learner): boolean {
-	return (
-		audiences.includes('all') ||
-		audiences.includes(learner.role) ||
-		(learner.recruiter && audiences.includes('recruiter'))
-	);
+	return audiences.includes('all') || audiences.includes(learner.role) || (learner.recruiter && audiences.includes('recruiter'));
 }
 
 /** Ids of the modules this learner must complete, in course order. */
@@ -34,18 +30,12 @@ export function requiredModules(config: PathConfig, modules: readonly PathModule
 	const audience = config.audiences.find((a) => a.id === learner.role);
 	const byRole = !audience || audience.modules === 'all' ? modules.map((m) => m.id) : audience.modules;
 	return modules
-		.filter(
-			(m) =>
-				(byRole.includes(m.id) && isFor(m.audiences, learner)) ||
-				(learner.recruiter && config.recruiterModules.includes(m.id)),
-		)
+		.filter((m) => (byRole.includes(m.id) && isFor(m.audiences, learner)) || (learner.recruiter && config.recruiterModules.includes(m.id)))
 		.map((m) => m.id);
 }
 
 /** `module/lesson` keys of the lessons this learner must read within their required modules. */
 export function requiredLessons(config: PathConfig, modules: readonly PathModule[], learner: Learner): string[] {
 	const required = new Set(requiredModules(config, modules, learner));
-	return modules
-		.filter((m) => required.has(m.id))
-		.flatMap((m) => m.lessons.filter((l) => isFor(l.audiences, learner)).map((l) => `${m.id}/${l.id}`));
+	return modules.filter((m) => required.has(m.id)).flatMap((m) => m.lessons.filter((l) => isFor(l.audiences, learner)).map((l) => `${m.id}/${l.id}`));
 }

@@ -78,7 +78,8 @@ export type DutyStrength = 'must' | 'should';
  * legally bound, "will not be tolerated / accepted", and a prohibition of the form
  * "No ... may be ..." (6.2: "No other social media platforms may be set up ... without ...").
  */
-const MUST_WORDS = /\bmust\b|\bnot permitted\b|\bdoes not permit\b|\b(?:are|is) required\b|\blegally bound\b|\bwill not (?:be )?(?:tolerated?|accepted)\b|\bno\b[^.;]{0,80}\bmay be\b/i;
+const MUST_WORDS =
+	/\bmust\b|\bnot permitted\b|\bdoes not permit\b|\b(?:are|is) required\b|\blegally bound\b|\bwill not (?:be )?(?:tolerated?|accepted)\b|\bno\b[^.;]{0,80}\bmay be\b/i;
 /** Wording that makes a duty a should: should, should not, strongly advised, advised. */
 const SHOULD_WORDS = /\bshould\b|\b(?:strongly )?advised\b|\bstrongly advises?\b/i;
 

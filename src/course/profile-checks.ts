@@ -46,4 +46,3 @@ export function profileErrors(input: { name: string; idKind: string; id: string;
 	if (!(ROLES as readonly string[]).includes(input.role)) errors.role = 'Select your role';
 	return errors;
 }
-

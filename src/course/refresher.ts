@@ -34,7 +34,9 @@ export function acknowledgedVersion(last: Pick<CompletedAttempt, 'policyVersion'
 }
 
 /** Every acknowledgement in the learner's history, oldest first: version and when. */
-export function acknowledgements(history: ReadonlyArray<Pick<CompletedAttempt, 'policyVersion' | 'acknowledged' | 'completedAt'>>): Array<{ policyVersion: string; at: string }> {
+export function acknowledgements(
+	history: ReadonlyArray<Pick<CompletedAttempt, 'policyVersion' | 'acknowledged' | 'completedAt'>>,
+): Array<{ policyVersion: string; at: string }> {
 	return history.map((h) => ({ policyVersion: acknowledgedVersion(h), at: h.acknowledged?.at ?? h.completedAt }));
 }
 
@@ -105,7 +107,10 @@ export function targetedPreCheck<Q extends { id: string; moduleId: string; claus
 		const inModule = pool.filter((q) => q.moduleId === m);
 		const cites = inModule.filter((q) => q.clauses.some((c) => changed.includes(c)));
 		const first = [...cites.filter((q) => !options.avoid.has(q.id)), ...cites.filter((q) => options.avoid.has(q.id))].slice(0, options.count);
-		const rest = draw(inModule.filter((q) => !first.includes(q)), { count: options.count - first.length, modules: [m], avoid: options.avoid, seed: options.seed + i });
+		const rest = draw(
+			inModule.filter((q) => !first.includes(q)),
+			{ count: options.count - first.length, modules: [m], avoid: options.avoid, seed: options.seed + i },
+		);
 		out[m] = [...first, ...rest].map((q) => q.id);
 	});
 	return out;

@@ -15,11 +15,7 @@ export interface JourneySummary {
 	/** Minutes of required work left, the assessment included. */
 	minutesLeft: number;
 	/** Where to go next. */
-	next:
-		| { kind: 'module'; moduleId: string }
-		| { kind: 'assessment' }
-		| { kind: 'acknowledge' }
-		| { kind: 'certificate' };
+	next: { kind: 'module'; moduleId: string } | { kind: 'assessment' } | { kind: 'acknowledge' } | { kind: 'certificate' };
 }
 
 export const ASSESSMENT_MINUTES = 15;

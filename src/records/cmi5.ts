@@ -98,6 +98,8 @@ export async function fetchToken(launch: Cmi5Launch, cache: Pick<Storage, 'getIt
 	const response = await fetch(launch.fetchUrl, { method: 'POST' }).catch(() => undefined);
 	const body = ((await response?.json().catch(() => ({}))) ?? {}) as { 'auth-token'?: unknown; 'error-text'?: unknown };
 	const token = body['auth-token'];
+	// A token goes into a header: control characters (line breaks above all) are refused.
+	// eslint-disable-next-line no-control-regex
 	if (!response?.ok || typeof token !== 'string' || !token || /[\u0000-\u001f\u007f]/.test(token)) {
 		const said = typeof body['error-text'] === 'string' ? ` It said: "${body['error-text'].slice(0, 300)}"` : '';
 		throw new LaunchProblem(
@@ -115,7 +117,10 @@ export async function fetchToken(launch: Cmi5Launch, cache: Pick<Storage, 'getIt
  * (never word for word on every page: issue 21.3).
  */
 export class LaunchProblem extends Error {
-	constructor(message: string, readonly detail: string) {
+	constructor(
+		message: string,
+		readonly detail: string,
+	) {
 		super(message);
 	}
 }
@@ -137,9 +142,12 @@ export function validateLaunchData(raw: unknown, base: string): LaunchData {
 	if (!template || typeof template !== 'object') throw bad('contextTemplate is missing.');
 	const sessionId = template.extensions?.[CMI5.sessionId];
 	if (typeof sessionId !== 'string' || !sessionId) throw bad('contextTemplate has no session id.');
-	if (template.contextActivities !== undefined && (typeof template.contextActivities !== 'object' || template.contextActivities === null)) throw bad('contextTemplate.contextActivities is not an object.');
-	if (typeof d.launchMode !== 'string' || !MODES.includes(d.launchMode)) throw bad(`launchMode ${JSON.stringify(d.launchMode)} is not Normal, Browse or Review.`);
-	if (d.moveOn !== undefined && (typeof d.moveOn !== 'string' || !MOVE_ON.includes(d.moveOn))) throw bad(`moveOn ${JSON.stringify(d.moveOn)} is not a cmi5 moveOn value.`);
+	if (template.contextActivities !== undefined && (typeof template.contextActivities !== 'object' || template.contextActivities === null))
+		throw bad('contextTemplate.contextActivities is not an object.');
+	if (typeof d.launchMode !== 'string' || !MODES.includes(d.launchMode))
+		throw bad(`launchMode ${JSON.stringify(d.launchMode)} is not Normal, Browse or Review.`);
+	if (d.moveOn !== undefined && (typeof d.moveOn !== 'string' || !MOVE_ON.includes(d.moveOn)))
+		throw bad(`moveOn ${JSON.stringify(d.moveOn)} is not a cmi5 moveOn value.`);
 	if (d.masteryScore !== undefined && (typeof d.masteryScore !== 'number' || !Number.isFinite(d.masteryScore) || d.masteryScore < 0 || d.masteryScore > 1)) {
 		throw bad(`masteryScore ${JSON.stringify(d.masteryScore)} is not a number from 0 to 1.`);
 	}
@@ -167,9 +175,18 @@ export function validateLaunchData(raw: unknown, base: string): LaunchData {
 }
 
 export async function fetchLaunchData(launch: Cmi5Launch, auth: string, base: string): Promise<LaunchData> {
-	const params = new URLSearchParams({ stateId: 'LMS.LaunchData', activityId: launch.activityId, agent: JSON.stringify(launch.actor), registration: launch.registration });
+	const params = new URLSearchParams({
+		stateId: 'LMS.LaunchData',
+		activityId: launch.activityId,
+		agent: JSON.stringify(launch.actor),
+		registration: launch.registration,
+	});
 	const response = await fetch(`${launch.endpoint}activities/state?${params}`, { headers: { Authorization: auth, 'X-Experience-API-Version': '1.0.3' } });
-	if (!response.ok) throw new LaunchProblem('The course could not read its settings from your learning system, so your records are kept on this device only. The details are on My record.', `LMS.LaunchData could not be read: the LRS answered ${response.status}.`);
+	if (!response.ok)
+		throw new LaunchProblem(
+			'The course could not read its settings from your learning system, so your records are kept on this device only. The details are on My record.',
+			`LMS.LaunchData could not be read: the LRS answered ${response.status}.`,
+		);
 	return validateLaunchData(await response.json().catch(() => undefined), base);
 }
 
@@ -184,11 +201,16 @@ export function sessionIdOf(data: LaunchData): string {
  */
 export function moveOnMet(moveOn: LaunchData['moveOn'], sent: { passed: boolean; completed: boolean }): boolean {
 	switch (moveOn) {
-		case 'Passed': return sent.passed;
-		case 'Completed': return sent.completed;
-		case 'CompletedAndPassed': return sent.passed && sent.completed;
-		case 'CompletedOrPassed': return sent.passed || sent.completed;
-		default: return true; // NotApplicable, or not given
+		case 'Passed':
+			return sent.passed;
+		case 'Completed':
+			return sent.completed;
+		case 'CompletedAndPassed':
+			return sent.passed && sent.completed;
+		case 'CompletedOrPassed':
+			return sent.passed || sent.completed;
+		default:
+			return true; // NotApplicable, or not given
 	}
 }
 
@@ -242,5 +264,8 @@ export function openingProblem(error: unknown): { message: string; detail: strin
 	const p = error as Error & { detail?: string };
 	return p.detail
 		? { message: p.message, detail: p.detail }
-		: { message: 'The course could not connect to your learning system, so your records are kept on this device only. The details are on My record.', detail: p.message };
+		: {
+				message: 'The course could not connect to your learning system, so your records are kept on this device only. The details are on My record.',
+				detail: p.message,
+			};
 }

@@ -112,186 +112,249 @@ const nothing = () => {};
 
 // `createMachine` with its implementations, not `setup()`: setup brings XState's whole action
 // set into the chunk the scenario pages share with this one (+780 B gzipped on every scenario page).
-export const connectionMachine = createMachine({
-	types: {} as { context: ConnectionContext; input: ConnectionInput; events: ConnectionEvent; actors: Actors; actions: Actions; guards: Guards; delays: 'retry' },
-	id: 'connection',
-	context: ({ input }) => ({ kind: input.kind, approved: input.approved, failures: 0, flushes: 0, again: false, closeAsked: false, closeFailures: 0, closingFlushes: 0 }),
-	// Waits for START, sent once the actor is running: XState starts the children of an initial
-	// state before running its actions, and `opened` must come before the first flush.
-	initial: 'created',
-	on: { STOP: { target: '.stopped' } },
-	states: {
-		created: { on: { START: 'checking' } },
-		checking: {
-			always: [{ guard: 'approved', target: 'connecting' }, { target: 'asking' }],
+export const connectionMachine = createMachine(
+	{
+		types: {} as {
+			context: ConnectionContext;
+			input: ConnectionInput;
+			events: ConnectionEvent;
+			actors: Actors;
+			actions: Actions;
+			guards: Guards;
+			delays: 'retry';
 		},
-		asking: {
-			entry: 'askConsent',
-			on: {
-				ANSWER: [
-					{ guard: ({ event }) => event.yes, target: 'connecting', actions: assign({ approved: true }) },
-					{ target: 'local', actions: { type: 'fellBack', params: { reason: 'declined' } } },
-				],
+		id: 'connection',
+		context: ({ input }) => ({
+			kind: input.kind,
+			approved: input.approved,
+			failures: 0,
+			flushes: 0,
+			again: false,
+			closeAsked: false,
+			closeFailures: 0,
+			closingFlushes: 0,
+		}),
+		// Waits for START, sent once the actor is running: XState starts the children of an initial
+		// state before running its actions, and `opened` must come before the first flush.
+		initial: 'created',
+		on: { STOP: { target: '.stopped' } },
+		states: {
+			created: { on: { START: 'checking' } },
+			checking: {
+				always: [{ guard: 'approved', target: 'connecting' }, { target: 'asking' }],
 			},
-		},
-		connecting: {
-			entry: 'preparing',
-			initial: 'choosing',
-			states: {
-				// `opened` runs on the way in, before the first flush: cmi5's `initialized` is made before anything is sent.
-				choosing: { always: [{ guard: 'isCmi5', target: 'token' }, { target: '#connection.online', actions: 'opened' }] },
-				token: {
-					invoke: {
-						src: 'fetchToken',
-						onDone: { target: 'launchData', actions: assign({ auth: ({ event }) => event.output }) },
-						onError: { target: '#connection.local', actions: { type: 'fellBack', params: ({ event }) => ({ reason: 'refused' as const, error: event.error }) } },
-					},
-				},
-				launchData: {
-					invoke: {
-						src: 'fetchLaunchData',
-						input: ({ context }) => ({ auth: context.auth! }),
-						onDone: { target: '#connection.online', actions: [{ type: 'connected', params: ({ context, event }) => ({ auth: context.auth!, data: event.output }) }, 'opened'] },
-						onError: { target: '#connection.local', actions: { type: 'fellBack', params: ({ event }) => ({ reason: 'refused' as const, error: event.error }) } },
-					},
-				},
-			},
-		},
-		online: {
-			initial: 'flushing',
-			on: { ONLINE: { target: '.flushing', actions: assign({ failures: 0 }) } },
-			states: {
-				idle: {
-					on: { FLUSH: 'flushing', TERMINATE: '#connection.closing' },
-				},
-				flushing: {
-					entry: assign({ again: false }),
-					on: {
-						FLUSH: { actions: assign({ again: true }) },
-						ONLINE: { actions: assign({ again: true, failures: 0 }) },
-						TERMINATE: { actions: assign({ closeAsked: true }) },
-					},
-					invoke: {
-						src: 'flush',
-						onDone: [
-							{
-								guard: ({ event }) => event.output.kind === 'auth',
-								target: '#connection.authFailed',
-								actions: assign({ flushes: ({ context }) => context.flushes + 1, last: ({ event }) => event.output, closeAsked: false, closeFailures: ({ context }) => context.closeFailures + (context.closeAsked ? 1 : 0) }),
-							},
-							{
-								guard: ({ event }) => event.output.kind !== 'done',
-								target: 'backoff',
-								actions: assign({
-									flushes: ({ context }) => context.flushes + 1,
-									last: ({ event }) => event.output,
-									failures: ({ context }) => context.failures + 1,
-									retryAfterMs: ({ event }) => (event.output.kind === 'retry' ? event.output.retryAfterMs : undefined),
-									closeAsked: false,
-									closeFailures: ({ context }) => context.closeFailures + (context.closeAsked ? 1 : 0),
-								}),
-							},
-							{
-								guard: ({ context }) => context.closeAsked,
-								target: '#connection.closing',
-								actions: assign({ flushes: ({ context }) => context.flushes + 1, last: ({ event }) => event.output, failures: 0, closeAsked: false }),
-							},
-							{
-								guard: ({ context }) => context.again,
-								target: 'flushing',
-								reenter: true,
-								actions: assign({ flushes: ({ context }) => context.flushes + 1, last: ({ event }) => event.output, failures: 0 }),
-							},
-							{
-								guard: 'hasWaiting',
-								target: 'flushing',
-								reenter: true,
-								actions: assign({ flushes: ({ context }) => context.flushes + 1, last: ({ event }) => event.output, failures: 0 }),
-							},
-							{
-								target: 'idle',
-								actions: assign({ flushes: ({ context }) => context.flushes + 1, last: ({ event }) => event.output, failures: 0 }),
-							},
-						],
-						// A flush that throws (a bug, storage gone) is treated as a failure to retry, never a stuck connection.
-						onError: {
-							target: 'backoff',
-							actions: assign({
-								flushes: ({ context }) => context.flushes + 1,
-								last: ({ event }) => ({ kind: 'retry' as const, status: 0, message: String((event.error as Error)?.message ?? event.error) }),
-								failures: ({ context }) => context.failures + 1,
-								retryAfterMs: undefined,
-								closeAsked: false,
-							}),
-						},
-					},
-				},
-				backoff: {
-					after: { retry: 'flushing' },
-					on: { FLUSH: 'flushing', TERMINATE: '#connection.closing' },
-				},
-			},
-		},
-		authFailed: {
-			// The learner may try again ("Send now", a new record): the LRS may accept again.
-			on: { FLUSH: 'online.flushing', ONLINE: 'online.flushing', TERMINATE: 'closing' },
-		},
-		closing: {
-			entry: [assign({ closingFlushes: 0 }), 'recordTerminated'],
-			initial: 'flushing',
-			states: {
-				flushing: {
-					invoke: {
-						src: 'flush',
-						onDone: [
-							{
-								guard: ({ event }) => event.output.kind === 'auth',
-								target: '#connection.authFailed',
-								actions: assign({ flushes: ({ context }) => context.flushes + 1, last: ({ event }) => event.output, closeFailures: ({ context }) => context.closeFailures + 1 }),
-							},
-							{
-								guard: ({ event }) => event.output.kind !== 'done',
-								target: '#connection.online.backoff',
-								actions: assign({
-									flushes: ({ context }) => context.flushes + 1,
-									last: ({ event }) => event.output,
-									failures: ({ context }) => context.failures + 1,
-									retryAfterMs: ({ event }) => (event.output.kind === 'retry' ? event.output.retryAfterMs : undefined),
-									closeFailures: ({ context }) => context.closeFailures + 1,
-								}),
-							},
-							{ target: 'delivered', actions: assign({ flushes: ({ context }) => context.flushes + 1, last: ({ event }) => event.output, closingFlushes: ({ context }) => context.closingFlushes + 1 }) },
-						],
-						onError: {
-							target: '#connection.online.backoff',
-							actions: assign({ flushes: ({ context }) => context.flushes + 1, failures: ({ context }) => context.failures + 1, closeFailures: ({ context }) => context.closeFailures + 1 }),
-						},
-					},
-				},
-				// Delivered, but something still waits (made meanwhile, or held by another tab's lock):
-				// try again a few times, then leave the session open and say so.
-				delivered: { always: [{ guard: 'hasWaiting', target: 'retrying' }, { target: '#connection.ended' }] },
-				retrying: {
-					always: [
-						{ guard: ({ context }) => context.closingFlushes < CLOSING_TRIES, target: 'flushing' },
-						{ target: '#connection.online.idle', actions: assign({ closeFailures: ({ context }) => context.closeFailures + 1 }) },
+			asking: {
+				entry: 'askConsent',
+				on: {
+					ANSWER: [
+						{ guard: ({ event }) => event.yes, target: 'connecting', actions: assign({ approved: true }) },
+						{ target: 'local', actions: { type: 'fellBack', params: { reason: 'declined' } } },
 					],
 				},
 			},
+			connecting: {
+				entry: 'preparing',
+				initial: 'choosing',
+				states: {
+					// `opened` runs on the way in, before the first flush: cmi5's `initialized` is made before anything is sent.
+					choosing: {
+						always: [
+							{ guard: 'isCmi5', target: 'token' },
+							{ target: '#connection.online', actions: 'opened' },
+						],
+					},
+					token: {
+						invoke: {
+							src: 'fetchToken',
+							onDone: { target: 'launchData', actions: assign({ auth: ({ event }) => event.output }) },
+							onError: {
+								target: '#connection.local',
+								actions: { type: 'fellBack', params: ({ event }) => ({ reason: 'refused' as const, error: event.error }) },
+							},
+						},
+					},
+					launchData: {
+						invoke: {
+							src: 'fetchLaunchData',
+							input: ({ context }) => ({ auth: context.auth! }),
+							onDone: {
+								target: '#connection.online',
+								actions: [{ type: 'connected', params: ({ context, event }) => ({ auth: context.auth!, data: event.output }) }, 'opened'],
+							},
+							onError: {
+								target: '#connection.local',
+								actions: { type: 'fellBack', params: ({ event }) => ({ reason: 'refused' as const, error: event.error }) },
+							},
+						},
+					},
+				},
+			},
+			online: {
+				initial: 'flushing',
+				on: { ONLINE: { target: '.flushing', actions: assign({ failures: 0 }) } },
+				states: {
+					idle: {
+						on: { FLUSH: 'flushing', TERMINATE: '#connection.closing' },
+					},
+					flushing: {
+						entry: assign({ again: false }),
+						on: {
+							FLUSH: { actions: assign({ again: true }) },
+							ONLINE: { actions: assign({ again: true, failures: 0 }) },
+							TERMINATE: { actions: assign({ closeAsked: true }) },
+						},
+						invoke: {
+							src: 'flush',
+							onDone: [
+								{
+									guard: ({ event }) => event.output.kind === 'auth',
+									target: '#connection.authFailed',
+									actions: assign({
+										flushes: ({ context }) => context.flushes + 1,
+										last: ({ event }) => event.output,
+										closeAsked: false,
+										closeFailures: ({ context }) => context.closeFailures + (context.closeAsked ? 1 : 0),
+									}),
+								},
+								{
+									guard: ({ event }) => event.output.kind !== 'done',
+									target: 'backoff',
+									actions: assign({
+										flushes: ({ context }) => context.flushes + 1,
+										last: ({ event }) => event.output,
+										failures: ({ context }) => context.failures + 1,
+										retryAfterMs: ({ event }) => (event.output.kind === 'retry' ? event.output.retryAfterMs : undefined),
+										closeAsked: false,
+										closeFailures: ({ context }) => context.closeFailures + (context.closeAsked ? 1 : 0),
+									}),
+								},
+								{
+									guard: ({ context }) => context.closeAsked,
+									target: '#connection.closing',
+									actions: assign({ flushes: ({ context }) => context.flushes + 1, last: ({ event }) => event.output, failures: 0, closeAsked: false }),
+								},
+								{
+									guard: ({ context }) => context.again,
+									target: 'flushing',
+									reenter: true,
+									actions: assign({ flushes: ({ context }) => context.flushes + 1, last: ({ event }) => event.output, failures: 0 }),
+								},
+								{
+									guard: 'hasWaiting',
+									target: 'flushing',
+									reenter: true,
+									actions: assign({ flushes: ({ context }) => context.flushes + 1, last: ({ event }) => event.output, failures: 0 }),
+								},
+								{
+									target: 'idle',
+									actions: assign({ flushes: ({ context }) => context.flushes + 1, last: ({ event }) => event.output, failures: 0 }),
+								},
+							],
+							// A flush that throws (a bug, storage gone) is treated as a failure to retry, never a stuck connection.
+							onError: {
+								target: 'backoff',
+								actions: assign({
+									flushes: ({ context }) => context.flushes + 1,
+									last: ({ event }) => ({ kind: 'retry' as const, status: 0, message: String((event.error as Error)?.message ?? event.error) }),
+									failures: ({ context }) => context.failures + 1,
+									retryAfterMs: undefined,
+									closeAsked: false,
+								}),
+							},
+						},
+					},
+					backoff: {
+						after: { retry: 'flushing' },
+						on: { FLUSH: 'flushing', TERMINATE: '#connection.closing' },
+					},
+				},
+			},
+			authFailed: {
+				// The learner may try again ("Send now", a new record): the LRS may accept again.
+				on: { FLUSH: 'online.flushing', ONLINE: 'online.flushing', TERMINATE: 'closing' },
+			},
+			closing: {
+				entry: [assign({ closingFlushes: 0 }), 'recordTerminated'],
+				initial: 'flushing',
+				states: {
+					flushing: {
+						invoke: {
+							src: 'flush',
+							onDone: [
+								{
+									guard: ({ event }) => event.output.kind === 'auth',
+									target: '#connection.authFailed',
+									actions: assign({
+										flushes: ({ context }) => context.flushes + 1,
+										last: ({ event }) => event.output,
+										closeFailures: ({ context }) => context.closeFailures + 1,
+									}),
+								},
+								{
+									guard: ({ event }) => event.output.kind !== 'done',
+									target: '#connection.online.backoff',
+									actions: assign({
+										flushes: ({ context }) => context.flushes + 1,
+										last: ({ event }) => event.output,
+										failures: ({ context }) => context.failures + 1,
+										retryAfterMs: ({ event }) => (event.output.kind === 'retry' ? event.output.retryAfterMs : undefined),
+										closeFailures: ({ context }) => context.closeFailures + 1,
+									}),
+								},
+								{
+									target: 'delivered',
+									actions: assign({
+										flushes: ({ context }) => context.flushes + 1,
+										last: ({ event }) => event.output,
+										closingFlushes: ({ context }) => context.closingFlushes + 1,
+									}),
+								},
+							],
+							onError: {
+								target: '#connection.online.backoff',
+								actions: assign({
+									flushes: ({ context }) => context.flushes + 1,
+									failures: ({ context }) => context.failures + 1,
+									closeFailures: ({ context }) => context.closeFailures + 1,
+								}),
+							},
+						},
+					},
+					// Delivered, but something still waits (made meanwhile, or held by another tab's lock):
+					// try again a few times, then leave the session open and say so.
+					delivered: { always: [{ guard: 'hasWaiting', target: 'retrying' }, { target: '#connection.ended' }] },
+					retrying: {
+						always: [
+							{ guard: ({ context }) => context.closingFlushes < CLOSING_TRIES, target: 'flushing' },
+							{ target: '#connection.online.idle', actions: assign({ closeFailures: ({ context }) => context.closeFailures + 1 }) },
+						],
+					},
+				},
+			},
+			ended: { entry: 'finished', type: 'final' },
+			local: { type: 'final' },
+			stopped: { entry: 'stopped', type: 'final' },
 		},
-		ended: { entry: 'finished', type: 'final' },
-		local: { type: 'final' },
-		stopped: { entry: 'stopped', type: 'final' },
 	},
-}, {
-	actors,
-	actions: { askConsent: nothing, preparing: nothing, connected: nothing, opened: nothing, fellBack: nothing, recordTerminated: nothing, finished: nothing, stopped: nothing },
-	guards: {
-		isCmi5: ({ context }) => context.kind === 'cmi5',
-		approved: ({ context }) => context.approved,
-		hasWaiting: () => false,
+	{
+		actors,
+		actions: {
+			askConsent: nothing,
+			preparing: nothing,
+			connected: nothing,
+			opened: nothing,
+			fellBack: nothing,
+			recordTerminated: nothing,
+			finished: nothing,
+			stopped: nothing,
+		},
+		guards: {
+			isCmi5: ({ context }) => context.kind === 'cmi5',
+			approved: ({ context }) => context.approved,
+			hasWaiting: () => false,
+		},
+		delays: {
+			retry: ({ context }) => retryDelay(context.failures, context.retryAfterMs),
+		},
 	},
-	delays: {
-		retry: ({ context }) => retryDelay(context.failures, context.retryAfterMs),
-	},
-});
+);

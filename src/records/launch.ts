@@ -52,10 +52,14 @@ export function checkAddress(value: string, what: string, policy: LrsPolicy): UR
 		return { error: `The launch link has ${what} that is not a web address.` };
 	}
 	if (!/^https?:$/.test(url.protocol)) return { error: `The launch link's ${what} must be an https address.` };
-	if (url.username || url.password) return { error: `The launch link puts a user name or password inside ${what}. The course does not accept that: ask your learning system's administrator for a corrected link.` };
+	if (url.username || url.password)
+		return {
+			error: `The launch link puts a user name or password inside ${what}. The course does not accept that: ask your learning system's administrator for a corrected link.`,
+		};
 	const loopback = isLoopback(url);
 	if (loopback && !policy.allowLoopback) return { error: `The launch link's ${what} is on this computer (${url.host}), which this course does not accept.` };
-	if (url.protocol === 'http:' && !loopback) return { error: `The launch link's ${what} is not secure (http, not https), so the course will not send records there.` };
+	if (url.protocol === 'http:' && !loopback)
+		return { error: `The launch link's ${what} is not secure (http, not https), so the course will not send records there.` };
 	if (policy.allowedOrigins.length && !policy.allowedOrigins.includes(url.origin) && !(loopback && policy.allowLoopback)) {
 		return { error: `The launch link's ${what} (${url.host}) is not one this course is set up to send records to.` };
 	}
@@ -63,6 +67,7 @@ export function checkAddress(value: string, what: string, policy: LrsPolicy): UR
 }
 
 /** Header values must not contain line breaks or other control characters. */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
 const CONTROL = /[\u0000-\u001f\u007f]/;
 
 /** Reads launch parameters. Returns undefined when there are none. */

@@ -44,9 +44,7 @@ export const EXT = {
 	courseScore: 'https://learning.reach2.org/xapi/extensions/course-score',
 } as const;
 
-export type Actor =
-	| { objectType: 'Agent'; name?: string; mbox: string }
-	| { objectType: 'Agent'; name?: string; account: { homePage: string; name: string } };
+export type Actor = { objectType: 'Agent'; name?: string; mbox: string } | { objectType: 'Agent'; name?: string; account: { homePage: string; name: string } };
 
 export interface Activity {
 	objectType: 'Activity';
@@ -165,100 +163,120 @@ export function buildStatement(event: CourseEvent, ctx: StatementContext, id: st
 			return base(verb('terminated'), course, [], { duration: isoDuration(event.durationMs) });
 		case 'lesson.experienced':
 			return base(
-					verb('experienced'),
-					{ objectType: 'Activity', id: `${ctx.iriBase}/modules/${event.moduleId}/lessons/${event.lessonId}`, definition: { name: en(event.title), type: ACTIVITY_TYPES.lesson } },
-					[moduleActivity(ctx, event.moduleId, event.moduleTitle)],
-				);
+				verb('experienced'),
+				{
+					objectType: 'Activity',
+					id: `${ctx.iriBase}/modules/${event.moduleId}/lessons/${event.lessonId}`,
+					definition: { name: en(event.title), type: ACTIVITY_TYPES.lesson },
+				},
+				[moduleActivity(ctx, event.moduleId, event.moduleTitle)],
+			);
 		case 'scenario.decided': {
 			const scenarioIri = `${ctx.iriBase}/scenarios/${event.scenarioId}`;
 			return base(
-					verb('answered'),
-					{
-						objectType: 'Activity',
-						id: `${scenarioIri}/steps/${event.stepId}`,
-						definition: {
-							name: en(`${event.scenarioTitle}: ${event.prompt}`),
-							description: en(event.prompt),
-							type: ACTIVITY_TYPES.question,
-							interactionType: 'choice',
-							choices: event.choices.map((c) => ({ id: c.id, description: en(c.label) })),
-						},
+				verb('answered'),
+				{
+					objectType: 'Activity',
+					id: `${scenarioIri}/steps/${event.stepId}`,
+					definition: {
+						name: en(`${event.scenarioTitle}: ${event.prompt}`),
+						description: en(event.prompt),
+						type: ACTIVITY_TYPES.question,
+						interactionType: 'choice',
+						choices: event.choices.map((c) => ({ id: c.id, description: en(c.label) })),
 					},
-					[{ objectType: 'Activity', id: scenarioIri, definition: { name: en(event.scenarioTitle), type: ACTIVITY_TYPES.scenario } }],
-					{ response: event.choiceId, duration: isoDuration(event.durationMs) },
-				);
+				},
+				[{ objectType: 'Activity', id: scenarioIri, definition: { name: en(event.scenarioTitle), type: ACTIVITY_TYPES.scenario } }],
+				{ response: event.choiceId, duration: isoDuration(event.durationMs) },
+			);
 		}
 		case 'scenario.ended':
 			return base(
-					verb('completed'),
-					{ objectType: 'Activity', id: `${ctx.iriBase}/scenarios/${event.scenarioId}`, definition: { name: en(event.scenarioTitle), type: ACTIVITY_TYPES.scenario } },
-					[moduleActivity(ctx, event.moduleId)],
-					{
-						completion: true,
-						success: event.verdict === 'best-practice',
-						response: event.endingId,
-						duration: isoDuration(event.durationMs),
-						extensions: { [EXT.verdict]: event.verdict, [EXT.clauses]: event.clauses },
-					},
-				);
+				verb('completed'),
+				{
+					objectType: 'Activity',
+					id: `${ctx.iriBase}/scenarios/${event.scenarioId}`,
+					definition: { name: en(event.scenarioTitle), type: ACTIVITY_TYPES.scenario },
+				},
+				[moduleActivity(ctx, event.moduleId)],
+				{
+					completion: true,
+					success: event.verdict === 'best-practice',
+					response: event.endingId,
+					duration: isoDuration(event.durationMs),
+					extensions: { [EXT.verdict]: event.verdict, [EXT.clauses]: event.clauses },
+				},
+			);
 		case 'question.answered':
 			return base(
-					verb('answered'),
-					{
-						objectType: 'Activity',
-						id: `${ctx.iriBase}/questions/${event.questionId}`,
-						definition: {
-							name: en(event.prompt),
-							type: ACTIVITY_TYPES.question,
-							...(event.kind === 'truefalse'
-								? { interactionType: 'true-false' as const, correctResponsesPattern: event.correct.slice(0, 1) }
-								: {
-										interactionType: 'choice' as const,
-										correctResponsesPattern: [event.correct.join('[,]')],
-										choices: event.options.map((o) => ({ id: o.id, description: en(o.text) })),
-									}),
-						},
+				verb('answered'),
+				{
+					objectType: 'Activity',
+					id: `${ctx.iriBase}/questions/${event.questionId}`,
+					definition: {
+						name: en(event.prompt),
+						type: ACTIVITY_TYPES.question,
+						...(event.kind === 'truefalse'
+							? { interactionType: 'true-false' as const, correctResponsesPattern: event.correct.slice(0, 1) }
+							: {
+									interactionType: 'choice' as const,
+									correctResponsesPattern: [event.correct.join('[,]')],
+									choices: event.options.map((o) => ({ id: o.id, description: en(o.text) })),
+								}),
 					},
-					[moduleActivity(ctx, event.moduleId)],
-					{
-						response: event.response.join('[,]'),
-						success: event.success,
-						duration: isoDuration(event.durationMs),
-						extensions: { [EXT.setting]: event.setting },
-					},
-				);
+				},
+				[moduleActivity(ctx, event.moduleId)],
+				{
+					response: event.response.join('[,]'),
+					success: event.success,
+					duration: isoDuration(event.durationMs),
+					extensions: { [EXT.setting]: event.setting },
+				},
+			);
 		case 'module.completed':
 			return base(verb('completed'), moduleActivity(ctx, event.moduleId, event.title), [course], { completion: true });
 		case 'module.tested-out':
 			return base(verb('waived'), moduleActivity(ctx, event.moduleId, event.title), [course], {
-					completion: true,
-					success: true,
-					extensions: { [EXT.cmi5Reason]: 'Tested Out' },
-				});
+				completion: true,
+				success: true,
+				extensions: { [EXT.cmi5Reason]: 'Tested Out' },
+			});
 		case 'assessment.finished': {
 			const scaled = event.total === 0 ? 0 : Math.round((event.correct / event.total) * 10000) / 10000;
 			return base(
-					event.passed ? verb('passed') : verb('failed'),
-					{ objectType: 'Activity', id: `${ctx.iriBase}/assessment`, definition: { name: en('Final assessment'), description: en(`Pass mark ${event.passMark}%`), type: ACTIVITY_TYPES.assessment } },
-					[course],
-					{ score: { scaled, raw: event.correct, min: 0, max: event.total }, success: event.passed, completion: true, duration: isoDuration(event.durationMs) },
-				);
+				event.passed ? verb('passed') : verb('failed'),
+				{
+					objectType: 'Activity',
+					id: `${ctx.iriBase}/assessment`,
+					definition: { name: en('Final assessment'), description: en(`Pass mark ${event.passMark}%`), type: ACTIVITY_TYPES.assessment },
+				},
+				[course],
+				{ score: { scaled, raw: event.correct, min: 0, max: event.total }, success: event.passed, completion: true, duration: isoDuration(event.durationMs) },
+			);
 		}
 		case 'policy.acknowledged':
 			return base(
-					verb('accepted'),
-					{ objectType: 'Activity', id: `${ctx.iriBase}/policy/v${event.policyVersion}`, definition: { name: en(`Social Media Policy, ${event.policyLabel}`), description: en('I confirm I have read and understood the Social Media Policy.'), type: ACTIVITY_TYPES.policy } },
-					[course],
-					{ completion: true, extensions: { [EXT.policyVersion]: event.policyVersion } },
-				);
+				verb('accepted'),
+				{
+					objectType: 'Activity',
+					id: `${ctx.iriBase}/policy/v${event.policyVersion}`,
+					definition: {
+						name: en(`Social Media Policy, ${event.policyLabel}`),
+						description: en('I confirm I have read and understood the Social Media Policy.'),
+						type: ACTIVITY_TYPES.policy,
+					},
+				},
+				[course],
+				{ completion: true, extensions: { [EXT.policyVersion]: event.policyVersion } },
+			);
 		case 'course.completed':
 			return base(verb('completed'), course, [], {
-					completion: true,
-					success: true,
-					score: { scaled: event.score / 100, raw: event.score, min: 0, max: 100 },
-					duration: isoDuration(event.durationMs),
-					extensions: { [EXT.verification]: event.code },
-				});
+				completion: true,
+				success: true,
+				score: { scaled: event.score / 100, raw: event.score, min: 0, max: 100 },
+				duration: isoDuration(event.durationMs),
+				extensions: { [EXT.verification]: event.code },
+			});
 	}
 }
 

@@ -54,7 +54,13 @@ export function deliveryOf(result: { ok: boolean; status: number; message?: stri
 	}
 	const message = result.message ?? (result.status ? `LRS answered ${result.status}` : 'No connection');
 	if (result.status === 0 || result.status === 429 || result.status >= 500) {
-		return { kind: 'retryable', offline: result.status === 0, status: result.status, message, ...(result.retryAfterMs !== undefined ? { retryAfterMs: result.retryAfterMs } : {}) };
+		return {
+			kind: 'retryable',
+			offline: result.status === 0,
+			status: result.status,
+			message,
+			...(result.retryAfterMs !== undefined ? { retryAfterMs: result.retryAfterMs } : {}),
+		};
 	}
 	return { kind: 'auth', status: result.status, message };
 }

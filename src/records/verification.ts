@@ -30,11 +30,14 @@ export function canonicalJson(value: unknown): string {
 	if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
 	if (value && typeof value === 'object') {
 		const o = value as Record<string, unknown>;
-		return `{${Object.keys(o).filter((k) => o[k] !== undefined).sort().map((k) => `${JSON.stringify(k)}:${canonicalJson(o[k])}`).join(',')}}`;
+		return `{${Object.keys(o)
+			.filter((k) => o[k] !== undefined)
+			.sort()
+			.map((k) => `${JSON.stringify(k)}:${canonicalJson(o[k])}`)
+			.join(',')}}`;
 	}
 	return JSON.stringify(value) ?? 'null';
 }
-
 
 /**
  * The code for a completion. `statements` are the attempt's statements made before the
@@ -58,9 +61,7 @@ export async function verificationCode(facts: CompletionFacts, statements: reado
 	return `${out.slice(0, 4)}-${out.slice(4, 8)}-${out.slice(8, 12)}`;
 }
 
-export type RecordCheck =
-	| { ok: true; code: string; completed: Statement }
-	| { ok: false; reason: string };
+export type RecordCheck = { ok: true; code: string; completed: Statement } | { ok: false; reason: string };
 
 function learnerId(actor: Statement['actor'] | undefined): string | undefined {
 	if (!actor) return undefined;
@@ -74,20 +75,28 @@ function learnerId(actor: Statement['actor'] | undefined): string | undefined {
  */
 export async function verifyRecordCode(record: unknown, code?: string): Promise<RecordCheck> {
 	if (!Array.isArray(record)) return { ok: false, reason: 'The record is not a list of statements.' };
-	const statements = record.filter((s): s is Statement => Boolean(s && typeof s === 'object' && typeof (s as Statement).id === 'string' && typeof (s as Statement).timestamp === 'string'));
+	const statements = record.filter((s): s is Statement =>
+		Boolean(s && typeof s === 'object' && typeof (s as Statement).id === 'string' && typeof (s as Statement).timestamp === 'string'),
+	);
 	if (statements.length !== record.length) return { ok: false, reason: 'The record holds entries that are not statements.' };
 	const completions = statements.filter((s) => s.verb?.id === VERBS.completed && typeof s.result?.extensions?.[EXT.verification] === 'string');
 	const candidates = code ? completions.filter((s) => s.result!.extensions![EXT.verification] === code) : completions;
-	if (!candidates.length) return { ok: false, reason: code ? `No course completion in the record carries the code ${code}.` : 'The record holds no course completion with a verification code.' };
+	if (!candidates.length)
+		return {
+			ok: false,
+			reason: code ? `No course completion in the record carries the code ${code}.` : 'The record holds no course completion with a verification code.',
+		};
 	for (const completed of candidates) {
 		const learner = learnerId(completed.actor);
 		const registration = completed.context?.registration;
 		const score = completed.result?.score?.raw ?? completed.result?.extensions?.[EXT.courseScore];
 		const policyVersion = completed.context?.extensions?.[EXT.policyVersion];
-		if (!learner || !registration || typeof score !== 'number' || typeof policyVersion !== 'string') return { ok: false, reason: 'The completion statement is missing the learner, attempt, score or policy version.' };
+		if (!learner || !registration || typeof score !== 'number' || typeof policyVersion !== 'string')
+			return { ok: false, reason: 'The completion statement is missing the learner, attempt, score or policy version.' };
 		const before = statements.filter((s) => s.context?.registration === registration && byTime(s, completed) < 0);
 		const expected = await verificationCode({ learner, registration, score, policyVersion }, before);
-		if (expected !== completed.result!.extensions![EXT.verification]) return { ok: false, reason: 'The record has been changed since the course was completed: its verification code does not match.' };
+		if (expected !== completed.result!.extensions![EXT.verification])
+			return { ok: false, reason: 'The record has been changed since the course was completed: its verification code does not match.' };
 	}
 	return { ok: true, code: candidates[0]!.result!.extensions![EXT.verification] as string, completed: candidates[0]! };
 }

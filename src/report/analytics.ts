@@ -65,9 +65,21 @@ export function analyticsView(fold: ReportFold, course: ReportCourse, filter: Fi
 			steps: Object.entries(s.steps).map(([sid, st]) => ({
 				step: sid,
 				prompt: st.prompt,
-				choices: Object.entries(st.choices).map(([cid, c]) => ({ choice: cid, label: c.label, against: c.breaches.length > 0, first: get(step, id, sid, cid, 'first'), replay: get(step, id, sid, cid, 'replay') })),
+				choices: Object.entries(st.choices).map(([cid, c]) => ({
+					choice: cid,
+					label: c.label,
+					against: c.breaches.length > 0,
+					first: get(step, id, sid, cid, 'first'),
+					replay: get(step, id, sid, cid, 'replay'),
+				})),
 			})),
-			endings: Object.entries(s.endings).map(([eid, e]) => ({ ending: eid, title: e.title, verdict: e.verdict, first: get(ending, id, eid, 'first'), replay: get(ending, id, eid, 'replay') })),
+			endings: Object.entries(s.endings).map(([eid, e]) => ({
+				ending: eid,
+				title: e.title,
+				verdict: e.verdict,
+				first: get(ending, id, eid, 'first'),
+				replay: get(ending, id, eid, 'replay'),
+			})),
 		}))
 		.filter((c) => c.endings.some((e) => e.first + e.replay > 0) || c.steps.some((s) => s.choices.some((x) => x.first + x.replay > 0)))
 		.sort((a, b) => a.title.localeCompare(b.title));
@@ -77,7 +89,16 @@ export function analyticsView(fold: ReportFold, course: ReportCourse, filter: Fi
 			const qx = get(clause, id, 'question', 'against');
 			const sa = get(clause, id, 'step', 'answered');
 			const sx = get(clause, id, 'step', 'against');
-			return { clause: id, number: c.number, heading: c.heading, questionAnswered: qa, questionAgainst: qx, stepAnswered: sa, stepAgainst: sx, againstPercent: qa + sa ? Math.round((100 * (qx + sx)) / (qa + sa)) : 0 };
+			return {
+				clause: id,
+				number: c.number,
+				heading: c.heading,
+				questionAnswered: qa,
+				questionAgainst: qx,
+				stepAnswered: sa,
+				stepAgainst: sx,
+				againstPercent: qa + sa ? Math.round((100 * (qx + sx)) / (qa + sa)) : 0,
+			};
 		})
 		.filter((r) => r.questionAnswered + r.stepAnswered > 0)
 		.sort((a, b) => b.againstPercent - a.againstPercent || a.clause.localeCompare(b.clause, 'en', { numeric: true }));

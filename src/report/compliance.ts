@@ -88,7 +88,19 @@ export interface ComplianceView {
 	people: PersonRow[];
 	byGroup: GroupRow[];
 	notOnList: NotOnListRow[];
-	totals: { staff: number; completed: number; inductionDue: number; inductionOverdue: number; refresherDue: number; refresherOverdue: number; ackCurrent: number; ackOlder: number; noRecord: number; notOnList: number; selfReported: number };
+	totals: {
+		staff: number;
+		completed: number;
+		inductionDue: number;
+		inductionOverdue: number;
+		refresherDue: number;
+		refresherOverdue: number;
+		ackCurrent: number;
+		ackOlder: number;
+		noRecord: number;
+		notOnList: number;
+		selfReported: number;
+	};
 }
 
 const day = (iso: string) => iso.slice(0, 10);
@@ -114,7 +126,11 @@ function ackOf(p: PersonSummary | undefined, current: string): { ack: AckStatus;
 }
 
 /** The refresher status of a completion on `today`. */
-export function refresherStatus(completedAt: string, today: string, rule: ReportCourse['refresher']): { status: RefresherStatus; offered: string; due: string } {
+export function refresherStatus(
+	completedAt: string,
+	today: string,
+	rule: ReportCourse['refresher'],
+): { status: RefresherStatus; offered: string; due: string } {
 	const offered = day(addMonths(completedAt, rule.offerAfterMonths).toISOString());
 	const due = day(addMonths(completedAt, rule.dueAfterMonths).toISOString());
 	return { status: today > due ? 'overdue' : today >= offered ? 'due' : 'current', offered, due };
@@ -155,7 +171,16 @@ export function complianceView(fold: ReportFold, staff: StaffMember[], course: R
 		if (onList.has(p.key)) continue;
 		const last = latest(p);
 		const { ack, all } = ackOf(p, course.policyVersion);
-		notOnList.push({ name: p.name, id: displayId(p.key), courseRole: p.courseRole, lastCompletion: last ? day(last.at) : undefined, selfReported: last ? !last.sources.includes('lrs') : false, ack, acknowledgements: all, lastActivity: day(p.lastAt) });
+		notOnList.push({
+			name: p.name,
+			id: displayId(p.key),
+			courseRole: p.courseRole,
+			lastCompletion: last ? day(last.at) : undefined,
+			selfReported: last ? !last.sources.includes('lrs') : false,
+			ack,
+			acknowledgements: all,
+			lastActivity: day(p.lastAt),
+		});
 	}
 	notOnList.sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id));
 	const groups = new Map<string, GroupRow>();
@@ -168,7 +193,9 @@ export function complianceView(fold: ReportFold, staff: StaffMember[], course: R
 		if (r.status === 'completed' && r.refresher !== 'overdue') g.inDate++;
 		if (r.ack === 'current') g.ackCurrent++;
 	}
-	const byGroup = [...groups.values()].map((g) => ({ ...g, percent: Math.round((100 * g.completed) / g.staff) })).sort((a, b) => a.academy.localeCompare(b.academy) || a.role.localeCompare(b.role));
+	const byGroup = [...groups.values()]
+		.map((g) => ({ ...g, percent: Math.round((100 * g.completed) / g.staff) }))
+		.sort((a, b) => a.academy.localeCompare(b.academy) || a.role.localeCompare(b.role));
 	const n = (f: (r: PersonRow) => boolean) => people.filter(f).length;
 	return {
 		today,
@@ -194,14 +221,29 @@ export function complianceView(fold: ReportFold, staff: StaffMember[], course: R
 
 /** Finds the completion a certificate's verification code belongs to. */
 export function findCertificate(fold: ReportFold, code: string, staff: StaffMember[]) {
-	const want = code.trim().toUpperCase().replace(/[^A-Z0-9]/g, '');
+	const want = code
+		.trim()
+		.toUpperCase()
+		.replace(/[^A-Z0-9]/g, '');
 	if (want.length !== 12) return { error: 'A verification code has 12 letters and numbers, like ABCD-EF23-GH45.' } as const;
 	const byKey = new Map(staff.map((s) => [s.key, s]));
 	for (const p of fold.people.values()) {
 		for (const c of p.completions) {
 			if (c.code && c.code.replace(/-/g, '') === want) {
 				const s = byKey.get(p.key);
-				return { found: { name: s?.name ?? p.name, id: displayId(p.key), academy: s?.academy, completedAt: day(c.at), mode: c.mode, score: c.score, policyVersion: c.policyVersion, selfReported: !c.sources.includes('lrs'), onList: Boolean(s) } } as const;
+				return {
+					found: {
+						name: s?.name ?? p.name,
+						id: displayId(p.key),
+						academy: s?.academy,
+						completedAt: day(c.at),
+						mode: c.mode,
+						score: c.score,
+						policyVersion: c.policyVersion,
+						selfReported: !c.sources.includes('lrs'),
+						onList: Boolean(s),
+					},
+				} as const;
 			}
 		}
 	}

@@ -58,7 +58,9 @@ export function reportCourse(loaded: LoadedCourse): ReportCourse {
 		modules: loaded.modules.map((m) => ({ id: m.id, title: m.data.title })),
 		roles: c.audiences.map((a) => ({ id: a.id, label: a.label })),
 		clauses: Object.fromEntries(loaded.clauses.map((h) => [h.id, { number: h.number, heading: h.heading }])),
-		questions: Object.fromEntries(loaded.modules.flatMap((m) => m.questions.map((q) => [q.data.id, { clauses: [...q.data.clauses], prompt: q.data.prompt, moduleId: m.id }]))),
+		questions: Object.fromEntries(
+			loaded.modules.flatMap((m) => m.questions.map((q) => [q.data.id, { clauses: [...q.data.clauses], prompt: q.data.prompt, moduleId: m.id }])),
+		),
 		scenarios: Object.fromEntries(
 			loaded.modules.flatMap((m) =>
 				m.scenarios.map((s) => [
@@ -73,7 +75,10 @@ export function reportCourse(loaded: LoadedCourse): ReportCourse {
 								{
 									prompt: st.prompt,
 									choices: Object.fromEntries(
-										st.choices.map((ch) => [ch.id, { label: ch.label, next: ch.next, breaches: ch.breaches.map((b) => (typeof b === 'string' ? b : b.clause)), upholds: [...ch.upholds] }]),
+										st.choices.map((ch) => [
+											ch.id,
+											{ label: ch.label, next: ch.next, breaches: ch.breaches.map((b) => (typeof b === 'string' ? b : b.clause)), upholds: [...ch.upholds] },
+										]),
 									),
 								},
 							]),

@@ -87,7 +87,17 @@ export class ReportFold {
 		const registration = s.context?.registration ?? '';
 		let p = this.people.get(key);
 		if (!p) {
-			p = { key, name: s.actor.name ?? '', courseRole, firstAt: s.timestamp, lastAt: s.timestamp, completions: [], acknowledged: {}, registrations: {}, ended: [] };
+			p = {
+				key,
+				name: s.actor.name ?? '',
+				courseRole,
+				firstAt: s.timestamp,
+				lastAt: s.timestamp,
+				completions: [],
+				acknowledged: {},
+				registrations: {},
+				ended: [],
+			};
 			this.people.set(key, p);
 		}
 		const seenFrom = p.registrations[registration];

@@ -58,9 +58,65 @@ export interface PersonPlan {
 	attempts: AttemptPlan[];
 }
 
-const FIRST = ['Amira', 'Ben', 'Chloe', 'Dev', 'Ella', 'Femi', 'Grace', 'Hamza', 'Isla', 'Jack', 'Kiran', 'Leah', 'Mo', 'Nia', 'Owen', 'Priya', 'Quinn', 'Rosa', 'Sam', 'Tariq', 'Uma', 'Vic', 'Wen', 'Yusuf', 'Zoe'];
-const LAST = ['Ahmed', 'Brown', 'Clarke', 'Davies', 'Evans', 'Fisher', 'Green', 'Hughes', 'Iqbal', 'Jones', 'Khan', 'Lewis', 'Morgan', 'Nowak', 'Okafor', 'Patel', 'Reid', 'Singh', 'Taylor', 'Walsh', 'Young'];
-const ROLE_WEIGHTS: Array<[string, number]> = [['teaching', 34], ['support', 40], ['governor', 8], ['volunteer', 7], ['contractor', 5], ['central', 3], ['trainee', 3]];
+const FIRST = [
+	'Amira',
+	'Ben',
+	'Chloe',
+	'Dev',
+	'Ella',
+	'Femi',
+	'Grace',
+	'Hamza',
+	'Isla',
+	'Jack',
+	'Kiran',
+	'Leah',
+	'Mo',
+	'Nia',
+	'Owen',
+	'Priya',
+	'Quinn',
+	'Rosa',
+	'Sam',
+	'Tariq',
+	'Uma',
+	'Vic',
+	'Wen',
+	'Yusuf',
+	'Zoe',
+];
+const LAST = [
+	'Ahmed',
+	'Brown',
+	'Clarke',
+	'Davies',
+	'Evans',
+	'Fisher',
+	'Green',
+	'Hughes',
+	'Iqbal',
+	'Jones',
+	'Khan',
+	'Lewis',
+	'Morgan',
+	'Nowak',
+	'Okafor',
+	'Patel',
+	'Reid',
+	'Singh',
+	'Taylor',
+	'Walsh',
+	'Young',
+];
+const ROLE_WEIGHTS: Array<[string, number]> = [
+	['teaching', 34],
+	['support', 40],
+	['governor', 8],
+	['volunteer', 7],
+	['contractor', 5],
+	['central', 3],
+	['trainee', 3],
+];
 
 const DAY = 86_400_000;
 const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
@@ -79,7 +135,11 @@ export function planTrust(opts: TrustOptions): PersonPlan[] {
 	const pick = <T>(xs: readonly T[]) => xs[Math.floor(rnd() * xs.length)]!;
 	const today = Date.parse(`${opts.today}T00:00:00Z`);
 	const v2 = opts.versionTwoFrom ?? isoDay(today - 2 * 365 * DAY);
-	const academies = Array.from({ length: opts.academies }, (_, i) => `${pick(['Oak', 'Willow', 'Brook', 'Meadow', 'Hill', 'Ash', 'Elm', 'Castle'])} ${pick(['Primary', 'Academy', 'Infant School', 'Junior School'])} ${String(i + 1).padStart(2, '0')}`);
+	const academies = Array.from(
+		{ length: opts.academies },
+		(_, i) =>
+			`${pick(['Oak', 'Willow', 'Brook', 'Meadow', 'Hill', 'Ash', 'Elm', 'Castle'])} ${pick(['Primary', 'Academy', 'Infant School', 'Junior School'])} ${String(i + 1).padStart(2, '0')}`,
+	);
 	const totalWeight = ROLE_WEIGHTS.reduce((n, [, w]) => n + w, 0);
 	const people: PersonPlan[] = [];
 	const count = opts.staff + (opts.notOnList ?? 0);
@@ -128,7 +188,12 @@ export function planTrust(opts: TrustOptions): PersonPlan[] {
 export function staffCsv(people: PersonPlan[], course: Pick<ReportCourse, 'roles'>): string {
 	const label = (id: string) => course.roles.find((r) => r.id === id)?.label ?? id;
 	const q = (s: string) => (/[",]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
-	return ['Name,Email or staff number,Academy,Role,Start date', ...people.filter((p) => p.onList).map((p) => [p.name, p.id, p.academy, label(p.role), p.startDate].map(q).join(','))].join('\n') + '\n';
+	return (
+		[
+			'Name,Email or staff number,Academy,Role,Start date',
+			...people.filter((p) => p.onList).map((p) => [p.name, p.id, p.academy, label(p.role), p.startDate].map(q).join(',')),
+		].join('\n') + '\n'
+	);
 }
 
 /**
@@ -178,11 +243,32 @@ export async function personStatements(person: PersonPlan, course: ReportCourse,
 						const bias = tendency(`${sid}/${at}`);
 						const safe = ids.filter((c) => step.choices[c]!.breaches.length === 0);
 						const choiceId = (play > 0 || rnd() > bias * 0.8) && safe.length ? safe[Math.floor(rnd() * safe.length)]! : ids[Math.floor(rnd() * ids.length)]!;
-						events.push({ type: 'scenario.decided', moduleId: m.id, scenarioId: sid, scenarioTitle: s.title, stepId: at, prompt: step.prompt, choices: ids.map((id) => ({ id, label: step.choices[id]!.label })), choiceId, durationMs: 20_000 });
+						events.push({
+							type: 'scenario.decided',
+							moduleId: m.id,
+							scenarioId: sid,
+							scenarioTitle: s.title,
+							stepId: at,
+							prompt: step.prompt,
+							choices: ids.map((id) => ({ id, label: step.choices[id]!.label })),
+							choiceId,
+							durationMs: 20_000,
+						});
 						at = step.choices[choiceId]!.next;
 					}
 					const ending = s.endings[at];
-					if (ending) events.push({ type: 'scenario.ended', moduleId: m.id, scenarioId: sid, scenarioTitle: s.title, endingId: at, endingTitle: ending.title, verdict: ending.verdict, clauses: [], durationMs: 90_000 });
+					if (ending)
+						events.push({
+							type: 'scenario.ended',
+							moduleId: m.id,
+							scenarioId: sid,
+							scenarioTitle: s.title,
+							endingId: at,
+							endingTitle: ending.title,
+							verdict: ending.verdict,
+							clauses: [],
+							durationMs: 90_000,
+						});
 				}
 			}
 			const pool = questions.filter(([, q]) => q.moduleId === m.id);
@@ -191,7 +277,19 @@ export async function personStatements(person: PersonPlan, course: ReportCourse,
 		}
 		function questionEvent([qid, q]: [string, ReportCourse['questions'][string]], setting: 'check' | 'assessment', forceRight = false): CourseEvent {
 			const right = forceRight || rnd() > tendency(qid) * 0.5;
-			return { type: 'question.answered', moduleId: q.moduleId, questionId: qid, setting, kind: 'truefalse', prompt: q.prompt, options: [], correct: ['true'], response: [right ? 'true' : 'false'], success: right, durationMs: 15_000 };
+			return {
+				type: 'question.answered',
+				moduleId: q.moduleId,
+				questionId: qid,
+				setting,
+				kind: 'truefalse',
+				prompt: q.prompt,
+				options: [],
+				correct: ['true'],
+				response: [right ? 'true' : 'false'],
+				success: right,
+				durationMs: 15_000,
+			};
 		}
 		if (attempt.completedAt) {
 			const sit = (passed: boolean, score: number) => {
@@ -216,14 +314,27 @@ export async function personStatements(person: PersonPlan, course: ReportCourse,
 			// As the course does: the code covers this attempt's statements made before `completed`.
 			const before = out.filter((s) => s.context?.registration === attempt.registration);
 			const code = await verificationCode({ learner, registration: attempt.registration, score: attempt.score!, policyVersion: attempt.policyVersion }, before);
-			out.push(buildStatement({ type: 'course.completed', score: attempt.score!, code, durationMs: end - Date.parse(attempt.startedAt) }, ctx, uuidFrom(rnd), attempt.completedAt));
-			out.push(buildStatement({ type: 'course.terminated', durationMs: end - Date.parse(attempt.startedAt) + 1 }, ctx, uuidFrom(rnd), new Date(end + 1).toISOString()));
+			out.push(
+				buildStatement(
+					{ type: 'course.completed', score: attempt.score!, code, durationMs: end - Date.parse(attempt.startedAt) },
+					ctx,
+					uuidFrom(rnd),
+					attempt.completedAt,
+				),
+			);
+			out.push(
+				buildStatement({ type: 'course.terminated', durationMs: end - Date.parse(attempt.startedAt) + 1 }, ctx, uuidFrom(rnd), new Date(end + 1).toISOString()),
+			);
 		}
 	}
 	return out;
 }
 
 /** Streams the whole trust, person by person. */
-export async function* trustStatements(people: PersonPlan[], course: ReportCourse, seed: number): AsyncGenerator<{ person: PersonPlan; statements: Statement[] }> {
+export async function* trustStatements(
+	people: PersonPlan[],
+	course: ReportCourse,
+	seed: number,
+): AsyncGenerator<{ person: PersonPlan; statements: Statement[] }> {
 	for (let i = 0; i < people.length; i++) yield { person: people[i]!, statements: await personStatements(people[i]!, course, seed * 7919 + i) };
 }

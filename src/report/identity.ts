@@ -7,7 +7,11 @@
 import type { Actor } from '../records/statements.ts';
 
 export function personKey(actor: Actor, trustHomePage: string): string {
-	if ('mbox' in actor) return `email:${actor.mbox.replace(/^mailto:/i, '').trim().toLowerCase()}`;
+	if ('mbox' in actor)
+		return `email:${actor.mbox
+			.replace(/^mailto:/i, '')
+			.trim()
+			.toLowerCase()}`;
 	return actor.account.homePage === trustHomePage ? `staff:${actor.account.name.trim()}` : `account:${actor.account.homePage}|${actor.account.name}`;
 }
 

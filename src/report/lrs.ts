@@ -62,12 +62,19 @@ export async function readStatements(
 	while (next) {
 		let response: Response;
 		try {
-			response = await doFetch(next, { headers: { Authorization: conn.auth, 'X-Experience-API-Version': '1.0.3', Accept: 'application/json' }, signal: options.signal, credentials: 'omit', cache: 'no-store', referrerPolicy: 'no-referrer' });
+			response = await doFetch(next, {
+				headers: { Authorization: conn.auth, 'X-Experience-API-Version': '1.0.3', Accept: 'application/json' },
+				signal: options.signal,
+				credentials: 'omit',
+				cache: 'no-store',
+				referrerPolicy: 'no-referrer',
+			});
 		} catch (error) {
 			if ((error as Error).name === 'AbortError') throw error;
 			throw new LrsError('The LRS could not be reached. Check the address, and that this page is allowed to read from it (CORS).');
 		}
-		if (response.status === 401 || response.status === 403) throw new LrsError('The LRS refused the key and secret. Check them, and that they may read statements.');
+		if (response.status === 401 || response.status === 403)
+			throw new LrsError('The LRS refused the key and secret. Check them, and that they may read statements.');
 		if (!response.ok) throw new LrsError(`The LRS answered with an error (${response.status}).`);
 		let body: { statements?: AnyStatement[]; more?: string };
 		try {

@@ -22,7 +22,8 @@ function statementProblem(s: unknown, iriBase: string): string | undefined {
 	if (!s || typeof s !== 'object') return 'is not an object';
 	const x = s as Partial<Statement>;
 	if (typeof x.id !== 'string' || !/^[0-9a-f-]{36}$/i.test(x.id)) return 'has no valid id';
-	if (!x.actor || typeof x.actor !== 'object' || !('mbox' in x.actor || ('account' in x.actor && x.actor.account && typeof x.actor.account.name === 'string'))) return 'has no actor';
+	if (!x.actor || typeof x.actor !== 'object' || !('mbox' in x.actor || ('account' in x.actor && x.actor.account && typeof x.actor.account.name === 'string')))
+		return 'has no actor';
 	if (!x.verb || typeof x.verb.id !== 'string') return 'has no verb';
 	if (!x.object || typeof x.object.id !== 'string') return 'has no object';
 	if (!x.object.id.startsWith(iriBase)) return 'is not from this course';
@@ -55,7 +56,8 @@ export async function checkRecordFile(name: string, text: string, course: Report
 		const code = s.result?.extensions?.[EXT.verification];
 		if (typeof code !== 'string') problems.push(`The completion on ${s.timestamp.slice(0, 10)} has no verification code.`);
 		// The course's own check (src/records/verification.ts) decides; the report only words it.
-		else if (!(await verifyRecordCode(statements, code)).ok) problems.push(`The completion on ${s.timestamp.slice(0, 10)} does not match its verification code ${code}: the record was changed after it was made.`);
+		else if (!(await verifyRecordCode(statements, code)).ok)
+			problems.push(`The completion on ${s.timestamp.slice(0, 10)} does not match its verification code ${code}: the record was changed after it was made.`);
 	}
 	if (problems.length) return fail(...problems);
 	statements.sort((a, b) => (a.timestamp < b.timestamp ? -1 : a.timestamp > b.timestamp ? 1 : 0));

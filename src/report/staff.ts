@@ -58,7 +58,11 @@ export function parseStaffCsv(text: string, course: Pick<ReportCourse, 'roles'>)
 	const errors: RowError[] = [];
 	const staff: StaffMember[] = [];
 	const parsed = readCsv(text);
-	if (parsed.unterminatedQuoteAt) errors.push({ row: parsed.unterminatedQuoteAt, message: 'a quoted field starts here and is never closed ("), so this row and everything after it cannot be read' });
+	if (parsed.unterminatedQuoteAt)
+		errors.push({
+			row: parsed.unterminatedQuoteAt,
+			message: 'a quoted field starts here and is never closed ("), so this row and everything after it cannot be read',
+		});
 	const rows = parsed.rows.map((r) => r.cells);
 	if (rows.length === 0 && errors.length) return { staff, errors };
 	if (rows.length === 0) return { staff, errors: [{ row: 1, message: 'The file is empty: it needs a header row and one row per person.' }] };
@@ -70,7 +74,16 @@ export function parseStaffCsv(text: string, course: Pick<ReportCourse, 'roles'>)
 		if (i < 0) missing.push({ name: 'name', id: 'email or staff number', academy: 'academy', role: 'role', startDate: 'start date' }[field]);
 		col[field] = i;
 	}
-	if (missing.length) return { staff, errors: [{ row: 1, message: `The header row has no column for: ${missing.join(', ')}. Expected columns: name, email or staff number, academy, role, start date.` }] };
+	if (missing.length)
+		return {
+			staff,
+			errors: [
+				{
+					row: 1,
+					message: `The header row has no column for: ${missing.join(', ')}. Expected columns: name, email or staff number, academy, role, start date.`,
+				},
+			],
+		};
 	const roleOf = new Map<string, string>();
 	for (const r of course.roles) {
 		roleOf.set(r.id.toLowerCase(), r.id);

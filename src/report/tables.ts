@@ -62,33 +62,86 @@ export function complianceTables(view: ComplianceView, course: ReportCourse): Ta
 				{ key: 'inDate', label: 'In date', numeric: true },
 				{ key: 'ackCurrent', label: 'Acknowledged current policy', numeric: true },
 			],
-			rows: view.byGroup.map((g) => ({ academy: g.academy, role: roleLabel(course, g.role), staff: g.staff, completed: g.completed, percent: g.percent, inDate: g.inDate, ackCurrent: g.ackCurrent })),
+			rows: view.byGroup.map((g) => ({
+				academy: g.academy,
+				role: roleLabel(course, g.role),
+				staff: g.staff,
+				completed: g.completed,
+				percent: g.percent,
+				inDate: g.inDate,
+				ackCurrent: g.ackCurrent,
+			})),
 		},
 		{
 			id: 'induction',
 			title: 'Induction due',
-			columns: [...personCols(), { key: 'startDate', label: 'Start date' }, { key: 'due', label: 'Induction due by' }, { key: 'status', label: 'Status' }, { key: 'started', label: 'Has started' }],
-			rows: people.filter((r) => r.status !== 'completed').map((r) => ({ ...person(r), startDate: r.startDate, due: r.inductionDue ?? '', status: label(r.status), started: r.hasRecord ? 'Yes' : 'No' })),
+			columns: [
+				...personCols(),
+				{ key: 'startDate', label: 'Start date' },
+				{ key: 'due', label: 'Induction due by' },
+				{ key: 'status', label: 'Status' },
+				{ key: 'started', label: 'Has started' },
+			],
+			rows: people
+				.filter((r) => r.status !== 'completed')
+				.map((r) => ({ ...person(r), startDate: r.startDate, due: r.inductionDue ?? '', status: label(r.status), started: r.hasRecord ? 'Yes' : 'No' })),
 		},
 		{
 			id: 'refresher',
 			title: 'Refresher due or overdue',
-			columns: [...personCols(), { key: 'completed', label: 'Last completed' }, { key: 'offered', label: 'Offered from' }, { key: 'due', label: 'Due by' }, { key: 'status', label: 'Status' }, { key: 'selfReported', label: 'Self-reported' }],
+			columns: [
+				...personCols(),
+				{ key: 'completed', label: 'Last completed' },
+				{ key: 'offered', label: 'Offered from' },
+				{ key: 'due', label: 'Due by' },
+				{ key: 'status', label: 'Status' },
+				{ key: 'selfReported', label: 'Self-reported' },
+			],
 			rows: people
 				.filter((r) => r.refresher === 'due' || r.refresher === 'overdue')
-				.map((r) => ({ ...person(r), completed: r.lastCompletion ?? '', offered: r.refresherOffered ?? '', due: r.refresherDue ?? '', status: label(r.refresher), selfReported: r.selfReported ? 'Yes' : 'No' })),
+				.map((r) => ({
+					...person(r),
+					completed: r.lastCompletion ?? '',
+					offered: r.refresherOffered ?? '',
+					due: r.refresherDue ?? '',
+					status: label(r.refresher),
+					selfReported: r.selfReported ? 'Yes' : 'No',
+				})),
 		},
 		{
 			id: 'acknowledgement',
 			title: `Policy acknowledgement (current version: ${view.policyVersion})`,
-			columns: [...personCols(), { key: 'ack', label: 'Acknowledged' }, { key: 'version', label: 'Newest version acknowledged' }, { key: 'all', label: 'Every acknowledgement' }],
+			columns: [
+				...personCols(),
+				{ key: 'ack', label: 'Acknowledged' },
+				{ key: 'version', label: 'Newest version acknowledged' },
+				{ key: 'all', label: 'Every acknowledgement' },
+			],
 			rows: people.map((r) => ({ ...person(r), ack: label(r.ack), version: r.ackVersion ?? '', all: ackList(r.acknowledgements) })),
 		},
 		{
 			id: 'status',
 			title: 'Everyone on the staff list',
-			columns: [...personCols(), { key: 'startDate', label: 'Start date' }, { key: 'status', label: 'Status' }, { key: 'completed', label: 'Last completed' }, { key: 'mode', label: 'Induction or refresher' }, { key: 'score', label: 'Score %', numeric: true }, { key: 'refresher', label: 'Refresher' }, { key: 'selfReported', label: 'Self-reported' }],
-			rows: people.map((r) => ({ ...person(r), startDate: r.startDate, status: label(r.status), completed: r.lastCompletion ?? '', mode: r.lastMode ? (r.lastMode === 'induction' ? 'Induction' : 'Refresher') : '', score: r.score ?? '', refresher: label(r.refresher), selfReported: r.selfReported ? 'Yes' : 'No' })),
+			columns: [
+				...personCols(),
+				{ key: 'startDate', label: 'Start date' },
+				{ key: 'status', label: 'Status' },
+				{ key: 'completed', label: 'Last completed' },
+				{ key: 'mode', label: 'Induction or refresher' },
+				{ key: 'score', label: 'Score %', numeric: true },
+				{ key: 'refresher', label: 'Refresher' },
+				{ key: 'selfReported', label: 'Self-reported' },
+			],
+			rows: people.map((r) => ({
+				...person(r),
+				startDate: r.startDate,
+				status: label(r.status),
+				completed: r.lastCompletion ?? '',
+				mode: r.lastMode ? (r.lastMode === 'induction' ? 'Induction' : 'Refresher') : '',
+				score: r.score ?? '',
+				refresher: label(r.refresher),
+				selfReported: r.selfReported ? 'Yes' : 'No',
+			})),
 		},
 		{
 			id: 'no-record',
@@ -99,8 +152,26 @@ export function complianceTables(view: ComplianceView, course: ReportCourse): Ta
 		{
 			id: 'not-on-list',
 			title: 'Records from people not on the staff list',
-			columns: [{ key: 'name', label: 'Name' }, { key: 'id', label: 'Email or staff number' }, { key: 'role', label: 'Role chosen in the course' }, { key: 'completed', label: 'Last completed' }, { key: 'selfReported', label: 'Self-reported' }, { key: 'ack', label: 'Acknowledged' }, { key: 'all', label: 'Every acknowledgement' }, { key: 'last', label: 'Last activity' }],
-			rows: view.notOnList.map((r) => ({ name: r.name, id: r.id, role: roleLabel(course, r.courseRole), completed: r.lastCompletion ?? '', selfReported: r.selfReported ? 'Yes' : 'No', ack: label(r.ack), all: ackList(r.acknowledgements), last: r.lastActivity })),
+			columns: [
+				{ key: 'name', label: 'Name' },
+				{ key: 'id', label: 'Email or staff number' },
+				{ key: 'role', label: 'Role chosen in the course' },
+				{ key: 'completed', label: 'Last completed' },
+				{ key: 'selfReported', label: 'Self-reported' },
+				{ key: 'ack', label: 'Acknowledged' },
+				{ key: 'all', label: 'Every acknowledgement' },
+				{ key: 'last', label: 'Last activity' },
+			],
+			rows: view.notOnList.map((r) => ({
+				name: r.name,
+				id: r.id,
+				role: roleLabel(course, r.courseRole),
+				completed: r.lastCompletion ?? '',
+				selfReported: r.selfReported ? 'Yes' : 'No',
+				ack: label(r.ack),
+				all: ackList(r.acknowledgements),
+				last: r.lastActivity,
+			})),
 		},
 	];
 }
@@ -119,7 +190,15 @@ export function analyticsTables(view: AnalyticsView): Table[] {
 				{ key: 'stepAgainst', label: 'Case decisions against', numeric: true },
 				{ key: 'againstPercent', label: 'Against %', numeric: true },
 			],
-			rows: view.clauses.map((c) => ({ clause: c.number, heading: c.heading, questionAnswered: c.questionAnswered, questionAgainst: c.questionAgainst, stepAnswered: c.stepAnswered, stepAgainst: c.stepAgainst, againstPercent: c.againstPercent })),
+			rows: view.clauses.map((c) => ({
+				clause: c.number,
+				heading: c.heading,
+				questionAnswered: c.questionAnswered,
+				questionAgainst: c.questionAgainst,
+				stepAnswered: c.stepAnswered,
+				stepAgainst: c.stepAgainst,
+				againstPercent: c.againstPercent,
+			})),
 		},
 		{
 			id: 'choices',
@@ -132,7 +211,11 @@ export function analyticsTables(view: AnalyticsView): Table[] {
 				{ key: 'first', label: 'First attempts', numeric: true },
 				{ key: 'replay', label: 'Replays', numeric: true },
 			],
-			rows: view.cases.flatMap((c) => c.steps.flatMap((s) => s.choices.map((x) => ({ case: c.title, step: s.step, choice: x.label, against: x.against ? 'Yes' : 'No', first: x.first, replay: x.replay })))),
+			rows: view.cases.flatMap((c) =>
+				c.steps.flatMap((s) =>
+					s.choices.map((x) => ({ case: c.title, step: s.step, choice: x.label, against: x.against ? 'Yes' : 'No', first: x.first, replay: x.replay })),
+				),
+			),
 		},
 		{
 			id: 'endings',
@@ -144,15 +227,39 @@ export function analyticsTables(view: AnalyticsView): Table[] {
 				{ key: 'first', label: 'First attempts', numeric: true },
 				{ key: 'replay', label: 'Replays', numeric: true },
 			],
-			rows: view.cases.flatMap((c) => c.endings.map((e) => ({ case: c.title, ending: e.title, verdict: e.verdict === 'best-practice' ? 'Best practice' : e.verdict === 'risky' ? 'Risky' : 'Breach', first: e.first, replay: e.replay }))),
+			rows: view.cases.flatMap((c) =>
+				c.endings.map((e) => ({
+					case: c.title,
+					ending: e.title,
+					verdict: e.verdict === 'best-practice' ? 'Best practice' : e.verdict === 'risky' ? 'Risky' : 'Breach',
+					first: e.first,
+					replay: e.replay,
+				})),
+			),
 		},
 	];
 }
 
 export function problemTables(staffErrors: RowError[], files: RecordFileResult[]): Table[] {
 	return [
-		{ id: 'staff-errors', title: 'Staff list rows not used', columns: [{ key: 'row', label: 'Row', numeric: true }, { key: 'problem', label: 'Problem' }], rows: staffErrors.map((e) => ({ row: e.row, problem: e.message })) },
-		{ id: 'file-errors', title: 'Record files not counted', columns: [{ key: 'file', label: 'File' }, { key: 'problem', label: 'Problem' }], rows: files.filter((f) => !f.ok).flatMap((f) => f.problems.map((p) => ({ file: f.name, problem: p }))) },
+		{
+			id: 'staff-errors',
+			title: 'Staff list rows not used',
+			columns: [
+				{ key: 'row', label: 'Row', numeric: true },
+				{ key: 'problem', label: 'Problem' },
+			],
+			rows: staffErrors.map((e) => ({ row: e.row, problem: e.message })),
+		},
+		{
+			id: 'file-errors',
+			title: 'Record files not counted',
+			columns: [
+				{ key: 'file', label: 'File' },
+				{ key: 'problem', label: 'Problem' },
+			],
+			rows: files.filter((f) => !f.ok).flatMap((f) => f.problems.map((p) => ({ file: f.name, problem: p }))),
+		},
 	];
 }
 
@@ -166,5 +273,7 @@ export function toCsv(table: Table): string {
 		if (typeof v === 'string' && /^[=+\-@\t\r]/.test(s)) s = `'${s}`;
 		return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 	};
-	return [table.columns.map((c) => q(c.label)).join(','), ...table.rows.map((r) => table.columns.map((c) => q(r[c.key] ?? '')).join(','))].join('\r\n') + '\r\n';
+	return (
+		[table.columns.map((c) => q(c.label)).join(','), ...table.rows.map((r) => table.columns.map((c) => q(r[c.key] ?? '')).join(','))].join('\r\n') + '\r\n'
+	);
 }

@@ -41,15 +41,16 @@ const implementations = {
 		setFlags: assign(({ context }: { context: ScenarioContext }, params: { set: string[] }) => ({
 			flags: [...new Set([...context.flags, ...params.set])].sort(),
 		})),
-		emitDecision: emit(
-			(_, params: { scenarioId: string; stepId: string; choiceId: string; nextId: string }) => ({
-				type: 'scenario.decided' as const,
-				...params,
-			}),
-		),
+		emitDecision: emit((_, params: { scenarioId: string; stepId: string; choiceId: string; nextId: string }) => ({
+			type: 'scenario.decided' as const,
+			...params,
+		})),
 		/** Records the outcome; the feedback follows the flags the path set (ending variants). */
 		reachEnding: assign(
-			({ context }: { context: ScenarioContext }, params: Omit<ScenarioOutput, 'feedback'> & { feedback: string; variants: Array<{ feedback: string } & Condition> }) => ({
+			(
+				{ context }: { context: ScenarioContext },
+				params: Omit<ScenarioOutput, 'feedback'> & { feedback: string; variants: Array<{ feedback: string } & Condition> },
+			) => ({
 				ending: {
 					endingId: params.endingId,
 					verdict: params.verdict,
@@ -136,4 +137,3 @@ export function compileScenario(scenario: ScenarioData) {
 }
 
 export type ScenarioMachine = ReturnType<typeof compileScenario>;
-

@@ -15,10 +15,7 @@ export interface Condition {
 
 /** True when every `if` flag is set and no `unless` flag is. */
 export function conditionHolds(flags: readonly string[], condition: Condition): boolean {
-	return (
-		(condition.if ?? []).every((f) => flags.includes(f)) &&
-		!(condition.unless ?? []).some((f) => flags.includes(f))
-	);
+	return (condition.if ?? []).every((f) => flags.includes(f)) && !(condition.unless ?? []).some((f) => flags.includes(f));
 }
 
 /** The choices a learner sees at a step, given the flags set so far. */
@@ -27,10 +24,7 @@ export function availableChoices(step: { choices: Choice[] }, flags: readonly st
 }
 
 /** The step text for the flags set so far: the first matching variant, else the default. */
-export function stepText(
-	step: { text: string; variants: Array<{ text: string } & Condition> },
-	flags: readonly string[],
-): string {
+export function stepText(step: { text: string; variants: Array<{ text: string } & Condition> }, flags: readonly string[]): string {
 	return step.variants.find((v) => conditionHolds(flags, v))?.text ?? step.text;
 }
 
@@ -38,10 +32,7 @@ export function stepText(
  * An ending's feedback for the flags the path set: the first matching variant, else the
  * default. The feedback must be true for every path that shows it (the verdict rule).
  */
-export function endingFeedback(
-	ending: { feedback: string; variants: Array<{ feedback: string } & Condition> },
-	flags: readonly string[],
-): string {
+export function endingFeedback(ending: { feedback: string; variants: Array<{ feedback: string } & Condition> }, flags: readonly string[]): string {
 	return ending.variants.find((v) => conditionHolds(flags, v))?.feedback ?? ending.feedback;
 }
 

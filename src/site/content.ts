@@ -35,7 +35,5 @@ export const url = {
 
 /** Plain data about clauses that islands need to cite them: number and link. */
 export function clauseRefs(site: Site, ids: Iterable<string>) {
-	return Object.fromEntries(
-		[...new Set(ids)].map((id) => [id, { number: site.clauseById.get(id)?.number ?? id, href: url.clause(id) }]),
-	);
+	return Object.fromEntries([...new Set(ids)].map((id) => [id, { number: site.clauseById.get(id)?.number ?? id, href: url.clause(id) }]));
 }

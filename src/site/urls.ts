@@ -26,8 +26,7 @@ function packageBase(): string {
 }
 
 /** The base path, always ending in `/` (`/` when the site is served at the root). */
-export const BASE: string =
-	PACKAGED && typeof document !== 'undefined' ? packageBase() : normalise((import.meta.env?.BASE_URL as string | undefined) ?? '/');
+export const BASE: string = PACKAGED && typeof document !== 'undefined' ? packageBase() : normalise((import.meta.env?.BASE_URL as string | undefined) ?? '/');
 
 /**
  * `withBase('/modules/01/')` -> `/training/social-media/modules/01/` under that base.

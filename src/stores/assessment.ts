@@ -36,7 +36,16 @@ export function startAssessment(pool: readonly ClientQuestion[], count: number, 
 	const avoid = new Set([...(previous?.questionIds ?? []), ...(p.history.at(-1)?.seenQuestions ?? [])]);
 	const questions = drawQuestions(questionsFor(pool, learner), { count, modules: requiredModules(meta, meta.modules, learner), seed, avoid });
 	const now = new Date().toISOString();
-	const attempt: AssessmentAttempt = { id: uuid(), seed, questionIds: questions.map((q) => q.id), optionOrder: shuffleOptions(questions, seed), answers: {}, startedAt: now, view: { kind: 'question', index: 0 }, savedAt: now };
+	const attempt: AssessmentAttempt = {
+		id: uuid(),
+		seed,
+		questionIds: questions.map((q) => q.id),
+		optionOrder: shuffleOptions(questions, seed),
+		answers: {},
+		startedAt: now,
+		view: { kind: 'question', index: 0 },
+		savedAt: now,
+	};
 	update((q) => ({ ...q, assessment: { ...q.assessment, current: attempt } }));
 	return attempt;
 }
@@ -45,13 +54,18 @@ export function answerAssessment(questionId: string, answer: string[]): void {
 	update((p) => {
 		const current = p.assessment.current;
 		if (!current) return p;
-		return { ...p, assessment: { ...p.assessment, current: { ...current, answers: { ...current.answers, [questionId]: answer }, savedAt: new Date().toISOString() } } };
+		return {
+			...p,
+			assessment: { ...p.assessment, current: { ...current, answers: { ...current.answers, [questionId]: answer }, savedAt: new Date().toISOString() } },
+		};
 	});
 }
 
 /** Remembers what is on screen, so a reload returns to the same question or step. */
 export function showAssessmentView(view: NonNullable<AssessmentAttempt['view']>): void {
-	update((p) => (p.assessment.current ? { ...p, assessment: { ...p.assessment, current: { ...p.assessment.current, view, savedAt: new Date().toISOString() } } } : p));
+	update((p) =>
+		p.assessment.current ? { ...p, assessment: { ...p.assessment, current: { ...p.assessment.current, view, savedAt: new Date().toISOString() } } } : p,
+	);
 }
 
 /**
@@ -66,7 +80,14 @@ export function submitAssessment(pool: readonly ClientQuestion[]): AssessmentAtt
 	for (const q of questions) answerQuestion(q, current.answers[q.id] ?? [], 'assessment');
 	const passMark = $passMark.get();
 	const result = markAttempt(questions, current.answers, passMark);
-	const finished: AssessmentAttempt = { ...current, correct: result.correct, total: result.total, passed: result.passed, byModule: result.byModule, finishedAt: new Date().toISOString() };
+	const finished: AssessmentAttempt = {
+		...current,
+		correct: result.correct,
+		total: result.total,
+		passed: result.passed,
+		byModule: result.byModule,
+		finishedAt: new Date().toISOString(),
+	};
 	update((p) => ({ ...p, assessment: { current: undefined, finished: [...p.assessment.finished, finished] } }));
 	emitCourseEvent({
 		type: 'assessment.finished',

@@ -13,7 +13,15 @@ import { $progress, recordCheck, saveCheckRun, type CheckRun } from './progress.
 /** Draws a new check for this learner (same audience rules as lessons), seeded, and shows its first question. */
 export function startCheck(pool: readonly ClientQuestion[], moduleId: string, count: number, seed = newSeed()): void {
 	const questions = drawQuestions(questionsFor(pool, $learner.get(), moduleId), { count, modules: [moduleId], seed });
-	saveCheckRun(moduleId, { registration: $progress.get().attempt.registration, seed, questionIds: questions.map((q) => q.id), optionOrder: shuffleOptions(questions, seed), index: 0, answers: {}, checked: false });
+	saveCheckRun(moduleId, {
+		registration: $progress.get().attempt.registration,
+		seed,
+		questionIds: questions.map((q) => q.id),
+		optionOrder: shuffleOptions(questions, seed),
+		index: 0,
+		answers: {},
+		checked: false,
+	});
 }
 
 /**
@@ -23,7 +31,11 @@ export function startCheck(pool: readonly ClientQuestion[], moduleId: string, co
 export function openCheck(pool: readonly ClientQuestion[], moduleId: string, count: number, seed?: number): void {
 	const saved = $progress.get().checkRuns?.[moduleId];
 	const ids = new Set(pool.map((q) => q.id));
-	const usable = saved && saved.registration === $progress.get().attempt.registration && saved.questionIds.every((id) => ids.has(id)) && (seed === undefined || saved.seed === seed);
+	const usable =
+		saved &&
+		saved.registration === $progress.get().attempt.registration &&
+		saved.questionIds.every((id) => ids.has(id)) &&
+		(seed === undefined || saved.seed === seed);
 	if (!usable) startCheck(pool, moduleId, count, seed);
 }
 

@@ -25,10 +25,16 @@ export async function acknowledge(policyVersion: string, policyLabel: string): P
 	const score = percent(passed.correct ?? 0, passed.total ?? 0);
 	const actor = currentActor();
 	const completedAt = new Date().toISOString();
-	const code = await verificationCode({ learner: 'mbox' in actor ? actor.mbox : actor.account.name, registration: p.attempt.registration, score, policyVersion }, readAllRecords().map((r) => r.statement));
+	const code = await verificationCode(
+		{ learner: 'mbox' in actor ? actor.mbox : actor.account.name, registration: p.attempt.registration, score, policyVersion },
+		readAllRecords().map((r) => r.statement),
+	);
 	// This attempt's questions: the next refresher avoids them.
 	const since = p.attempt.startedAt;
-	const seen = $progress.get().assessment.finished.filter((a) => a.startedAt >= since).flatMap((a) => a.questionIds);
+	const seen = $progress
+		.get()
+		.assessment.finished.filter((a) => a.startedAt >= since)
+		.flatMap((a) => a.questionIds);
 	completeCourse(score, code, [...new Set(seen)], completedAt);
 	return 'completed';
 }
@@ -39,10 +45,16 @@ export async function acknowledge(policyVersion: string, policyLabel: string): P
  */
 export function completionShown(p: Progress, courseVersion: string) {
 	if (p.attempt.completed) {
-		return { ...p.attempt.completed, policyVersion: p.attempt.acknowledged?.policyVersion ?? p.attempt.policyVersion, courseVersion: p.attempt.courseVersion || courseVersion };
+		return {
+			...p.attempt.completed,
+			policyVersion: p.attempt.acknowledged?.policyVersion ?? p.attempt.policyVersion,
+			courseVersion: p.attempt.courseVersion || courseVersion,
+		};
 	}
 	const last = p.history[p.history.length - 1];
-	return last ? { at: last.completedAt, score: last.score, code: last.code, policyVersion: acknowledgedVersion(last), courseVersion: last.courseVersion } : undefined;
+	return last
+		? { at: last.completedAt, score: last.score, code: last.code, policyVersion: acknowledgedVersion(last), courseVersion: last.courseVersion }
+		: undefined;
 }
 
 export const $completionShown = computed($progress, (p) => completionShown(p, courseMeta().version));
@@ -80,4 +92,3 @@ export function completeCourse(score: number, code: string, seenQuestions: strin
 	// The attempt ends here: `terminated` is its last statement.
 	emitCourseEvent({ type: 'course.terminated', durationMs });
 }
-

@@ -29,7 +29,14 @@ export const $lrs = atom<{ endpoint: string; auth: string; registration?: string
  */
 export const $lrsConsent = atom<{ origins: string[]; answer: (yes: boolean) => void } | null>(null);
 /** The cmi5 session's return address and whether it has ended (for the status line). */
-export const $cmi5 = atom<{ returnURL?: string; masteryScore?: number; terminated: boolean; moveOn?: string; moveOnMet: boolean; passPending?: boolean } | null>(null);
+export const $cmi5 = atom<{
+	returnURL?: string;
+	masteryScore?: number;
+	terminated: boolean;
+	moveOn?: string;
+	moveOnMet: boolean;
+	passPending?: boolean;
+} | null>(null);
 
 export type SyncState =
 	| { kind: 'local' }
@@ -40,7 +47,6 @@ export type SyncState =
 	| { kind: 'auth'; message: string }
 	| { kind: 'retry'; message: string; at: number };
 export const $sync = atom<SyncState>({ kind: 'local' });
-
 
 /**
  * What the records store needs from the connection to a learning system (./sync.ts, loaded

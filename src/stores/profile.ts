@@ -43,11 +43,14 @@ export function validateProfile(value: unknown): Profile | null {
 export const $profile = versionedAtom<Profile | null>('profile', null, {
 	version: 1,
 	validate: validateProfile,
-	resetMessage: 'Your saved details (name, role) could not be read, so they were reset. Please enter them again on "Your details". A copy of what was stored is kept in your record download.',
+	resetMessage:
+		'Your saved details (name, role) could not be read, so they were reset. Please enter them again on "Your details". A copy of what was stored is kept in your record download.',
 });
 
 /**
  * The learner for path logic (which modules, lessons and cases are theirs), derived from the
  * profile; without a profile, only content for everyone is required.
  */
-export const $learner = computed($profile, (profile): Learner => (profile ? { role: profile.role, recruiter: profile.recruiter } : { role: 'unknown' as Role, recruiter: false }));
+export const $learner = computed($profile, (profile): Learner =>
+	profile ? { role: profile.role, recruiter: profile.recruiter } : { role: 'unknown' as Role, recruiter: false },
+);

@@ -49,9 +49,9 @@ export const $progress = versionedAtom<Progress>('progress', emptyProgress(), {
 	version: 1,
 	merge: () => import('./progress-merge.ts').then((m) => m.mergeProgress),
 	validate: validateProgressShape,
-	resetMessage: 'Your saved progress could not be read, so it was reset. A copy of what was stored is kept and included in your record download. Your training record (statements) is kept separately and is not affected.',
+	resetMessage:
+		'Your saved progress could not be read, so it was reset. A copy of what was stored is kept and included in your record download. Your training record (statements) is kept separately and is not affected.',
 });
-
 
 let localChange = false;
 /** True while this tab applies its own change (not one arriving from another tab). */
@@ -109,7 +109,6 @@ export function markModuleCompleted(moduleId: string, title: string): void {
 	update((p) => ({ ...p, attempt: { ...p.attempt, modulesCompleted: { ...p.attempt.modulesCompleted, [moduleId]: new Date().toISOString() } } }));
 	emitCourseEvent({ type: 'module.completed', moduleId, title });
 }
-
 
 /** The passing assessment of the current attempt, if any. */
 export function passedAssessment(p: Progress): AssessmentAttempt | undefined {

@@ -63,7 +63,11 @@ export function decodeRecord(raw: string | null, key?: string, store?: Storage):
 	}
 	if (key && store && !isErased()) {
 		keepAside(key, raw, reason);
-		try { store.removeItem(key); } catch { /* kept aside; left in place */ }
+		try {
+			store.removeItem(key);
+		} catch {
+			/* kept aside; left in place */
+		}
 	}
 	return undefined;
 }
@@ -142,7 +146,9 @@ export function currentActor(): Actor {
 	const profile = $profile.get();
 	return (
 		$launchActor.get() ??
-		(profile ? actorFor(profile, meta.homePage) : { objectType: 'Agent', name: 'Learner (details not given yet)', account: { homePage: `${meta.iriBase}/devices`, name: deviceId() } })
+		(profile
+			? actorFor(profile, meta.homePage)
+			: { objectType: 'Agent', name: 'Learner (details not given yet)', account: { homePage: `${meta.iriBase}/devices`, name: deviceId() } })
 	);
 }
 
@@ -152,7 +158,11 @@ function deviceId(): string {
 	if (!id) {
 		id = uuid();
 		if (!isErased()) {
-			try { localStorageOrNull()?.setItem(key, id); } catch { /* storage full: a new id next time */ }
+			try {
+				localStorageOrNull()?.setItem(key, id);
+			} catch {
+				/* storage full: a new id next time */
+			}
 		}
 	}
 	return id;
@@ -247,7 +257,11 @@ const port: RecordsPort = { record: recordEvent, drainPending, firstPendingAt, r
 /** How this tab was launched, if it was (captured from the link, or kept from an earlier page). */
 function launchPending(): 'xapi' | 'cmi5' | null {
 	let saved: string | null = null;
-	try { saved = sessionStorage.getItem(LAUNCH_KEY); } catch { /* unavailable */ }
+	try {
+		saved = sessionStorage.getItem(LAUNCH_KEY);
+	} catch {
+		/* unavailable */
+	}
 	const raw = capturedLaunch();
 	return raw ? (raw.fetch ? 'cmi5' : 'xapi') : saved ? (saved.includes('"kind":"cmi5"') ? 'cmi5' : 'xapi') : null;
 }
@@ -259,7 +273,8 @@ export function installRecorder(): void {
 	installed = true;
 	$records.set(readAllRecords());
 	// Records kept as one list by an older version: split into keys, once (./records-legacy.ts).
-	if ((localStorageOrNull()?.getItem(`${PREFIX}records`) ?? null) !== null) void import('./records-legacy.ts').then((m) => m.migrateLegacy(putRecord, readAllRecords));
+	if ((localStorageOrNull()?.getItem(`${PREFIX}records`) ?? null) !== null)
+		void import('./records-legacy.ts').then((m) => m.migrateLegacy(putRecord, readAllRecords));
 	// Records made or sent by other tabs.
 	addEventListener('storage', (e) => {
 		if (!e.key || e.key.startsWith(RECORD_PREFIX)) $records.set(readAllRecords());
@@ -283,7 +298,8 @@ export function installRecorder(): void {
 	try {
 		const saved: unknown = JSON.parse(sessionStorage.getItem(PENDING_KEY) ?? '[]');
 		// Only well-formed [event, time] pairs: a damaged list must not stop the recorder.
-		if (Array.isArray(saved)) for (const p of saved) if (Array.isArray(p) && typeof p[0]?.type === 'string' && typeof p[1] === 'string') pending.push(p as [CourseEvent, string]);
+		if (Array.isArray(saved))
+			for (const p of saved) if (Array.isArray(p) && typeof p[0]?.type === 'string' && typeof p[1] === 'string') pending.push(p as [CourseEvent, string]);
 	} catch {
 		/* nothing readable waiting */
 	}
@@ -299,5 +315,9 @@ export function installRecorder(): void {
 
 /** Every statement so far, as a JSON array (the downloadable training record). */
 export function recordJson(): string {
-	return JSON.stringify(readAllRecords().map((r) => r.statement), null, 2);
+	return JSON.stringify(
+		readAllRecords().map((r) => r.statement),
+		null,
+		2,
+	);
 }

@@ -19,7 +19,11 @@ import { $progress, newAttempt, update, type Progress } from './progress.ts';
 export const $refresher = computed($progress, (p) => {
 	const meta = courseMeta();
 	const last = p.history[p.history.length - 1];
-	const state = refresherState(last, new Date(), meta.refresher, { courseVersion: meta.version, policyVersion: meta.policyVersion, policySameMeaning: meta.policySameMeaning });
+	const state = refresherState(last, new Date(), meta.refresher, {
+		courseVersion: meta.version,
+		policyVersion: meta.policyVersion,
+		policySameMeaning: meta.policySameMeaning,
+	});
 	const targets: PolicyChangeTargets | undefined = state.reasons.includes('policy-version') ? meta.policyChange : undefined;
 	return { ...state, last, targets };
 });
@@ -33,7 +37,13 @@ export function beginRefresher(pool: readonly ClientQuestion[]): void {
 	const { last, targets } = $refresher.get();
 	startRefresher(meta.version, meta.policyVersion);
 	const learner = $learner.get();
-	const questionIds = targetedPreCheck(questionsFor(pool, learner), requiredModules(meta, meta.modules, learner), targets?.clauses ?? [], { count: meta.refresher.preCheckQuestions, avoid: new Set(last?.seenQuestions ?? []), seed: newSeed() }, drawQuestions);
+	const questionIds = targetedPreCheck(
+		questionsFor(pool, learner),
+		requiredModules(meta, meta.modules, learner),
+		targets?.clauses ?? [],
+		{ count: meta.refresher.preCheckQuestions, avoid: new Set(last?.seenQuestions ?? []), seed: newSeed() },
+		drawQuestions,
+	);
 	savePreCheck({ questionIds, answers: {}, startedAt: new Date().toISOString() });
 }
 
@@ -68,7 +78,13 @@ export function submitPreCheck(pool: readonly ClientQuestion[]): void {
  * belongs to its attempt's registration, see ScenarioPlayer).
  */
 export function startRefresher(courseVersion: string, policyVersion: string): void {
-	update((p) => ({ ...p, attempt: newAttempt('refresher', courseVersion, policyVersion), assessment: { ...p.assessment, current: undefined }, preCheck: undefined, checkRuns: {} }));
+	update((p) => ({
+		...p,
+		attempt: newAttempt('refresher', courseVersion, policyVersion),
+		assessment: { ...p.assessment, current: undefined },
+		preCheck: undefined,
+		checkRuns: {},
+	}));
 	initializeAttempt();
 }
 

@@ -63,15 +63,26 @@ export interface Progress {
 	checkRuns?: Record<string, CheckRun>;
 }
 
-
 type Check = (v: unknown) => boolean;
-const obj = (v: unknown): v is Record<string, any> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const obj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const str: Check = (v) => typeof v === 'string';
 const num: Check = (v) => typeof v === 'number' && Number.isFinite(v);
-const optional = (check: Check): Check => (v) => v === undefined || check(v);
-const listOf = (check: Check): Check => (v) => Array.isArray(v) && v.every(check);
-const mapOf = (check: Check): Check => (v) => obj(v) && Object.values(v).every(check);
-const shape = (fields: Record<string, Check>): Check => (v) => obj(v) && Object.entries(fields).every(([k, check]) => check(v[k]));
+const optional =
+	(check: Check): Check =>
+	(v) =>
+		v === undefined || check(v);
+const listOf =
+	(check: Check): Check =>
+	(v) =>
+		Array.isArray(v) && v.every(check);
+const mapOf =
+	(check: Check): Check =>
+	(v) =>
+		obj(v) && Object.values(v).every(check);
+const shape =
+	(fields: Record<string, Check>): Check =>
+	(v) =>
+		obj(v) && Object.entries(fields).every(([k, check]) => check(v[k]));
 
 const counts = shape({ correct: num, total: num });
 // Only what a page reads in a way that could fail: lists it walks, maps it looks into, text it shows.

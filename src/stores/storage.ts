@@ -157,7 +157,10 @@ if (typeof window !== 'undefined') {
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-const strings = <T>(...fields: string[]) => (v: unknown): v is T => isObject(v) && fields.every((f) => typeof v[f] === 'string');
+const strings =
+	<T>(...fields: string[]) =>
+	(v: unknown): v is T =>
+		isObject(v) && fields.every((f) => typeof v[f] === 'string');
 const isNotice = strings<Notice>('id', 'text', 'at');
 const isSetAside = strings<SetAside>('key', 'raw', 'reason', 'at');
 
@@ -254,9 +257,11 @@ export interface VersionedOptions<T> {
  */
 export function versionedAtom<T>(name: string, initial: T, options: VersionedOptions<T>) {
 	const key = PREFIX + name;
-	// Unset while persistentAtom reads the first value (decode runs inside it).
+	// Unset while persistentAtom reads the first value (decode runs inside it): a `const` would
+	// throw there (temporal dead zone), so it stays `let` though assigned once.
 	let store: WritableAtom<T> | undefined;
 	let joinLoaded: ((stored: T, mine: T) => T) | undefined;
+	// eslint-disable-next-line prefer-const -- see above
 	store = persistentAtom<T>(key, initial, {
 		encode: (value) => JSON.stringify({ v: options.version, data: value }),
 		decode: (raw) => {
@@ -276,7 +281,7 @@ export function versionedAtom<T>(name: string, initial: T, options: VersionedOpt
 			}
 			let kept = 0;
 			try {
-				const data = parsed.v < options.version ? options.migrate?.(parsed.data, parsed.v) ?? parsed.data : parsed.data;
+				const data = parsed.v < options.version ? (options.migrate?.(parsed.data, parsed.v) ?? parsed.data) : parsed.data;
 				const value = options.validate(data, (element) => {
 					kept++;
 					setAside(key, JSON.stringify(element), 'malformed element');

@@ -8,7 +8,18 @@
  */
 import { createActor, fromPromise, type ActorRefFrom, type SnapshotFrom } from 'xstate';
 // Named imports, not a namespace: a namespace object costs a bundler helper in a chunk every page loads.
-import { cmi5Transport, moveOnMet, openingProblem, sessionIdOf, toAllowed, toDefined, type Cmi5Launch, type Cmi5Transport, type DefinedKind, type LaunchData } from '../records/cmi5.ts';
+import {
+	cmi5Transport,
+	moveOnMet,
+	openingProblem,
+	sessionIdOf,
+	toAllowed,
+	toDefined,
+	type Cmi5Launch,
+	type Cmi5Transport,
+	type DefinedKind,
+	type LaunchData,
+} from '../records/cmi5.ts';
 import { connectionMachine } from '../records/connection-machine.ts';
 import { capturedLaunch, LAUNCH_RAW_KEY } from '../records/launch-capture.ts';
 import { launchActor, launchOrigins, parseLaunch, type LrsLaunch } from '../records/launch.ts';
@@ -16,7 +27,19 @@ import { flush, lrsTransport, retryDelay, type FlushOutcome, type RecordEntry } 
 import type { CourseEvent } from '../records/course-events.ts';
 import type { Statement } from '../records/statements.ts';
 import type { Transport } from '../records/transport.ts';
-import { $cmi5, $launchActor, $launchDetail, $launchError, $launchKind, $lrs, $lrsConsent, $sync, LAUNCH_KEY, type RecordsPort, type SyncState } from './connection.ts';
+import {
+	$cmi5,
+	$launchActor,
+	$launchDetail,
+	$launchError,
+	$launchKind,
+	$lrs,
+	$lrsConsent,
+	$sync,
+	LAUNCH_KEY,
+	type RecordsPort,
+	type SyncState,
+} from './connection.ts';
 import { emitCourseEvent } from './event-bus.ts';
 import { courseMeta } from './meta.ts';
 import { $progress, passedAssessment, update } from './progress.ts';
@@ -78,7 +101,11 @@ function local(error?: string, detail?: string) {
 	if (error) $launchError.set(error);
 	if (detail) $launchDetail.set(detail);
 	launch = null;
-	try { sessionStorage.removeItem(LAUNCH_KEY); } catch { /* unavailable */ }
+	try {
+		sessionStorage.removeItem(LAUNCH_KEY);
+	} catch {
+		/* unavailable */
+	}
 	$launchKind.set(null);
 	$sync.set({ kind: 'local' });
 	isReady = true;
@@ -95,11 +122,19 @@ export function start(port: RecordsPort): void {
 	const meta = courseMeta();
 	const raw = capturedLaunch();
 	if (raw) {
-		try { sessionStorage.removeItem(LAUNCH_RAW_KEY); } catch { /* unavailable */ }
+		try {
+			sessionStorage.removeItem(LAUNCH_RAW_KEY);
+		} catch {
+			/* unavailable */
+		}
 		const parsed = parseLaunch(raw, meta.lrs);
 		if (!parsed) return local();
 		if ('error' in parsed) return local(parsed.error);
-		try { sessionStorage.setItem(LAUNCH_KEY, JSON.stringify(parsed)); } catch { /* kept in memory for this page */ }
+		try {
+			sessionStorage.setItem(LAUNCH_KEY, JSON.stringify(parsed));
+		} catch {
+			/* kept in memory for this page */
+		}
 		launch = parsed;
 	} else {
 		try {
@@ -125,15 +160,30 @@ export function start(port: RecordsPort): void {
 /** This connection's waiting records: for its LRS and, for cmi5, its registration; oldest first. */
 function mine(): RecordEntry[] {
 	const lrs = $lrs.get();
-	return lrs ? records.readAll().filter((r) => r.status === 'waiting' && r.target?.endpoint === lrs.endpoint && (lrs.kind !== 'cmi5' || r.statement.context.registration === lrs.registration)) : [];
+	return lrs
+		? records
+				.readAll()
+				.filter(
+					(r) =>
+						r.status === 'waiting' && r.target?.endpoint === lrs.endpoint && (lrs.kind !== 'cmi5' || r.statement.context.registration === lrs.registration),
+				)
+		: [];
 }
 
 /** Reads one record fresh from storage (another tab may have changed it). */
 function readRecord(id: string): RecordEntry | undefined {
 	const key = records.RECORD_PREFIX + id;
 	let tab: Storage | null = null;
-	try { tab = sessionStorage; } catch { /* unavailable */ }
-	return records.decode(localStorageOrNull()?.getItem(key) ?? null) ?? records.decode(tab?.getItem(key) ?? null) ?? records.readAll().find((r) => r.statement.id === id);
+	try {
+		tab = sessionStorage;
+	} catch {
+		/* unavailable */
+	}
+	return (
+		records.decode(localStorageOrNull()?.getItem(key) ?? null) ??
+		records.decode(tab?.getItem(key) ?? null) ??
+		records.readAll().find((r) => r.statement.id === id)
+	);
 }
 
 /** Changes one record, starting from what is stored now (not from this tab's copy). */
@@ -148,22 +198,32 @@ function live(l: LrsLaunch | Cmi5Launch, origins: string[]) {
 			fetchToken: fromPromise(() => (transport as Cmi5Transport).token()),
 			fetchLaunchData: fromPromise<unknown, { auth: string }>(({ input }) => (transport as Cmi5Transport).launchData(input.auth)),
 			// Read fresh inside the lock (one tab sends at a time): another tab may have sent some meanwhile.
-			flush: fromPromise(() => withOutboxLock(() => flush(mine(), (batch) => transport!.send(batch), (id, change) => {
-				if (!stopped) updateRecord(id, change);
-			}))),
+			flush: fromPromise(() =>
+				withOutboxLock(() =>
+					flush(
+						mine(),
+						(batch) => transport!.send(batch),
+						(id, change) => {
+							if (!stopped) updateRecord(id, change);
+						},
+					),
+				),
+			),
 		},
 		actions: {
 			// A host this learner has not used: nothing is sent, not even the cmi5 token request, until they agree.
-			askConsent: () => $lrsConsent.set({
-				origins,
-				answer: (yes) => {
-					$lrsConsent.set(null);
-					if (yes) approve(origins);
-					actor?.send({ type: 'ANSWER', yes });
-				},
-			}),
+			askConsent: () =>
+				$lrsConsent.set({
+					origins,
+					answer: (yes) => {
+						$lrsConsent.set(null);
+						if (yes) approve(origins);
+						actor?.send({ type: 'ANSWER', yes });
+					},
+				}),
 			fellBack: (_, { reason, error }) => {
-				if (reason === 'declined') return local('You chose not to send your records to the learning record store named in the link. They are kept on this device.');
+				if (reason === 'declined')
+					return local('You chose not to send your records to the learning record store named in the link. They are kept on this device.');
 				const problem = openingProblem(error);
 				$launchError.set(problem.message);
 				$launchDetail.set(problem.detail);
@@ -199,11 +259,16 @@ function live(l: LrsLaunch | Cmi5Launch, origins: string[]) {
 /** The cmi5 defined statement an event becomes, if any. */
 function definedKind(event: CourseEvent): DefinedKind | undefined {
 	switch (event.type) {
-		case 'course.initialized': return 'initialized';
-		case 'course.terminated': return 'terminated';
-		case 'course.completed': return 'completed';
-		case 'assessment.finished': return event.passed ? 'passed' : 'failed';
-		default: return undefined;
+		case 'course.initialized':
+			return 'initialized';
+		case 'course.terminated':
+			return 'terminated';
+		case 'course.completed':
+			return 'completed';
+		case 'assessment.finished':
+			return event.passed ? 'passed' : 'failed';
+		default:
+			return undefined;
 	}
 }
 
@@ -222,7 +287,11 @@ function note(kind: Note): string | null {
 }
 function setNote(kind: Note, id: string) {
 	if (isErased()) return;
-	try { localStorageOrNull()?.setItem(noteKey(kind), id); } catch { /* storage full: the rule is still kept for this page */ }
+	try {
+		localStorageOrNull()?.setItem(noteKey(kind), id);
+	} catch {
+		/* storage full: the rule is still kept for this page */
+	}
 }
 /** A pass made after a failure in the same session, to be reported at the next session's start. */
 function pendingPassKey(): string {
@@ -259,9 +328,17 @@ function reportPendingPass() {
 export function shape(statement: Statement, event: CourseEvent): Statement | null {
 	if (launch?.kind === 'xapi' && launch.activityId) {
 		// The LMS's own activity for the course, so it can find these records (issue 14.5).
-		const lms = { objectType: 'Activity' as const, id: launch.activityId, definition: { name: { 'en-GB': courseMeta().title }, type: 'http://adlnet.gov/expapi/activities/course' } };
+		const lms = {
+			objectType: 'Activity' as const,
+			id: launch.activityId,
+			definition: { name: { 'en-GB': courseMeta().title }, type: 'http://adlnet.gov/expapi/activities/course' },
+		};
 		const grouping = statement.context.contextActivities.grouping ?? [];
-		if (!grouping.some((a) => a.id === lms.id)) statement = { ...statement, context: { ...statement.context, contextActivities: { ...statement.context.contextActivities, grouping: [...grouping, lms] } } };
+		if (!grouping.some((a) => a.id === lms.id))
+			statement = {
+				...statement,
+				context: { ...statement.context, contextActivities: { ...statement.context.contextActivities, grouping: [...grouping, lms] } },
+			};
 	}
 	if (!session) return statement;
 	const { launch: l, data } = session;
@@ -285,7 +362,11 @@ export function shape(statement: Statement, event: CourseEvent): Statement | nul
 		// One of passed/failed per session: a pass after a fail is an allowed statement now,
 		// and the defined `passed` goes at the start of the next session.
 		if (kind === 'passed') {
-			try { localStorageOrNull()?.setItem(pendingPassKey(), statement.id); } catch { /* the learner can retake */ }
+			try {
+				localStorageOrNull()?.setItem(pendingPassKey(), statement.id);
+			} catch {
+				/* the learner can retake */
+			}
 			$cmi5.set({ ...$cmi5.get()!, passPending: true });
 		}
 		return toAllowed(statement, data);
@@ -294,7 +375,12 @@ export function shape(statement: Statement, event: CourseEvent): Statement | nul
 		if (kind === 'passed') setNote('passed', statement.id);
 	}
 	const shaped = toDefined(statement, kind, l, data);
-	$cmi5.set({ ...$cmi5.get()!, terminated: kind === 'terminated' || $cmi5.get()!.terminated, moveOnMet: moveOnSatisfied(), ...(kind === 'passed' ? { passPending: false } : {}) });
+	$cmi5.set({
+		...$cmi5.get()!,
+		terminated: kind === 'terminated' || $cmi5.get()!.terminated,
+		moveOnMet: moveOnSatisfied(),
+		...(kind === 'passed' ? { passPending: false } : {}),
+	});
 	return shaped;
 }
 
@@ -302,7 +388,12 @@ export function shape(statement: Statement, event: CourseEvent): Statement | nul
 function preparing(l: LrsLaunch | Cmi5Launch) {
 	$launchKind.set(l.kind);
 	const actorOfLaunch = launchActor(l.actor);
-	if (actorOfLaunch) $launchActor.set({ objectType: 'Agent', ...(actorOfLaunch.name ? { name: actorOfLaunch.name } : {}), ...(actorOfLaunch.mbox ? { mbox: actorOfLaunch.mbox } : { account: actorOfLaunch.account! }) } as never);
+	if (actorOfLaunch)
+		$launchActor.set({
+			objectType: 'Agent',
+			...(actorOfLaunch.name ? { name: actorOfLaunch.name } : {}),
+			...(actorOfLaunch.mbox ? { mbox: actorOfLaunch.mbox } : { account: actorOfLaunch.account! }),
+		} as never);
 	const registration = l.registration;
 	// A new registration starts a new attempt in the LMS's eyes, so it gets its own
 	// `initialized`; statements made before the launch stay in the local record.
@@ -351,7 +442,8 @@ export function syncStateOf(snapshot: SnapshotFrom<typeof connectionMachine>, on
 let shown = '';
 function showStatus(snapshot: SnapshotFrom<typeof connectionMachine>) {
 	// Declined, refused and stopped set the status themselves (with the reason).
-	if (snapshot.matches('local') || snapshot.matches('stopped') || snapshot.matches('created') || snapshot.matches('checking') || snapshot.matches('asking')) return;
+	if (snapshot.matches('local') || snapshot.matches('stopped') || snapshot.matches('created') || snapshot.matches('checking') || snapshot.matches('asking'))
+		return;
 	const key = `${JSON.stringify(snapshot.value)}:${snapshot.context.flushes}`;
 	if (key === shown) return;
 	shown = key;
@@ -405,7 +497,12 @@ export async function syncNow(): Promise<FlushOutcome | undefined> {
 	const start = snapshot.context.flushes;
 	actor.send({ type: 'FLUSH' });
 	// A flush already on the wire may predate the records asked for: wait for the one after it.
-	const settled = await until((s) => s.status !== 'active' || s.context.flushes >= start + (busy ? 2 : 1) || (s.context.flushes > start && !s.matches({ online: 'flushing' }) && !s.matches('closing')));
+	const settled = await until(
+		(s) =>
+			s.status !== 'active' ||
+			s.context.flushes >= start + (busy ? 2 : 1) ||
+			(s.context.flushes > start && !s.matches({ online: 'flushing' }) && !s.matches('closing')),
+	);
 	return settled.context.last;
 }
 

@@ -52,13 +52,17 @@ describe('a scenario citing clause 3.55 and a duplicate question id', () => {
 		expect(out).toMatch(/01-example\/questions\.yaml › questions\[1\]\.id: duplicate question id "ex-share"/);
 	});
 
-	it('fails astro build with the same messages', async () => {
-		const { code, out } = await build(root);
-		expect(code).not.toBe(0);
-		expect(out).toContain('news.yaml › endings[0].clauses[0]');
-		expect(out).toContain('"3-55"');
-		expect(out).toMatch(/questions\.yaml › questions\[1\]\.id: duplicate question id "ex-share"/);
-	}, BUILD_BUDGET);
+	it(
+		'fails astro build with the same messages',
+		async () => {
+			const { code, out } = await build(root);
+			expect(code).not.toBe(0);
+			expect(out).toContain('news.yaml › endings[0].clauses[0]');
+			expect(out).toContain('"3-55"');
+			expect(out).toMatch(/questions\.yaml › questions\[1\]\.id: duplicate question id "ex-share"/);
+		},
+		BUILD_BUDGET,
+	);
 });
 
 describe('scenarios with an unreachable step and a dead end', () => {
@@ -67,21 +71,29 @@ describe('scenarios with an unreachable step and a dead end', () => {
 	// Both choices at "follow" need the flag "posted", which the "wait" path never sets.
 	const deadEnd = plant('dead-end');
 
-	it('fails the check and the build naming the unreachable step', async () => {
-		const checked = await check(unreachable);
-		expect(checked.code).not.toBe(0);
-		expect(checked.out).toMatch(/news\.yaml › steps\[1\]: step "orphan-step" can never be reached/);
-		const built = await build(unreachable);
-		expect(built.code).not.toBe(0);
-		expect(built.out).toContain('step "orphan-step" can never be reached');
-	}, BUILD_BUDGET);
+	it(
+		'fails the check and the build naming the unreachable step',
+		async () => {
+			const checked = await check(unreachable);
+			expect(checked.code).not.toBe(0);
+			expect(checked.out).toMatch(/news\.yaml › steps\[1\]: step "orphan-step" can never be reached/);
+			const built = await build(unreachable);
+			expect(built.code).not.toBe(0);
+			expect(built.out).toContain('step "orphan-step" can never be reached');
+		},
+		BUILD_BUDGET,
+	);
 
-	it('fails the check and the build naming the dead-end step', async () => {
-		const checked = await check(deadEnd);
-		expect(checked.code).not.toBe(0);
-		expect(checked.out).toMatch(/news\.yaml › steps\[1\]: step "follow" is a dead end/);
-		const built = await build(deadEnd);
-		expect(built.code).not.toBe(0);
-		expect(built.out).toContain('step "follow" is a dead end');
-	}, BUILD_BUDGET);
+	it(
+		'fails the check and the build naming the dead-end step',
+		async () => {
+			const checked = await check(deadEnd);
+			expect(checked.code).not.toBe(0);
+			expect(checked.out).toMatch(/news\.yaml › steps\[1\]: step "follow" is a dead end/);
+			const built = await build(deadEnd);
+			expect(built.code).not.toBe(0);
+			expect(built.out).toContain('step "follow" is a dead end');
+		},
+		BUILD_BUDGET,
+	);
 });

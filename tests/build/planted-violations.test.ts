@@ -46,12 +46,14 @@ const CASES = [
 	{
 		name: 'a best-practice ending reached after a must-level breach',
 		planted: 'best-practice-after-breach',
-		expected: /01-example\/scenarios\/news\.yaml › endings\[0\]\.verdict: best-practice ending "good" is reached by path ask:post > later:delete, which breaches clause 3-4 \(must\)/,
+		expected:
+			/01-example\/scenarios\/news\.yaml › endings\[0\]\.verdict: best-practice ending "good" is reached by path ask:post > later:delete, which breaches clause 3-4 \(must\)/,
 	},
 	{
 		name: 'a biased pool: the correct option is the longest in 2 of 3 single-choice questions',
 		planted: 'biased-pool',
-		expected: /01-example\/questions\.yaml › questions\[1\]\.options: the correct option of question "ex-phone" is the longest: across the course it is the longest in 2 of 3/,
+		expected:
+			/01-example\/questions\.yaml › questions\[1\]\.options: the correct option of question "ex-phone" is the longest: across the course it is the longest in 2 of 3/,
 	},
 	{
 		name: 'a sentence over 35 words',

@@ -35,8 +35,16 @@ describe('the course in modules/', () => {
 
 	it('has one module per policy section, in policy order', () => {
 		expect(loaded.modules.map((m) => m.id)).toEqual([
-			'overview', 'principles-and-scope', 'acceptable-use', 'personal-use', 'official-use',
-			'recruitment-and-equality', 'legal-considerations', 'breaches', 'freedom-of-expression', 'monitoring',
+			'overview',
+			'principles-and-scope',
+			'acceptable-use',
+			'personal-use',
+			'official-use',
+			'recruitment-and-equality',
+			'legal-considerations',
+			'breaches',
+			'freedom-of-expression',
+			'monitoring',
 		]);
 	});
 
@@ -44,15 +52,22 @@ describe('the course in modules/', () => {
 		expect(loaded.clauses).toHaveLength(50);
 		expect(new Set(loaded.clauses.map((c) => c.id)).size).toBe(50);
 		const twoOnes = loaded.clauses.filter((c) => c.number === '2.1');
-		expect(twoOnes.map((c) => [c.id, c.heading])).toEqual([['2-1', 'Overarching principles'], ['2-1-impact', 'Intended Impact']]);
-		expect(loaded.policy.notes.map((n) => n.id)).toEqual(expect.arrayContaining(['duplicate-section-2-0', 'misnumbered-1-1-1-2', 'no-section-4', 'contents-mismatch', 'truncated-touchstone', 'review-overdue']));
+		expect(twoOnes.map((c) => [c.id, c.heading])).toEqual([
+			['2-1', 'Overarching principles'],
+			['2-1-impact', 'Intended Impact'],
+		]);
+		expect(loaded.policy.notes.map((n) => n.id)).toEqual(
+			expect.arrayContaining(['duplicate-section-2-0', 'misnumbered-1-1-1-2', 'no-section-4', 'contents-mismatch', 'truncated-touchstone', 'review-overdue']),
+		);
 	});
 
 	it('includes the two signature cases with 2+ decisions on a path and 3+ endings', () => {
 		for (const id of ['pupil-friend-request', 'grievance-vent']) {
 			const s = scenarios.find((x) => x.id === id)!.data;
 			expect(s.endings.length, id).toBeGreaterThanOrEqual(3);
-			const longest = Math.max(...getSimplePaths(compileScenario(s), { events: eventsAt(s), serializeState: serializeScenarioSnapshot }).map((p) => p.steps.length));
+			const longest = Math.max(
+				...getSimplePaths(compileScenario(s), { events: eventsAt(s), serializeState: serializeScenarioSnapshot }).map((p) => p.steps.length),
+			);
 			expect(longest, id).toBeGreaterThanOrEqual(2);
 		}
 		const friend = scenarios.find((x) => x.id === 'pupil-friend-request')!.data;

@@ -22,9 +22,12 @@ describe('the real course', () => {
 		expect(bestPracticeLongest, `best-practice choice longest at ${bestPracticeLongest} steps`).toBeLessThanOrEqual(maxBestPracticeLongest);
 	});
 
-	it.each(quality.modules.map((m) => [m.id, m] as const))('module %s reads at grade 8 or below in feedback and explanations, with no sentence over 35 words', (_id, m) => {
-		expect(m.readingIssues.map(formatIssue)).toEqual([]);
-	});
+	it.each(quality.modules.map((m) => [m.id, m] as const))(
+		'module %s reads at grade 8 or below in feedback and explanations, with no sentence over 35 words',
+		(_id, m) => {
+			expect(m.readingIssues.map(formatIssue)).toEqual([]);
+		},
+	);
 
 	it.each(quality.modules.map((m) => [m.id, m] as const))('module %s has distinct options and no "all of the above"', (_id, m) => {
 		expect(m.itemIssues.map(formatIssue)).toEqual([]);

@@ -9,7 +9,10 @@ import { builtPages } from './site.ts';
 // each used to visit every page on its own, and page visits are what the browser tests spend.
 const everyPage = [...builtPages(), '/404.html'];
 for (const path of everyPage) {
-	test(`on ${path}: axe finds no WCAG A/AA violations, the page logs no errors, requests only its own origin and reflows to 320 px`, async ({ page, baseURL }) => {
+	test(`on ${path}: axe finds no WCAG A/AA violations, the page logs no errors, requests only its own origin and reflows to 320 px`, async ({
+		page,
+		baseURL,
+	}) => {
 		// Console errors include Content-Security-Policy violations and failed hydration.
 		const errors: string[] = [];
 		page.on('console', (m) => {
@@ -31,7 +34,12 @@ for (const path of everyPage) {
 		// layout at a width is CSS alone (no course script reads the viewport), so narrowing the
 		// window of the loaded page is what zooming it does.
 		await page.setViewportSize({ width: 320, height: 640 });
-		const { scroll, client } = await page.evaluate(() => new Promise<{ scroll: number; client: number }>((done) => requestAnimationFrame(() => done({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }))));
+		const { scroll, client } = await page.evaluate(
+			() =>
+				new Promise<{ scroll: number; client: number }>((done) =>
+					requestAnimationFrame(() => done({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth })),
+				),
+		);
 		expect(client).toBe(320);
 		expect(scroll, `${path} is ${scroll}px wide at 320px`).toBeLessThanOrEqual(client);
 		expect(errors).toEqual([]);
@@ -70,7 +78,10 @@ test('the scenario page scrolls smoothly, and with reduced motion requested it d
 		await expect(page.getByText('You chose: Decline the request', { exact: true })).toBeVisible();
 		const found = await page.evaluate(() => ({
 			scroll: getComputedStyle(document.documentElement).scrollBehavior,
-			animated: [...document.querySelectorAll('*')].filter((el) => { const s = getComputedStyle(el); return (s.animationName !== 'none' && parseFloat(s.animationDuration) > 0) || parseFloat(s.transitionDuration) > 0; }).length,
+			animated: [...document.querySelectorAll('*')].filter((el) => {
+				const s = getComputedStyle(el);
+				return (s.animationName !== 'none' && parseFloat(s.animationDuration) > 0) || parseFloat(s.transitionDuration) > 0;
+			}).length,
 		}));
 		await context.close();
 		return found;

@@ -2,8 +2,7 @@ import { wcagViolations } from './axe.ts';
 import { expect, test, type Page } from '@playwright/test';
 import { markPathDone, saveProfile, storedRecords, takeAssessment } from './helpers.ts';
 
-const axe = async (page: Page) =>
-	(await wcagViolations(page)).map((v) => v.id);
+const axe = async (page: Page) => (await wcagViolations(page)).map((v) => v.id);
 
 test('a learner fails, sees what to revisit, retakes a different set, passes, acknowledges and prints the certificate', async ({ page }) => {
 	test.setTimeout(180_000); // two whole assessments: a budget that does not assume an idle machine
@@ -53,13 +52,17 @@ test('a learner fails, sees what to revisit, retakes a different set, passes, ac
 	expect(await axe(page)).toEqual([]);
 
 	// The code is the one in the "completed" statement of the training record.
-	const completed = (await storedRecords(page)).map((r) => r.statement).find((s) => s.verb.id.endsWith('/completed') && s.object.id.endsWith('/social-media-policy'));
+	const completed = (await storedRecords(page))
+		.map((r) => r.statement)
+		.find((s) => s.verb.id.endsWith('/completed') && s.object.id.endsWith('/social-media-policy'));
 	expect(completed?.result?.extensions?.['https://learning.reach2.org/xapi/extensions/certificate-code']).toBe(code);
 
 	// Print: the button opens the browser's print dialog; the print stylesheet hides the chrome.
 	await page.evaluate(() => {
 		(window as unknown as { printed: number }).printed = 0;
-		window.print = () => { (window as unknown as { printed: number }).printed++; };
+		window.print = () => {
+			(window as unknown as { printed: number }).printed++;
+		};
 	});
 	await page.getByRole('button', { name: 'Print or save as PDF' }).click();
 	expect(await page.evaluate(() => (window as unknown as { printed: number }).printed)).toBe(1);

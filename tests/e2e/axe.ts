@@ -16,7 +16,11 @@ export const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'
  *   selectors and HTML snippets for every element that passed, which the tests never read.
  */
 export async function wcagViolations(page: Page) {
-	const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).setLegacyMode().options({ resultTypes: ['violations'] }).analyze();
+	const results = await new AxeBuilder({ page })
+		.withTags(WCAG_TAGS)
+		.setLegacyMode()
+		.options({ resultTypes: ['violations'] })
+		.analyze();
 	return results.violations;
 }
 

@@ -24,7 +24,7 @@ async function choose(page: Page, label: string) {
 test.describe('on a 375 x 740 phone', () => {
 	test.use({ viewport: { width: 375, height: 740 } });
 
-	test('after each choice the consequence is in view and focused, and the ending\'s verdict is announced', async ({ page }) => {
+	test("after each choice the consequence is in view and focused, and the ending's verdict is announced", async ({ page }) => {
 		await page.goto(CASE);
 		await waitForIslands(page);
 		// The choices sit below the situation: the learner has scrolled down to them.
@@ -109,7 +109,9 @@ test('the picture of the case is walked by keyboard alone: each point is named a
 	await expect(picture).toBeVisible();
 	expect((await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze()).violations.map((v) => v.id)).toEqual([]);
 	// Its description starts with the path in words.
-	await expect(picture).toHaveAccessibleDescription(new RegExp(`^Decision 1: You chose: ${LEAVE} Decision 2: You chose: ${KIND.replace(/'/g, '.')} Ending: A clear, kind boundary \\(Best practice\\)`));
+	await expect(picture).toHaveAccessibleDescription(
+		new RegExp(`^Decision 1: You chose: ${LEAVE} Decision 2: You chose: ${KIND.replace(/'/g, '.')} Ending: A clear, kind boundary \\(Best practice\\)`),
+	);
 
 	const nodes = picture.locator('[data-node]');
 	const count = await nodes.count();
@@ -127,7 +129,11 @@ test('the picture of the case is walked by keyboard alone: each point is named a
 		const name = (await focused.getAttribute('aria-label')) ?? '';
 		await expect(focused).toHaveAccessibleName(name);
 		const description = await focused.evaluate((el) =>
-			(el.getAttribute('aria-describedby') ?? '').split(' ').filter(Boolean).map((ref) => document.getElementById(ref)?.textContent ?? '').join(' '),
+			(el.getAttribute('aria-describedby') ?? '')
+				.split(' ')
+				.filter(Boolean)
+				.map((ref) => document.getElementById(ref)?.textContent ?? '')
+				.join(' '),
 		);
 		walked.push({ id, name, description });
 		await page.keyboard.press('Tab');
@@ -141,5 +147,8 @@ test('the picture of the case is walked by keyboard alone: each point is named a
 	expect(walked.find((w) => w.id === 'best-boundary')!.name).toBe('Ending: A clear, kind boundary. Best practice.');
 	expect(walked.find((w) => w.id === 'best-boundary')!.description).toBe('On your path this time. You ended here this time. You have found this ending.');
 	// The line of the path is drawn thick for each choice taken, and only those.
-	expect(await picture.locator('[data-edge][data-path]').evaluateAll((els) => els.map((el) => (el as HTMLElement).dataset.edge).sort())).toEqual(['monday:explain', 'request:ignore']);
+	expect(await picture.locator('[data-edge][data-path]').evaluateAll((els) => els.map((el) => (el as HTMLElement).dataset.edge).sort())).toEqual([
+		'monday:explain',
+		'request:ignore',
+	]);
 });

@@ -14,7 +14,13 @@ const allQuestions = course.modules.flatMap((m) => m.questions.map((q) => q.data
 export function answerKey(legend: string): { right: string[]; wrong: string[]; multiple: boolean } {
 	const q = allQuestions.find((x) => legend.endsWith(x.prompt));
 	if (!q) throw new Error(`No question with legend ${legend}`);
-	const options = q.type === 'truefalse' ? [{ id: 'true', text: 'True' }, { id: 'false', text: 'False' }] : q.options;
+	const options =
+		q.type === 'truefalse'
+			? [
+					{ id: 'true', text: 'True' },
+					{ id: 'false', text: 'False' },
+				]
+			: q.options;
 	const right = correctAnswer(q);
 	return {
 		right: options.filter((o) => right.includes(o.id)).map((o) => o.text),
@@ -30,8 +36,10 @@ export function pathOf(learner: Learner) {
 	const required = requiredModules(course.course, pathModules(course), learner);
 	return {
 		required,
-		lessonFor: (moduleId: string, lessonId: string) => isFor(course.modules.find((m) => m.id === moduleId)!.lessons.find((l) => l.id === lessonId)!.data.audiences, learner),
-		scenarioFor: (moduleId: string, scenarioId: string) => isFor(course.modules.find((m) => m.id === moduleId)!.scenarios.find((s) => s.id === scenarioId)!.data.audiences, learner),
+		lessonFor: (moduleId: string, lessonId: string) =>
+			isFor(course.modules.find((m) => m.id === moduleId)!.lessons.find((l) => l.id === lessonId)!.data.audiences, learner),
+		scenarioFor: (moduleId: string, scenarioId: string) =>
+			isFor(course.modules.find((m) => m.id === moduleId)!.scenarios.find((s) => s.id === scenarioId)!.data.audiences, learner),
 		/** True when the question with this legend belongs to a required module and is for this learner. */
 		questionFor: (legend: string) => {
 			const q = questionByLegend(legend);
@@ -55,7 +63,13 @@ export function questionByLegend(legend: string) {
  */
 export async function expectOptionsNamed(fieldset: Locator): Promise<void> {
 	const q = questionByLegend(await fieldset.locator('legend').innerText());
-	const options = q.type === 'truefalse' ? [{ id: 'true', text: 'True' }, { id: 'false', text: 'False' }] : q.options;
+	const options =
+		q.type === 'truefalse'
+			? [
+					{ id: 'true', text: 'True' },
+					{ id: 'false', text: 'False' },
+				]
+			: q.options;
 	const inputs = fieldset.locator('input');
 	await expect(inputs).toHaveCount(options.length);
 	for (let i = 0; i < options.length; i++) {
@@ -100,7 +114,9 @@ export async function waitForIslands(page: Page): Promise<void> {
  * to be idle (at least 500 ms a page, and far more on a busy machine) it costs nothing extra.
  */
 export async function waitForLearnerState(page: Page): Promise<void> {
-	await page.waitForFunction(() => !document.querySelector('astro-island[ssr], section[aria-labelledby="dashboard-heading"]:not([data-ready]), [data-lesson-done]:not([data-ready])'));
+	await page.waitForFunction(
+		() => !document.querySelector('astro-island[ssr], section[aria-labelledby="dashboard-heading"]:not([data-ready]), [data-lesson-done]:not([data-ready])'),
+	);
 }
 
 /**
@@ -192,11 +208,14 @@ export async function storage(page: Page): Promise<Record<string, string>> {
  */
 export async function markPathDone(page: Page) {
 	await page.goto('/');
-	await page.evaluate((ids) => {
-		const stored = JSON.parse(localStorage.getItem('policy-course:progress')!);
-		for (const id of ids) stored.data.attempt.testedOut[id] = new Date().toISOString();
-		localStorage.setItem('policy-course:progress', JSON.stringify(stored));
-	}, course.modules.map((m) => m.id));
+	await page.evaluate(
+		(ids) => {
+			const stored = JSON.parse(localStorage.getItem('policy-course:progress')!);
+			for (const id of ids) stored.data.attempt.testedOut[id] = new Date().toISOString();
+			localStorage.setItem('policy-course:progress', JSON.stringify(stored));
+		},
+		course.modules.map((m) => m.id),
+	);
 	await page.reload();
 }
 
@@ -300,14 +319,28 @@ export async function takeAssessmentOnPath(page: Page, learner: Learner, correct
  * The training record as stored: one key per statement (`policy-course:record:<id>`), in the
  * order the statements were made. Read the way the app reads it (src/stores/records.ts).
  */
-export async function storedRecords<T = { status: string; statement: { id: string; timestamp: string; verb: { id: string }; object: { id: string }; context: { registration: string; extensions: Record<string, string> }; result?: { extensions?: Record<string, string> } } }>(page: Page): Promise<T[]> {
+export async function storedRecords<
+	T = {
+		status: string;
+		statement: {
+			id: string;
+			timestamp: string;
+			verb: { id: string };
+			object: { id: string };
+			context: { registration: string; extensions: Record<string, string> };
+			result?: { extensions?: Record<string, string> };
+		};
+	},
+>(page: Page): Promise<T[]> {
 	return page.evaluate(() => {
 		const out: Array<{ statement: { id: string; timestamp: string } }> = [];
 		for (const store of [sessionStorage, localStorage]) {
 			for (const key of Object.keys(store)) if (key.startsWith('policy-course:record:')) out.push(JSON.parse(store.getItem(key)!).data);
 		}
 		const byId = new Map(out.map((r) => [r.statement.id, r]));
-		return [...byId.values()].sort((a, b) => (a.statement.timestamp < b.statement.timestamp ? -1 : a.statement.timestamp > b.statement.timestamp ? 1 : a.statement.id < b.statement.id ? -1 : 1));
+		return [...byId.values()].sort((a, b) =>
+			a.statement.timestamp < b.statement.timestamp ? -1 : a.statement.timestamp > b.statement.timestamp ? 1 : a.statement.id < b.statement.id ? -1 : 1,
+		);
 	}) as Promise<T[]>;
 }
 

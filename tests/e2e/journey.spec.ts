@@ -2,7 +2,20 @@ import { readFileSync } from 'node:fs';
 import { wcagViolations } from './axe.ts';
 import validation from '@learninglocker/xapi-validation';
 import { expect, test, type Page } from '@playwright/test';
-import { answerKey, answerQuestion, course, expectOptionsNamed, pathOf, saveProfile, storage, storedRecords, takeAssessmentOnPath, takeCheckHere, walkPath, type Learner } from './helpers.ts';
+import {
+	answerKey,
+	answerQuestion,
+	course,
+	expectOptionsNamed,
+	pathOf,
+	saveProfile,
+	storage,
+	storedRecords,
+	takeAssessmentOnPath,
+	takeCheckHere,
+	walkPath,
+	type Learner,
+} from './helpers.ts';
 
 import { addMonths } from '../../src/course/refresher.ts';
 import { drawQuestions } from '../../src/assessment/draw.ts';
@@ -10,7 +23,13 @@ import { drawQuestions } from '../../src/assessment/draw.ts';
 const fmt = (d: Date) => d.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 const DAY = 24 * 60 * 60 * 1000;
 
-type Statement = { id: string; actor: unknown; verb: { id: string }; object: { id: string }; context?: { registration?: string; extensions?: Record<string, string> } };
+type Statement = {
+	id: string;
+	actor: unknown;
+	verb: { id: string };
+	object: { id: string };
+	context?: { registration?: string; extensions?: Record<string, string> };
+};
 
 /**
  * A new learner's whole year, through the UI: induction to certificate; the refresher offered
@@ -26,7 +45,10 @@ async function inductionThenRefresher(page: Page, profile: Parameters<typeof sav
 	await saveProfile(page, profile);
 	const path = pathOf(learner);
 	await page.goto('/');
-	const shownPath = await page.getByTestId('path').locator('li[data-module]').evaluateAll((lis) => lis.map((li) => li.getAttribute('data-module')!));
+	const shownPath = await page
+		.getByTestId('path')
+		.locator('li[data-module]')
+		.evaluateAll((lis) => lis.map((li) => li.getAttribute('data-module')!));
 	expect(shownPath).toEqual(path.required);
 
 	// Induction.
@@ -95,7 +117,9 @@ async function inductionThenRefresher(page: Page, profile: Parameters<typeof sav
 	expect(secondAsked.filter((id) => firstAsked.includes(id))).toEqual([]);
 	await confirmAndCertificate(page, later);
 	await page.goto('/');
-	await expect(page.getByText(/You have completed the course \(refresher\)/)).toContainText(`Your next refresher is due by ${fmt(addMonths(later.toISOString(), 12))}.`);
+	await expect(page.getByText(/You have completed the course \(refresher\)/)).toContainText(
+		`Your next refresher is due by ${fmt(addMonths(later.toISOString(), 12))}.`,
+	);
 	await expect(page.getByTestId('refresher-offer')).toHaveCount(0);
 
 	// The downloaded record: two course completions, waived tested-out modules, one actor.
@@ -106,7 +130,12 @@ async function inductionThenRefresher(page: Page, profile: Parameters<typeof sav
 	const iri = course.course.activityIriBase;
 	const verb = (s: Statement) => s.verb.id.split('/').pop();
 	expect(statements.filter((s) => verb(s) === 'completed' && s.object.id === iri)).toHaveLength(2);
-	expect(statements.filter((s) => verb(s) === 'waived').map((s) => s.object.id).sort()).toEqual(testedOut.map((id) => `${iri}/modules/${id}`).sort());
+	expect(
+		statements
+			.filter((s) => verb(s) === 'waived')
+			.map((s) => s.object.id)
+			.sort(),
+	).toEqual(testedOut.map((id) => `${iri}/modules/${id}`).sort());
 	expect(new Set(statements.map((s) => JSON.stringify(s.actor))).size).toBe(1);
 	expect(verb(statements[0]!)).toBe('initialized');
 	expect(statements.filter((s) => verb(s) === 'initialized')).toHaveLength(2);
@@ -124,7 +153,9 @@ async function confirmAndCertificate(page: Page, today: Date) {
 	await page.getByRole('link', { name: 'View and print your certificate' }).click();
 	await expect(page.getByTestId('certificate-date')).toHaveText(fmt(today));
 	// The certificate names the Trust as written and the policy version once (issue 16).
-	await expect(page.locator('.certificate').getByText(`on the REAch2 Academy Trust Social Media Policy, ${course.policy.versionLabel}.`, { exact: true })).toBeVisible();
+	await expect(
+		page.locator('.certificate').getByText(`on the REAch2 Academy Trust Social Media Policy, ${course.policy.versionLabel}.`, { exact: true }),
+	).toBeVisible();
 }
 
 test('a new teacher completes the induction, and a year later the refresher, through the UI', async ({ page }) => {
@@ -152,7 +183,10 @@ function seedsThatWouldAskPpa(count: number, modules: string[], n: number): numb
 	return seeds;
 }
 
-for (const [name, role, learner] of [['governor', 'Governor or trustee', { role: 'governor', recruiter: false }], ['contractor', 'Contractor', { role: 'contractor', recruiter: false }]] as const) {
+for (const [name, role, learner] of [
+	['governor', 'Governor or trustee', { role: 'governor', recruiter: false }],
+	['contractor', 'Contractor', { role: 'contractor', recruiter: false }],
+] as const) {
 	test(`a ${name}'s personal-use check and assessment, at seeds that would otherwise ask about PPA time, stay on their path`, async ({ page }) => {
 		test.setTimeout(180_000);
 		await saveProfile(page, { name: 'Pat Lee', email: 'pat.lee@example.org', role });
@@ -183,7 +217,10 @@ test('a governor sees the governor path, with recruitment only when they shortli
 	await saveProfile(page, { name: 'Grace Mensah', staff: 'GOV-0042', role: 'Governor or trustee' });
 	await page.goto('/');
 	await expect(page.getByText('Grace Mensah · Governor or trustee')).toBeVisible();
-	const required = await page.getByTestId('path').locator('li[data-module]').evaluateAll((lis) => lis.map((li) => li.getAttribute('data-module')));
+	const required = await page
+		.getByTestId('path')
+		.locator('li[data-module]')
+		.evaluateAll((lis) => lis.map((li) => li.getAttribute('data-module')));
 	expect(required).not.toContain('recruitment-and-equality');
 	await expect(page.getByText(/Not on your path, open to browse: Recruitment and equality/)).toBeVisible();
 	expect(await wcagViolations(page)).toEqual([]);
@@ -192,7 +229,7 @@ test('a governor sees the governor path, with recruitment only when they shortli
 	await expect(page.getByTestId('path').locator('li[data-module="recruitment-and-equality"]')).toBeVisible();
 });
 
-test('a new learner\'s record starts with an initialized about them, made when their details are saved', async ({ page }) => {
+test("a new learner's record starts with an initialized about them, made when their details are saved", async ({ page }) => {
 	await page.goto('/');
 	await page.goto('/policy/');
 	await page.goto('/');
@@ -248,7 +285,8 @@ test('corrupted stored data is set aside with a notice, never an error page', as
 	expect(setAside.map((q) => q.key).sort()).toEqual(['policy-course:profile', 'policy-course:progress']);
 	expect(setAside.find((q) => q.key === 'policy-course:progress')!.raw).toBe('{"v":1,"data":{"attempt":42');
 	// Dismissed notices stay dismissed.
-	while (await page.getByRole('button', { name: 'OK, hide this message' }).count()) await page.getByRole('button', { name: 'OK, hide this message' }).first().click();
+	while (await page.getByRole('button', { name: 'OK, hide this message' }).count())
+		await page.getByRole('button', { name: 'OK, hide this message' }).first().click();
 	await page.reload();
 	await expect(page.getByRole('heading', { name: 'Your course' })).toBeVisible();
 	await expect(page.getByText(/could not be read/)).toHaveCount(0);
@@ -260,12 +298,15 @@ test('a full storage is reported and the record download offered', async ({ page
 	await page.addInitScript(() => {
 		const real = Storage.prototype.setItem;
 		Storage.prototype.setItem = function (key: string, value: string) {
-			if (key === 'policy-course:progress' && (window as unknown as { full?: boolean }).full) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+			if (key === 'policy-course:progress' && (window as unknown as { full?: boolean }).full)
+				throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
 			return real.call(this, key, value);
 		};
 	});
 	await page.goto('/modules/monitoring/privacy-and-monitoring/');
-	await page.evaluate(() => { (window as unknown as { full: boolean }).full = true; });
+	await page.evaluate(() => {
+		(window as unknown as { full: boolean }).full = true;
+	});
 	await page.locator('[data-lesson-done][data-ready]').scrollIntoViewIfNeeded();
 	const alert = page.getByRole('alert');
 	await expect(alert).toContainText('Your browser storage is full');

@@ -75,7 +75,9 @@ test('the result lists modules in course order as counts, every question missed 
 	await expect(page.getByTestId('missed-questions')).toHaveCount(0);
 });
 
-test('a checked knowledge-check question marks the answer given and the right one in words, and the result lists what was missed with its feedback', async ({ page }) => {
+test('a checked knowledge-check question marks the answer given and the right one in words, and the result lists what was missed with its feedback', async ({
+	page,
+}) => {
 	await page.goto('/modules/monitoring/check/');
 	const legends: string[] = [];
 	for (let i = 0; i < 6; i++) {

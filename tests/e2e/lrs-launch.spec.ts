@@ -10,7 +10,17 @@ import { cmi5Breaches, type LrsStatement } from '../lrs/cmi5-rules.ts';
 import { startLrs, type Lrs } from '../lrs/harness.ts';
 import { invalidStatements } from '../lrs/validate.ts';
 import { testPort } from '../ports.ts';
-import { acknowledgePolicy, approveLrs, markPathDone, playFirstChoices, readModule, saveProfile, storedRecords, takeAssessment, takeKnowledgeCheck } from './helpers.ts';
+import {
+	acknowledgePolicy,
+	approveLrs,
+	markPathDone,
+	playFirstChoices,
+	readModule,
+	saveProfile,
+	storedRecords,
+	takeAssessment,
+	takeKnowledgeCheck,
+} from './helpers.ts';
 
 // One LRS per worker (lrs-fixture.ts), so this file's tests run on both workers at once.
 let lrs: Lrs;
@@ -51,7 +61,13 @@ test('two tabs learning at once on one launch: the record and the LRS hold the s
 	expect(stored.filter(moduleDone)).toHaveLength(1);
 	expect(stored.filter((s) => verb(s) === 'initialized')).toHaveLength(1);
 	// The LMS's activity id groups every statement (issue 14.5).
-	expect(stored.every((s) => (s as unknown as { context: { contextActivities: { grouping: Array<{ id: string }> } } }).context.contextActivities.grouping.some((g) => g.id === 'https://lms.example.org/courses/social-media'))).toBe(true);
+	expect(
+		stored.every((s) =>
+			(s as unknown as { context: { contextActivities: { grouping: Array<{ id: string }> } } }).context.contextActivities.grouping.some(
+				(g) => g.id === 'https://lms.example.org/courses/social-media',
+			),
+		),
+	).toBe(true);
 	expect(invalidStatements(stored)).toEqual([]);
 	await second.close();
 	await idle.close();
@@ -93,7 +109,9 @@ test('a second launch naming another host gets nothing made for the first, and t
 		// A new tab, a link naming another host: the learner sees the host and is asked.
 		const tab = await context.newPage();
 		await tab.goto(`/?${new URLSearchParams({ endpoint: other.endpoint, auth: other.auth })}`);
-		await expect(tab.getByRole('alert').filter({ hasText: 'This link asks the course to send your training records' })).toContainText(new URL(other.endpoint).host);
+		await expect(tab.getByRole('alert').filter({ hasText: 'This link asks the course to send your training records' })).toContainText(
+			new URL(other.endpoint).host,
+		);
 		expect(await other.statements()).toHaveLength(0);
 		await approveLrs(tab);
 		await expect(tab.locator('#status-records')).toHaveText('All records sent.');
@@ -119,7 +137,16 @@ test('a refused launch link leaves no secret in the address bar and says why in 
 		[{ endpoint: 'http://lrs.example.org/xAPI/', auth: 'Basic c2VjcmV0' }, /not secure/],
 		[{ endpoint: 'https://user:pass@lrs.example.org/xAPI/', auth: 'Basic c2VjcmV0' }, /user name or password/],
 		[{ endpoint: lrs.endpoint, auth: 'Basic c2VjcmV0\r\nX-Injected: 1' }, /line breaks/],
-		[{ endpoint: 'javascript:alert(1)//', fetch: 'https://lms.example.org/fetch/one-time-secret', registration: crypto.randomUUID(), activityId: 'https://a/1', actor: '{}' }, /must be an https address/],
+		[
+			{
+				endpoint: 'javascript:alert(1)//',
+				fetch: 'https://lms.example.org/fetch/one-time-secret',
+				registration: crypto.randomUUID(),
+				activityId: 'https://a/1',
+				actor: '{}',
+			},
+			/must be an https address/,
+		],
 	];
 	for (const [params, message] of cases) {
 		await page.goto(`/?${new URLSearchParams(params)}`);
@@ -173,13 +200,19 @@ test('"Forget me" in one tab stops a second, launched tab writing personal data'
 function cmi5Link(registration: string, activityId: string, launchData: Record<string, unknown>) {
 	const sessionId = crypto.randomUUID();
 	const fetchUrl = lrs.cmi5(registration, {
-		contextTemplate: { contextActivities: { grouping: [{ objectType: 'Activity', id: 'https://lms.example.org/courses/social-media' }] }, extensions: { 'https://w3id.org/xapi/cmi5/context/extensions/sessionid': sessionId } },
+		contextTemplate: {
+			contextActivities: { grouping: [{ objectType: 'Activity', id: 'https://lms.example.org/courses/social-media' }] },
+			extensions: { 'https://w3id.org/xapi/cmi5/context/extensions/sessionid': sessionId },
+		},
 		launchMode: 'Normal',
 		launchMethod: 'AnyWindow',
 		...launchData,
 	});
 	const cmi5Actor = { objectType: 'Agent', name: 'Kofi Boateng', account: { homePage: 'https://lms.example.org', name: 'kboateng' } };
-	return { sessionId, url: `/?${new URLSearchParams({ endpoint: lrs.endpoint, fetch: fetchUrl, actor: JSON.stringify(cmi5Actor), registration, activityId })}` };
+	return {
+		sessionId,
+		url: `/?${new URLSearchParams({ endpoint: lrs.endpoint, fetch: fetchUrl, actor: JSON.stringify(cmi5Actor), registration, activityId })}`,
+	};
 }
 
 test('cmi5: fail then pass, a second session, a slow Finish and masteryScore 0.95 keep every cmi5 rule', async ({ page }) => {
@@ -231,7 +264,9 @@ test('cmi5: LaunchData the course cannot use is refused with fixed wording, the 
 	const registration = crypto.randomUUID();
 	await page.goto(cmi5Link(registration, 'https://lms.example.org/au/3', { masteryScore: 'abc', returnURL: 'javascript:alert(1)' }).url);
 	await approveLrs(page);
-	await expect(page.locator('#status-records')).toHaveText('Your learning system sent launch settings the course cannot use, so your records are kept on this device only. The details are on My record.');
+	await expect(page.locator('#status-records')).toHaveText(
+		'Your learning system sent launch settings the course cannot use, so your records are kept on this device only. The details are on My record.',
+	);
 	await page.getByRole('link', { name: 'My record' }).click();
 	await expect(page.getByText(/LMS\.LaunchData: masteryScore "abc" is not a number from 0 to 1/)).toBeVisible();
 	await page.goto('/assessment/');

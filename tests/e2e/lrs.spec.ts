@@ -4,7 +4,6 @@ import type { Lrs } from '../lrs/harness.ts';
 import { invalidStatements } from '../lrs/validate.ts';
 import { acknowledgePolicy, approveLrs, completeModule, markPathDone, playFirstChoices, saveProfile, storedRecords, takeAssessment } from './helpers.ts';
 
-
 /** Every statement is valid xAPI (Learning Locker's validator). */
 const expectValid = (statements: unknown[]) => expect(invalidStatements(statements)).toEqual([]);
 
@@ -32,7 +31,11 @@ test('statements reach the LRS exactly once, including those made while it was d
 	await approveLrs(page);
 	await completeModule(page, 'monitoring', 'teaching');
 	await expect(page.locator('#status-records')).toHaveText('All records sent.');
-	await expect.poll(async () => (await localRecords(page, registration)).map((r) => r.status + ' ' + r.statement.verb.id.split('/').pop()).filter((x) => !x.startsWith('sent'))).toEqual([]);
+	await expect
+		.poll(async () =>
+			(await localRecords(page, registration)).map((r) => r.status + ' ' + r.statement.verb.id.split('/').pop()).filter((x) => !x.startsWith('sent')),
+		)
+		.toEqual([]);
 	let local = await localRecords(page, registration);
 	let stored = (await lrs.statements()).filter((s) => s.context?.registration === registration);
 	expect(local.length).toBeGreaterThan(8);
@@ -114,8 +117,17 @@ test('a cmi5 launch produces a session the cmi5 rules accept', async ({ page }) 
 
 	const stored = (await lrs.statements()).filter((s) => s.context?.registration === registration);
 	// The LRS lists newest first; put them in the order they were made.
-	const ordered = [...stored].sort((a, b) => Date.parse((a as unknown as { timestamp: string }).timestamp) - Date.parse((b as unknown as { timestamp: string }).timestamp));
-	type S = { id: string; verb: { id: string }; object: { id: string }; actor?: unknown; result?: { score?: { scaled: number }; success?: boolean }; context?: { registration?: string; contextActivities?: { category?: Array<{ id: string }> }; extensions?: Record<string, unknown> } };
+	const ordered = [...stored].sort(
+		(a, b) => Date.parse((a as unknown as { timestamp: string }).timestamp) - Date.parse((b as unknown as { timestamp: string }).timestamp),
+	);
+	type S = {
+		id: string;
+		verb: { id: string };
+		object: { id: string };
+		actor?: unknown;
+		result?: { score?: { scaled: number }; success?: boolean };
+		context?: { registration?: string; contextActivities?: { category?: Array<{ id: string }> }; extensions?: Record<string, unknown> };
+	};
 	const all = ordered as S[];
 	const isDefined = (s: S) => (s.context?.contextActivities?.category ?? []).some((c) => c.id === 'https://w3id.org/xapi/cmi5/context/categories/cmi5');
 	const defined = all.filter(isDefined);

@@ -30,14 +30,23 @@ test('after one visit the course works offline, and waiting records go when back
 	const lrs = await startLrs(testPort(4470));
 	try {
 		const registration = crypto.randomUUID();
-		await page.goto(`/?${new URLSearchParams({ endpoint: lrs.endpoint, auth: lrs.auth, registration, actor: JSON.stringify({ mbox: 'mailto:gov@example.org', name: 'Governor' }) })}`);
+		await page.goto(
+			`/?${new URLSearchParams({ endpoint: lrs.endpoint, auth: lrs.auth, registration, actor: JSON.stringify({ mbox: 'mailto:gov@example.org', name: 'Governor' }) })}`,
+		);
 		await approveLrs(page);
 		await waitForServiceWorker(page);
 		await expect(page.locator('#status-records')).toHaveText('All records sent.');
 
 		await goOffline(context);
 		// The page and the worker are both cut off from the network.
-		expect(await page.evaluate(() => fetch('/not-in-the-precache.txt').then(() => 'fetched', () => 'failed'))).toBe('failed');
+		expect(
+			await page.evaluate(() =>
+				fetch('/not-in-the-precache.txt').then(
+					() => 'fetched',
+					() => 'failed',
+				),
+			),
+		).toBe('failed');
 		await expect(page.locator('#status-network')).toHaveText('You are offline. Your progress and records are saved on this device.');
 
 		await page.goto('/a-page-that-was-never-built/');
@@ -58,8 +67,14 @@ test('after one visit the course works offline, and waiting records go when back
 		await context.setOffline(false);
 		await expect(page.locator('#status-records')).toHaveText('All records sent.', { timeout: 30_000 });
 		const local = await storedRecords(page);
-		const mine = local.filter((r) => r.statement.context.registration === registration).map((r) => r.statement.id).sort();
-		const stored = (await lrs.statements()).filter((s) => s.context?.registration === registration).map((s) => s.id).sort();
+		const mine = local
+			.filter((r) => r.statement.context.registration === registration)
+			.map((r) => r.statement.id)
+			.sort();
+		const stored = (await lrs.statements())
+			.filter((s) => s.context?.registration === registration)
+			.map((s) => s.id)
+			.sort();
 		expect(stored).toEqual(mine);
 	} finally {
 		await lrs.close();
@@ -104,7 +119,14 @@ test('a new deploy shows the update prompt, and progress survives the update', a
 	const server: ChildProcess = spawn(process.execPath, ['scripts/serve.mjs', '--dir', dir, '--port', String(port)], { stdio: 'ignore' });
 	try {
 		const base = `http://127.0.0.1:${port}`;
-		await expect.poll(() => fetch(`${base}/`).then((r) => r.status, () => 0)).toBe(200);
+		await expect
+			.poll(() =>
+				fetch(`${base}/`).then(
+					(r) => r.status,
+					() => 0,
+				),
+			)
+			.toBe(200);
 		await page.goto(`${base}/modules/monitoring/privacy-and-monitoring/`);
 		await page.locator('[data-lesson-done][data-ready]').click();
 		await page.waitForURL(/scenarios/);

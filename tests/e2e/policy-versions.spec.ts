@@ -46,9 +46,20 @@ function deploy(served: string, v: string) {
 
 /** Answers the question in this fieldset rightly, from the fixture's answer key. */
 async function answerRightly(page: Page, legend: string, scope = page.locator('body')) {
-	const q = questions.find((x) => legend.replace(/^\d+\.\s*/, '').trim().endsWith(x.prompt));
+	const q = questions.find((x) =>
+		legend
+			.replace(/^\d+\.\s*/, '')
+			.trim()
+			.endsWith(x.prompt),
+	);
 	if (!q) throw new Error(`No fixture question with legend ${legend}`);
-	const options = q.type === 'truefalse' ? [{ id: 'true', text: 'True' }, { id: 'false', text: 'False' }] : q.options;
+	const options =
+		q.type === 'truefalse'
+			? [
+					{ id: 'true', text: 'True' },
+					{ id: 'false', text: 'False' },
+				]
+			: q.options;
 	for (const o of options.filter((o) => correctAnswer(q).includes(o.id))) await scope.getByLabel(o.text, { exact: true }).check();
 	return q.id;
 }
@@ -100,7 +111,16 @@ test.beforeAll(async () => {
 	served = mkdtempSync(join(tmpdir(), 'policy-served-'));
 	deploy(served, '2');
 	server = spawn(process.execPath, ['scripts/serve.mjs', '--dir', served, '--port', String(PORT)], { stdio: 'ignore' });
-	await expect.poll(() => fetch(`${BASE}/`).then((r) => r.status, () => 0), { timeout: 20_000 }).toBe(200);
+	await expect
+		.poll(
+			() =>
+				fetch(`${BASE}/`).then(
+					(r) => r.status,
+					() => 0,
+				),
+			{ timeout: 20_000 },
+		)
+		.toBe(200);
 });
 
 test.afterAll(() => {
@@ -144,7 +164,8 @@ test('a learner who completed under Version 2 sees what changed, takes a targete
 	const legends = page.locator('form fieldset legend');
 	await expect(legends).toHaveCount(2);
 	const asked: string[] = [];
-	for (const legend of await legends.allInnerTexts()) asked.push(await answerRightly(page, legend, page.locator('fieldset', { hasText: legend.replace(/^\d+\.\s*/, '') })));
+	for (const legend of await legends.allInnerTexts())
+		asked.push(await answerRightly(page, legend, page.locator('fieldset', { hasText: legend.replace(/^\d+\.\s*/, '') })));
 	expect(asked.sort()).toEqual(['ex-friends', 'ex-phone']);
 	await page.getByRole('button', { name: 'Submit the refresher check' }).click();
 
@@ -176,7 +197,12 @@ test('a learner who completed under Version 2 sees what changed, takes a targete
 	const download = page.waitForEvent('download');
 	await page.getByRole('button', { name: 'Download my training record' }).click();
 	const file = await (await download).path();
-	const statements = JSON.parse(readFileSync(file, 'utf8')) as Array<{ verb: { id: string }; object: { id: string }; result?: { extensions?: Record<string, unknown> }; context?: { extensions?: Record<string, unknown> } }>;
+	const statements = JSON.parse(readFileSync(file, 'utf8')) as Array<{
+		verb: { id: string };
+		object: { id: string };
+		result?: { extensions?: Record<string, unknown> };
+		context?: { extensions?: Record<string, unknown> };
+	}>;
 	const acks = statements.filter((s) => s.verb.id === 'http://activitystrea.ms/schema/1.0/accept');
 	expect(acks.map((s) => [s.object.id, s.result?.extensions?.[EXT.policyVersion]])).toEqual([
 		['https://example.org/xapi/fixture/policy/v2', '2'],

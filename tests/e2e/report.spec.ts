@@ -55,7 +55,10 @@ const BOUNDARY = {
 	current: { name: 'Cy Current', id: 'B004', completedAt: '2025-12-29T10:00:00.000Z', version: '2' }, // a day short of 11 months: current
 	older: { name: 'Vic Older', id: 'B005', completedAt: '2026-06-01T10:00:00.000Z', version: '1' }, // acknowledged version 1 only
 } as const;
-const STARTERS = { inductionDue: { name: 'Ines Induction', id: 'B006', start: daysLater(TODAY, -28) }, inductionLate: { name: 'Ian Late', id: 'B007', start: daysLater(TODAY, -29) } };
+const STARTERS = {
+	inductionDue: { name: 'Ines Induction', id: 'B006', start: daysLater(TODAY, -28) },
+	inductionLate: { name: 'Ian Late', id: 'B007', start: daysLater(TODAY, -29) },
+};
 
 async function boundaryStatements(): Promise<Statement[]> {
 	const out: Statement[] = [];
@@ -63,11 +66,24 @@ async function boundaryStatements(): Promise<Statement[]> {
 	for (const p of Object.values(BOUNDARY)) {
 		const actor = actorFor({ name: p.name, idKind: 'staff', id: p.id }, course.trustHomePage);
 		const registration = crypto.randomUUID();
-		const ctx = { iriBase: course.iriBase, courseTitle: course.courseTitle, courseVersion: course.courseVersion, policyVersion: p.version, actor, registration, role: 'teaching', mode: 'induction' as const, moduleTitles: {} };
+		const ctx = {
+			iriBase: course.iriBase,
+			courseTitle: course.courseTitle,
+			courseVersion: course.courseVersion,
+			policyVersion: p.version,
+			actor,
+			registration,
+			role: 'teaching',
+			mode: 'induction' as const,
+			moduleTitles: {},
+		};
 		const at = Date.parse(p.completedAt);
 		const make = (e: CourseEvent, t: number) => buildStatement(e, ctx, `10000000-0000-4000-8000-${String(++n).padStart(12, '0')}`, new Date(t).toISOString());
 		// The code covers the attempt's statements before `completed`, as the course makes it.
-		const before = [make({ type: 'course.initialized' }, at - 3_600_000), make({ type: 'policy.acknowledged', policyVersion: p.version, policyLabel: `version ${p.version}` }, at - 1000)];
+		const before = [
+			make({ type: 'course.initialized' }, at - 3_600_000),
+			make({ type: 'policy.acknowledged', policyVersion: p.version, policyLabel: `version ${p.version}` }, at - 1000),
+		];
 		const code = await verificationCode({ learner: p.id, registration, score: 92, policyVersion: p.version }, before);
 		out.push(...before, make({ type: 'course.completed', score: 92, code, durationMs: 3_600_000 }, at));
 	}
@@ -79,10 +95,17 @@ test.beforeAll(async ({}, info) => {
 	lrs = await startLrs(testPort(4560 + info.parallelIndex * 10), KEY, SECRET);
 	trust = await loadTrust(course, { ...SIZES.small, seed: 19, today: TODAY }, { endpoint: lrs.endpoint, auth: lrs.auth });
 	const extra = await boundaryStatements();
-	const r = await fetch(`${lrs.endpoint}statements`, { method: 'POST', headers: { Authorization: lrs.auth, 'X-Experience-API-Version': '1.0.3', 'Content-Type': 'application/json' }, body: JSON.stringify(extra) });
+	const r = await fetch(`${lrs.endpoint}statements`, {
+		method: 'POST',
+		headers: { Authorization: lrs.auth, 'X-Experience-API-Version': '1.0.3', 'Content-Type': 'application/json' },
+		body: JSON.stringify(extra),
+	});
 	expect(r.ok).toBe(true);
 	dir = mkdtempSync(join(tmpdir(), 'report-e2e-'));
-	const boundaryRows = [...Object.values(BOUNDARY).map((p) => `${p.name},${p.id},Boundary Academy,Teaching staff,2020-01-01`), ...Object.values(STARTERS).map((p) => `${p.name},${p.id},Boundary Academy,Teaching staff,${p.start}`)];
+	const boundaryRows = [
+		...Object.values(BOUNDARY).map((p) => `${p.name},${p.id},Boundary Academy,Teaching staff,2020-01-01`),
+		...Object.values(STARTERS).map((p) => `${p.name},${p.id},Boundary Academy,Teaching staff,${p.start}`),
+	];
 	// Two bad rows after 1 header + 40 generated + 7 boundary rows: file lines 49 and 50.
 	staffCsv = `${trust.csv}${boundaryRows.join('\n')}\nNobody,,Oak,Teaching staff,2026-01-01\nPat Wrong,pat@example.org,Oak,Chef,2026-13-01\n`;
 	writeFileSync(join(dir, 'staff.csv'), staffCsv);
@@ -106,8 +129,13 @@ function expectedCompletion(): string[][] {
 	const label = (id: string) => course.roles.find((r) => r.id === id)!.label;
 	const people: Array<{ academy: string; role: string; completions: Array<{ at: string; version: string }> }> = trust.people
 		.filter((p: PersonPlan) => p.onList)
-		.map((p) => ({ academy: p.academy, role: p.role, completions: p.attempts.filter((a) => a.completedAt).map((a) => ({ at: a.completedAt!, version: a.policyVersion })) }));
-	for (const p of Object.values(BOUNDARY)) people.push({ academy: 'Boundary Academy', role: 'teaching', completions: [{ at: p.completedAt, version: p.version }] });
+		.map((p) => ({
+			academy: p.academy,
+			role: p.role,
+			completions: p.attempts.filter((a) => a.completedAt).map((a) => ({ at: a.completedAt!, version: a.policyVersion })),
+		}));
+	for (const p of Object.values(BOUNDARY))
+		people.push({ academy: 'Boundary Academy', role: 'teaching', completions: [{ at: p.completedAt, version: p.version }] });
 	for (const _ of Object.values(STARTERS)) people.push({ academy: 'Boundary Academy', role: 'teaching', completions: [] });
 	const groups = new Map<string, { academy: string; role: string; staff: number; completed: number; inDate: number; ack: number }>();
 	for (const p of people) {
@@ -117,11 +145,16 @@ function expectedCompletion(): string[][] {
 		g.staff++;
 		if (!p.completions.length) continue;
 		g.completed++;
-		const last = p.completions.map((c) => c.at).sort().at(-1)!;
+		const last = p.completions
+			.map((c) => c.at)
+			.sort()
+			.at(-1)!;
 		if (TODAY <= monthsLater(last, 12)) g.inDate++;
 		if (p.completions.some((c) => c.version === '2')) g.ack++;
 	}
-	return [...groups.values()].map((g) => [g.academy, g.role, String(g.staff), String(g.completed), String(Math.round((100 * g.completed) / g.staff)), String(g.inDate), String(g.ack)]).sort((a, b) => a.join('|').localeCompare(b.join('|')));
+	return [...groups.values()]
+		.map((g) => [g.academy, g.role, String(g.staff), String(g.completed), String(Math.round((100 * g.completed) / g.staff)), String(g.inDate), String(g.ack)])
+		.sort((a, b) => a.join('|').localeCompare(b.join('|')));
 }
 
 async function tableRows(page: Page, id: string): Promise<string[][]> {
@@ -145,7 +178,9 @@ async function makeReport(page: Page) {
 	await expect(page.getByRole('heading', { name: /^Report for/ })).toBeFocused({ timeout: 60_000 });
 }
 
-test('the report matches figures computed from the plan, applies the rules at their boundaries, reports bad input, keeps credentials out of storage and the URL, and is axe-clean in every state', async ({ page }) => {
+test('the report matches figures computed from the plan, applies the rules at their boundaries, reports bad input, keeps credentials out of storage and the URL, and is axe-clean in every state', async ({
+	page,
+}) => {
 	test.setTimeout(480_000);
 	const errors: string[] = [];
 	page.on('pageerror', (e) => errors.push(e.message));
@@ -157,7 +192,12 @@ test('the report matches figures computed from the plan, applies the rules at th
 	await page.getByRole('button', { name: 'Make the report' }).click();
 	const summary = page.getByRole('alert').filter({ hasText: 'There is a problem' });
 	await expect(summary).toBeFocused();
-	await expect(summary.getByRole('link')).toHaveText(['The LRS address is not a web address. It looks like https://lrs.example.org/xAPI/', 'Enter the LRS key (sometimes called username).', 'Enter the LRS secret (sometimes called password).', 'Choose the staff list (a CSV file).']);
+	await expect(summary.getByRole('link')).toHaveText([
+		'The LRS address is not a web address. It looks like https://lrs.example.org/xAPI/',
+		'Enter the LRS key (sometimes called username).',
+		'Enter the LRS secret (sometimes called password).',
+		'Choose the staff list (a CSV file).',
+	]);
 	await axe(page, 'error summary');
 
 	await makeReport(page);
@@ -199,7 +239,9 @@ test('the report matches figures computed from the plan, applies the rules at th
 
 	// Credentials: never in storage, cookies or the address bar.
 	expect(page.url()).not.toContain('?');
-	const stored = await page.evaluate(async () => JSON.stringify([{ ...localStorage }, { ...sessionStorage }, document.cookie, (await indexedDB.databases()).map((d) => d.name)]));
+	const stored = await page.evaluate(async () =>
+		JSON.stringify([{ ...localStorage }, { ...sessionStorage }, document.cookie, (await indexedDB.databases()).map((d) => d.name)]),
+	);
 	for (const s of [SECRET, KEY, btoa(`${KEY}:${SECRET}`)]) expect(stored).not.toContain(s);
 
 	// Filters narrow every table; the analytics follow the filter.
@@ -215,7 +257,9 @@ test('the report matches figures computed from the plan, applies the rules at th
 	await expect(page.getByText('No completion in these records has this code.')).toBeVisible();
 	await axe(page, 'certificate not found');
 	const real = JSON.parse(readFileSync(files[0]!, 'utf8')) as Statement[];
-	const realCode = real.find((s) => s.result?.extensions?.['https://learning.reach2.org/xapi/extensions/certificate-code'])?.result?.extensions?.['https://learning.reach2.org/xapi/extensions/certificate-code'] as string | undefined;
+	const realCode = real.find((s) => s.result?.extensions?.['https://learning.reach2.org/xapi/extensions/certificate-code'])?.result?.extensions?.[
+		'https://learning.reach2.org/xapi/extensions/certificate-code'
+	] as string | undefined;
 	const owner = trust.files[0]!.person;
 	if (realCode) {
 		await page.getByLabel('Verification code').fill(realCode);
@@ -229,9 +273,26 @@ test('the report matches figures computed from the plan, applies the rules at th
 test('the command line gives the same figures as the page, table by table', async ({ page }) => {
 	test.setTimeout(240_000);
 	const out = mkdtempSync(join(tmpdir(), 'report-cli-'));
-	await promisify(execFile)(process.execPath, ['--experimental-strip-types', 'scripts/report.ts', '--lrs', lrs.endpoint, '--staff', join(dir, 'staff.csv'), '--records', ...files, '--out', out, '--today', TODAY], {
-		env: { ...process.env, REPORT_LRS_KEY: KEY, REPORT_LRS_SECRET: SECRET },
-	});
+	await promisify(execFile)(
+		process.execPath,
+		[
+			'--experimental-strip-types',
+			'scripts/report.ts',
+			'--lrs',
+			lrs.endpoint,
+			'--staff',
+			join(dir, 'staff.csv'),
+			'--records',
+			...files,
+			'--out',
+			out,
+			'--today',
+			TODAY,
+		],
+		{
+			env: { ...process.env, REPORT_LRS_KEY: KEY, REPORT_LRS_SECRET: SECRET },
+		},
+	);
 	await page.goto('/report/');
 	await makeReport(page);
 	const json = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8')) as { tables: Array<{ id: string; title: string }> };
@@ -270,7 +331,11 @@ test('keyboard alone: fill in, make the report, sort a table', async ({ page }) 
 	await tabTo('filter-academy');
 	for (let i = 0; i < 40; i++) {
 		await page.keyboard.press('Tab');
-		if ((await page.evaluate(() => document.activeElement?.textContent)) === 'Academy' && (await page.evaluate(() => document.activeElement?.closest('table')?.id)) === 'table-completion') break;
+		if (
+			(await page.evaluate(() => document.activeElement?.textContent)) === 'Academy' &&
+			(await page.evaluate(() => document.activeElement?.closest('table')?.id)) === 'table-completion'
+		)
+			break;
 	}
 	await page.keyboard.press('Enter');
 	await expect(page.locator('#table-completion th').first()).toHaveAttribute('aria-sort', 'ascending');

@@ -25,7 +25,12 @@ test('a reload on a case step shows the situation, the last consequence and the 
 	await page.locator('.choices button[data-choice]').first().click();
 	await expect(page.getByText(/^What happened:/)).toBeVisible();
 	if ((await page.locator('#step-heading').innerText()).startsWith('Outcome')) test.skip(true, 'first choice ends this case at once');
-	await reloadKeeps(page, [page.locator('#step-heading'), page.getByText(/^What happened:/), page.getByRole('heading', { name: 'The situation' }).locator('..'), page.locator('.scenario section')]);
+	await reloadKeeps(page, [
+		page.locator('#step-heading'),
+		page.getByText(/^What happened:/),
+		page.getByRole('heading', { name: 'The situation' }).locator('..'),
+		page.locator('.scenario section'),
+	]);
 	await expect(page.getByText('Welcome back: you are where you left off.')).toBeVisible();
 });
 

@@ -142,7 +142,7 @@ test('a learner completes the path, fails, retakes and passes: the LMS ends with
 	expect(end.violations).toEqual([]);
 });
 
-test('a relaunch on a new device with the LMS\'s stored data resumes where the learner left off', async ({ page, browser }) => {
+test("a relaunch on a new device with the LMS's stored data resumes where the learner left off", async ({ page, browser }) => {
 	test.setTimeout(300_000);
 	const frame = await launch(page, { core: { ...STUDENT, lesson_status: 'not attempted', entry: 'ab-initio' } });
 	await confirmDetails(frame);
@@ -157,7 +157,12 @@ test('a relaunch on a new device with the LMS\'s stored data resumes where the l
 	// Another browser: nothing on the device, only what the LMS kept.
 	const other = await (browser as Browser).newContext({ serviceWorkers: 'block' });
 	const page2 = await other.newPage();
-	const kept = { ...STUDENT, lesson_status: end.stored['cmi.core.lesson_status'], lesson_location: end.stored['cmi.core.lesson_location'] ?? '', entry: 'resume' };
+	const kept = {
+		...STUDENT,
+		lesson_status: end.stored['cmi.core.lesson_status'],
+		lesson_location: end.stored['cmi.core.lesson_location'] ?? '',
+		entry: 'resume',
+	};
 	const frame2 = await launch(page2, { core: kept, suspend_data: end.stored['cmi.suspend_data'] });
 	await confirmDetails(frame2);
 	await frame2.goto(`${ORIGIN}${COURSE_PATH}`);

@@ -50,7 +50,12 @@ const FAULTS: Record<string, Record<string, string>> = {
 	'policy-course:progress': {
 		'invalid JSON': '{"v":1,"data":{"attempt":42',
 		'wrong type': versioned('progress'),
-		'wrong element types': versioned({ attempt, history: [5, null], assessment: { current: { ...assessment, questionIds: 'q1' }, finished: [null] }, preCheck: { questionIds: 3 } }),
+		'wrong element types': versioned({
+			attempt,
+			history: [5, null],
+			assessment: { current: { ...assessment, questionIds: 'q1' }, finished: [null] },
+			preCheck: { questionIds: 3 },
+		}),
 		'empty string': '',
 		'a newer version': versioned({ attempt, history: [], assessment: { finished: [] }, newField: [] }, 99),
 	},
@@ -65,14 +70,22 @@ const FAULTS: Record<string, Record<string, string>> = {
 	[`policy-course:record:${RECORD_ID}`]: {
 		'invalid JSON': '{"v":1,"data":{"statement":',
 		'wrong type': versioned([{ statement: {} }]),
-		'wrong element types': versioned({ statement: { id: RECORD_ID, actor: {}, object: { id: 'o' }, timestamp: '2026-01-01T00:00:00.000Z' }, status: 'local', attempts: 0 }),
+		'wrong element types': versioned({
+			statement: { id: RECORD_ID, actor: {}, object: { id: 'o' }, timestamp: '2026-01-01T00:00:00.000Z' },
+			status: 'local',
+			attempts: 0,
+		}),
 		'empty string': '',
 		'a newer version': versioned({ statement: { id: RECORD_ID } }, 99),
 	},
 	'policy-course:records': {
 		'invalid JSON': '[[[',
 		'wrong type': versioned({ statement: {} }),
-		'wrong element types': versioned([null, { statement: { id: 's1', actor: {}, object: { id: 'o' } }, status: 'local', attempts: 0 }, { statement: 'x', status: 5 }]),
+		'wrong element types': versioned([
+			null,
+			{ statement: { id: 's1', actor: {}, object: { id: 'o' } }, status: 'local', attempts: 0 },
+			{ statement: 'x', status: 5 },
+		]),
 		'empty string': '',
 		'a newer version': versioned([], 99),
 	},
@@ -99,11 +112,14 @@ function readsKey(path: string, key: string): boolean {
 async function loadOver(page: Page, path: string, key: string, value: string) {
 	// A reading page runs no course script, so nothing repairs the value before the page under test.
 	await page.goto('/help/');
-	await page.evaluate(([k, v]) => {
-		localStorage.clear();
-		sessionStorage.clear();
-		localStorage.setItem(k!, v!);
-	}, [key, value]);
+	await page.evaluate(
+		([k, v]) => {
+			localStorage.clear();
+			sessionStorage.clear();
+			localStorage.setItem(k!, v!);
+		},
+		[key, value],
+	);
 	await page.goto(path);
 	await page.locator('#status-records').waitFor();
 	await waitForIslands(page);
@@ -160,25 +176,42 @@ for (const [key, faults] of Object.entries(FAULTS)) {
 	}
 }
 
-const goodRecord = (n: number) => ({ statement: { id: `0a8b3c4d-0000-4000-8000-00000000000${n}`, actor: { name: 'Priya', mbox: 'mailto:p@example.org' }, verb: { id: 'http://adlnet.gov/expapi/verbs/experienced', display: { 'en-GB': 'experienced' } }, object: { id: 'https://x/y', objectType: 'Activity', definition: { name: { 'en-GB': 'A lesson' } } }, context: { registration: attempt.registration }, timestamp: `2026-01-01T00:00:0${n}.000Z` }, status: 'local', attempts: 0 });
+const goodRecord = (n: number) => ({
+	statement: {
+		id: `0a8b3c4d-0000-4000-8000-00000000000${n}`,
+		actor: { name: 'Priya', mbox: 'mailto:p@example.org' },
+		verb: { id: 'http://adlnet.gov/expapi/verbs/experienced', display: { 'en-GB': 'experienced' } },
+		object: { id: 'https://x/y', objectType: 'Activity', definition: { name: { 'en-GB': 'A lesson' } } },
+		context: { registration: attempt.registration },
+		timestamp: `2026-01-01T00:00:0${n}.000Z`,
+	},
+	status: 'local',
+	attempts: 0,
+});
 const withoutVerb = (n: number) => ({ ...goodRecord(n), statement: { ...goodRecord(n).statement, verb: undefined } });
 
 /** The records shown, and what was set aside, after loading "My record". */
 async function recordsAfterLoad(page: Page) {
 	await expect(page.getByText(/Some saved data could not be read and was set aside/)).toBeVisible();
 	return page.evaluate(() => ({
-		keys: Object.keys(localStorage).filter((k) => k.startsWith('policy-course:record:')).sort(),
+		keys: Object.keys(localStorage)
+			.filter((k) => k.startsWith('policy-course:record:'))
+			.sort(),
 		kept: JSON.parse(localStorage.getItem('policy-course:quarantine')!) as Array<{ key: string; raw: string }>,
 	}));
 }
 
 test('a malformed record in its own key is kept for the download while the good ones are still shown', async ({ page }) => {
 	await page.goto('/help/');
-	await page.evaluate(([a, b]) => {
-		localStorage.clear();
-		sessionStorage.clear();
-		for (const e of [a, b] as Array<{ statement: { id: string } }>) localStorage.setItem(`policy-course:record:${e.statement.id}`, JSON.stringify({ v: 1, data: e }));
-	}, [goodRecord(1), withoutVerb(2)]);
+	await page.evaluate(
+		([a, b]) => {
+			localStorage.clear();
+			sessionStorage.clear();
+			for (const e of [a, b] as Array<{ statement: { id: string } }>)
+				localStorage.setItem(`policy-course:record:${e.statement.id}`, JSON.stringify({ v: 1, data: e }));
+		},
+		[goodRecord(1), withoutVerb(2)],
+	);
 	await page.goto('/records/');
 	const { keys, kept } = await recordsAfterLoad(page);
 	expect(keys).toEqual(['policy-course:record:0a8b3c4d-0000-4000-8000-000000000001']);
@@ -196,16 +229,27 @@ test('a malformed record in the old single list is kept for the download while t
 	expect(kept.filter((q) => q.key === 'policy-course:records').map((q) => JSON.parse(q.raw).statement.id)).toEqual(['0a8b3c4d-0000-4000-8000-000000000002']);
 });
 
-for (const [key, value] of <Array<[string, string]>>[['policy-course:pending', '[null]'], ['policy-course:pending', '[[['], ['policy-course:pending', '[[{"type":5}, 3]]'], ['policy-course:launch', '[null]'], ['policy-course:launch', '{"kind":"xapi","endpoint":7}']]) {
-	test(`a damaged ${key.replace('policy-course:', '')} in the tab's session storage (${value}) throws nothing and leaves the course working`, async ({ page }) => {
+for (const [key, value] of <Array<[string, string]>>[
+	['policy-course:pending', '[null]'],
+	['policy-course:pending', '[[['],
+	['policy-course:pending', '[[{"type":5}, 3]]'],
+	['policy-course:launch', '[null]'],
+	['policy-course:launch', '{"kind":"xapi","endpoint":7}'],
+]) {
+	test(`a damaged ${key.replace('policy-course:', '')} in the tab's session storage (${value}) throws nothing and leaves the course working`, async ({
+		page,
+	}) => {
 		const errors: string[] = [];
 		page.on('pageerror', (e) => errors.push(`${page.url()}: ${e.message}`));
 		await page.goto('/help/');
-		await page.evaluate(([k, v]) => {
-			localStorage.clear();
-			sessionStorage.clear();
-			sessionStorage.setItem(k!, v!);
-		}, [key, value]);
+		await page.evaluate(
+			([k, v]) => {
+				localStorage.clear();
+				sessionStorage.clear();
+				sessionStorage.setItem(k!, v!);
+			},
+			[key, value],
+		);
 		await page.goto('/modules/monitoring/privacy-and-monitoring/');
 		await waitForIslands(page);
 		await expect(page.locator('[data-lesson-done][data-ready]')).toHaveCount(1);

@@ -6,7 +6,18 @@ import { wcagViolations } from './axe.ts';
 import { expect, test, type Page } from '@playwright/test';
 import { waitForIslands } from './helpers.ts';
 
-const INTERACTIVE = ['/', '/profile/', '/records/', '/assessment/', '/refresher/', '/certificate/', '/acknowledge/', '/modules/monitoring/privacy-and-monitoring/', '/modules/monitoring/check/', '/modules/monitoring/scenarios/told-posts-monitored/'];
+const INTERACTIVE = [
+	'/',
+	'/profile/',
+	'/records/',
+	'/assessment/',
+	'/refresher/',
+	'/certificate/',
+	'/acknowledge/',
+	'/modules/monitoring/privacy-and-monitoring/',
+	'/modules/monitoring/check/',
+	'/modules/monitoring/scenarios/told-posts-monitored/',
+];
 
 /** Makes the named storages throw on access, as a browser does when site data is blocked. */
 async function refuse(page: Page, names: Array<'localStorage' | 'sessionStorage'>) {
@@ -84,7 +95,8 @@ test('a full storage is announced, the profile form does not say saved, and leav
 	await page.addInitScript(() => {
 		const real = Storage.prototype.setItem;
 		Storage.prototype.setItem = function (key: string, value: string) {
-			if (this === window.localStorage && key.startsWith('policy-course:') && sessionStorage.getItem('test:full')) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+			if (this === window.localStorage && key.startsWith('policy-course:') && sessionStorage.getItem('test:full'))
+				throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
 			return real.call(this, key, value);
 		};
 	});

@@ -23,7 +23,11 @@ test('offline, a page opens from the precache whatever its query string', async 
 	await waitForServiceWorker(page);
 	const home = await page.locator('h1').first().innerText();
 	await context.setOffline(true);
-	for (const [path, heading] of [['/?returned=1', home], ['/?endpoint=x&utm_source=y', home], ['/policy/?clause=7.3', null]] as const) {
+	for (const [path, heading] of [
+		['/?returned=1', home],
+		['/?endpoint=x&utm_source=y', home],
+		['/policy/?clause=7.3', null],
+	] as const) {
 		await page.goto(path);
 		await expect(page.getByRole('heading', { name: 'You are offline' }), path).toHaveCount(0);
 		if (heading) await expect(page.locator('h1').first(), path).toHaveText(heading);
@@ -42,7 +46,14 @@ test('"Update now" in one tab reloads every open tab into the new version', asyn
 	const server: ChildProcess = spawn(process.execPath, ['scripts/serve.mjs', '--dir', dir, '--port', String(port)], { stdio: 'ignore' });
 	try {
 		const base = `http://127.0.0.1:${port}`;
-		await expect.poll(() => fetch(`${base}/`).then((r) => r.status, () => 0)).toBe(200);
+		await expect
+			.poll(() =>
+				fetch(`${base}/`).then(
+					(r) => r.status,
+					() => 0,
+				),
+			)
+			.toBe(200);
 		const first = await context.newPage();
 		await first.goto(`${base}/`);
 		await waitForServiceWorker(first);
@@ -52,7 +63,10 @@ test('"Update now" in one tab reloads every open tab into the new version', asyn
 
 		// Deploy a changed build: the home page changes, and so does its precache revision.
 		writeFileSync(join(dir, 'index.html'), readFileSync(join(dir, 'index.html'), 'utf8').replace('</h1>', ' (new version)</h1>'));
-		writeFileSync(join(dir, 'sw.js'), readFileSync(join(dir, 'sw.js'), 'utf8').replace(/(url:"index\.html",revision:")[a-f0-9]+/, '$1deadbeefdeadbeefdeadbeefdeadbeef'));
+		writeFileSync(
+			join(dir, 'sw.js'),
+			readFileSync(join(dir, 'sw.js'), 'utf8').replace(/(url:"index\.html",revision:")[a-f0-9]+/, '$1deadbeefdeadbeefdeadbeefdeadbeef'),
+		);
 
 		await first.reload();
 		const update = first.getByRole('button', { name: 'Update now' });

@@ -54,11 +54,13 @@ export function cmi5Breaches(all: LrsStatement[], au: { activityId: string; mast
 			if (s.context?.extensions?.[CMI5_IRI.masteryScore] !== au.masteryScore) out.push(`defined ${verb(s)} lacks masteryScore ${au.masteryScore}`);
 			const scaled = s.result?.score?.scaled;
 			if (typeof scaled !== 'number') out.push(`defined ${verb(s)} has no scaled score`);
-			else if (verb(s) === 'passed' ? scaled < au.masteryScore : scaled >= au.masteryScore) out.push(`defined ${verb(s)} with scaled score ${scaled} against masteryScore ${au.masteryScore}`);
+			else if (verb(s) === 'passed' ? scaled < au.masteryScore : scaled >= au.masteryScore)
+				out.push(`defined ${verb(s)} with scaled score ${scaled} against masteryScore ${au.masteryScore}`);
 		}
 		if (verb(s) === 'passed' && s.result?.success !== true) out.push('defined passed without success true');
 		if (verb(s) === 'failed' && s.result?.success !== false) out.push('defined failed without success false');
-		if (verb(s) === 'completed' && (s.result?.completion !== true || s.result.success !== undefined || s.result.score !== undefined)) out.push('defined completed must have completion true and no success or score');
+		if (verb(s) === 'completed' && (s.result?.completion !== true || s.result.success !== undefined || s.result.score !== undefined))
+			out.push('defined completed must have completion true and no success or score');
 	}
 
 	const sessions = new Map<unknown, LrsStatement[]>();
@@ -67,9 +69,11 @@ export function cmi5Breaches(all: LrsStatement[], au: { activityId: string; mast
 		const first = list[0]!;
 		if (!(isDefined(first) && verb(first) === 'initialized')) out.push(`session ${String(id)} starts with ${verb(first)}, not a defined initialized`);
 		const last = list.at(-1)!;
-		if (au.sessionsEnded && !(isDefined(last) && verb(last) === 'terminated')) out.push(`session ${String(id)} ends with ${verb(last)}, not a defined terminated`);
+		if (au.sessionsEnded && !(isDefined(last) && verb(last) === 'terminated'))
+			out.push(`session ${String(id)} ends with ${verb(last)}, not a defined terminated`);
 		const defined = list.filter(isDefined).map(verb);
-		for (const v of new Set(defined)) if (defined.filter((x) => x === v).length > 1) out.push(`session ${String(id)} has ${defined.filter((x) => x === v).length} defined ${v}`);
+		for (const v of new Set(defined))
+			if (defined.filter((x) => x === v).length > 1) out.push(`session ${String(id)} has ${defined.filter((x) => x === v).length} defined ${v}`);
 		if (defined.filter((v) => v === 'passed' || v === 'failed').length > 1) out.push(`session ${String(id)} has both passed and failed (or two of them)`);
 		if (list.some((s, i) => i > 0 && isDefined(s) && verb(s) === 'initialized')) out.push(`session ${String(id)} has initialized after its first statement`);
 		const term = list.findIndex((s) => isDefined(s) && verb(s) === 'terminated');

@@ -108,7 +108,11 @@ export async function startLrs(port: number, user = 'course', password = 'secret
 					const used = fetchIds.get(id);
 					res.writeHead(used === false ? 200 : 400, { ...cors(req.headers.origin), 'content-type': 'application/json' });
 					if (used === false) fetchIds.set(id, true);
-					return res.end(JSON.stringify(used === false ? { 'auth-token': auth.slice('Basic '.length) } : { 'error-code': '1', 'error-text': 'This fetch URL has already been used.' }));
+					return res.end(
+						JSON.stringify(
+							used === false ? { 'auth-token': auth.slice('Basic '.length) } : { 'error-code': '1', 'error-text': 'This fetch URL has already been used.' },
+						),
+					);
 				}
 				if (req.headers.authorization !== auth) {
 					res.writeHead(401, { ...cors(req.headers.origin), 'content-type': 'application/json' });
@@ -122,28 +126,31 @@ export async function startLrs(port: number, user = 'course', password = 'secret
 				if (req.method === 'POST' && url.pathname === '/xAPI/statements' && behaviour.fail && behaviour.fail.count > 0) {
 					behaviour.fail.count--;
 					posts.push({ at: Date.now(), status: behaviour.fail.status });
-					res.writeHead(behaviour.fail.status, { ...cors(req.headers.origin), ...(behaviour.fail.retryAfter !== undefined ? { 'retry-after': String(behaviour.fail.retryAfter) } : {}) });
+					res.writeHead(behaviour.fail.status, {
+						...cors(req.headers.origin),
+						...(behaviour.fail.retryAfter !== undefined ? { 'retry-after': String(behaviour.fail.retryAfter) } : {}),
+					});
 					return res.end();
 				}
-				const delay = req.method === 'POST' && url.pathname === '/xAPI/statements' ? behaviour.delayMs ?? 0 : 0;
+				const delay = req.method === 'POST' && url.pathname === '/xAPI/statements' ? (behaviour.delayMs ?? 0) : 0;
 				setTimeout(() => forward(req, res, url), delay);
 				return undefined;
 			});
 			gate.listen(port, '127.0.0.1', () => done());
 		});
 	const forward = (req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse, url: URL) => {
-				const upstream = request({ host: '127.0.0.1', port: internal, path: req.url, method: req.method, headers: req.headers }, (up) => {
-					const headers = { ...up.headers, ...cors(req.headers.origin) };
-					delete headers['access-control-allow-credentials'];
-					if (req.method === 'POST' && url.pathname === '/xAPI/statements') posts.push({ at: Date.now(), status: up.statusCode ?? 502 });
-					res.writeHead(up.statusCode ?? 502, headers);
-					up.pipe(res);
-				});
-				upstream.on('error', () => {
-					res.writeHead(502);
-					res.end();
-				});
-				req.pipe(upstream);
+		const upstream = request({ host: '127.0.0.1', port: internal, path: req.url, method: req.method, headers: req.headers }, (up) => {
+			const headers = { ...up.headers, ...cors(req.headers.origin) };
+			delete headers['access-control-allow-credentials'];
+			if (req.method === 'POST' && url.pathname === '/xAPI/statements') posts.push({ at: Date.now(), status: up.statusCode ?? 502 });
+			res.writeHead(up.statusCode ?? 502, headers);
+			up.pipe(res);
+		});
+		upstream.on('error', () => {
+			res.writeHead(502);
+			res.end();
+		});
+		req.pipe(upstream);
 	};
 	await open();
 

@@ -18,7 +18,9 @@ async function cruiseSrc(): Promise<ICruiseResult> {
 describe('architecture', () => {
 	it('src/ has no import cycles and no upward imports', async () => {
 		const result = await cruiseSrc();
-		const violations = result.summary.violations.map((v) => `${v.rule.name}: ${v.from} -> ${v.to}${v.cycle ? ` (cycle: ${v.cycle.map((c) => c.name).join(' -> ')})` : ''}`);
+		const violations = result.summary.violations.map(
+			(v) => `${v.rule.name}: ${v.from} -> ${v.to}${v.cycle ? ` (cycle: ${v.cycle.map((c) => c.name).join(' -> ')})` : ''}`,
+		);
 		expect(violations).toEqual([]);
 		// The rules ran over the real tree, not an empty one.
 		expect(result.modules.filter((m) => m.source.startsWith('src/')).length).toBeGreaterThan(100);

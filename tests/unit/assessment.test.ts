@@ -4,7 +4,19 @@ import { hasPassed, isCorrect, markAttempt, percent } from '../../src/assessment
 import type { Question } from '../../src/schemas/question.ts';
 
 const base = { explanation: 'Because.', clauses: ['3-5'], audiences: ['all'] as ['all'] };
-const single = (id: string, moduleId: string) => ({ ...base, id, moduleId, type: 'single' as const, prompt: id, options: [{ id: 'a', text: 'A' }, { id: 'b', text: 'B' }, { id: 'c', text: 'C' }], answer: 'a' });
+const single = (id: string, moduleId: string) => ({
+	...base,
+	id,
+	moduleId,
+	type: 'single' as const,
+	prompt: id,
+	options: [
+		{ id: 'a', text: 'A' },
+		{ id: 'b', text: 'B' },
+		{ id: 'c', text: 'C' },
+	],
+	answer: 'a',
+});
 const pool = ['m1', 'm2', 'm3'].flatMap((m) => Array.from({ length: 6 }, (_, i) => single(`${m}-q${i}`, m)));
 
 describe('drawQuestions', () => {
@@ -51,7 +63,19 @@ describe('drawQuestions', () => {
 });
 
 describe('scoring', () => {
-	const multiple: Question = { ...base, id: 'm', type: 'multiple', prompt: 'p', options: [{ id: 'a', text: 'A' }, { id: 'b', text: 'B' }, { id: 'c', text: 'C' }, { id: 'd', text: 'D' }], answer: ['a', 'c'] };
+	const multiple: Question = {
+		...base,
+		id: 'm',
+		type: 'multiple',
+		prompt: 'p',
+		options: [
+			{ id: 'a', text: 'A' },
+			{ id: 'b', text: 'B' },
+			{ id: 'c', text: 'C' },
+			{ id: 'd', text: 'D' },
+		],
+		answer: ['a', 'c'],
+	};
 	const tf: Question = { ...base, id: 't', type: 'truefalse', prompt: 'p', answer: false };
 
 	it('marks multiple response all-or-nothing: partial or extra answers score nothing', () => {

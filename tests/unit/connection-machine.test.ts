@@ -140,7 +140,10 @@ describe('launch', () => {
 
 describe('flush', () => {
 	it('a failed flush retries after the backoff (2 s, then 4 s), not before', async () => {
-		const system = fakeSystem([{ kind: 'offline', message: 'No connection' }, { kind: 'retry', status: 503, message: 'busy' }]);
+		const system = fakeSystem([
+			{ kind: 'offline', message: 'No connection' },
+			{ kind: 'retry', status: 503, message: 'busy' },
+		]);
 		const actor = start(system, { kind: 'xapi', approved: true });
 		await settle();
 		expect(actor.getSnapshot().matches({ online: 'backoff' })).toBe(true);

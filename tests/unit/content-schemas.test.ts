@@ -73,7 +73,10 @@ describe('.vscode/settings.json', () => {
 
 describe('undescribed', () => {
 	it('finds a nested property with no description', () => {
-		const schema = { type: 'object', properties: { a: { description: 'A.', type: 'array', items: { type: 'object', properties: { b: { type: 'string' } } } } } };
+		const schema = {
+			type: 'object',
+			properties: { a: { description: 'A.', type: 'array', items: { type: 'object', properties: { b: { type: 'string' } } } } },
+		};
 		expect(undescribed(schema)).toEqual(['$.a[].b']);
 	});
 });

@@ -19,8 +19,14 @@ describe('one data route for pages and client', () => {
 	it('gives pages and client the same modules, lessons and cases in the same order', () => {
 		expect(meta.modules.map((m) => m.id)).toEqual(tree.modules.map((m) => m.id));
 		for (const [i, m] of tree.modules.entries()) {
-			expect(meta.modules[i]!.lessons.map((l) => l.id), m.id).toEqual(m.lessons.map((l) => l.id));
-			expect(meta.modules[i]!.scenarios.map((s) => s.id), m.id).toEqual(m.scenarios.map((s) => s.id));
+			expect(
+				meta.modules[i]!.lessons.map((l) => l.id),
+				m.id,
+			).toEqual(m.lessons.map((l) => l.id));
+			expect(
+				meta.modules[i]!.scenarios.map((s) => s.id),
+				m.id,
+			).toEqual(m.scenarios.map((s) => s.id));
 		}
 	});
 
@@ -31,7 +37,10 @@ describe('one data route for pages and client', () => {
 	it('orders cases as the loader reads them (by file name), not by title', () => {
 		for (const m of loaded.modules) {
 			const page = tree.modules.find((x) => x.id === m.id)!;
-			expect(page.scenarios.map((s) => s.id), m.id).toEqual(m.scenarios.map((s) => s.id));
+			expect(
+				page.scenarios.map((s) => s.id),
+				m.id,
+			).toEqual(m.scenarios.map((s) => s.id));
 		}
 	});
 

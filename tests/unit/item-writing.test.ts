@@ -36,7 +36,9 @@ describe('item-writing checks for questions', () => {
 
 	it('rejects the same option twice, ignoring case, spacing and end punctuation', () => {
 		const found = checkQuestion(single(['Tell your line manager', 'tell your  line manager.', 'Ignore it']), 'questions[0]').problems;
-		expect(found).toEqual([expect.objectContaining({ field: 'questions[0].options[1].text', message: expect.stringContaining('same option twice (also options[0])') })]);
+		expect(found).toEqual([
+			expect.objectContaining({ field: 'questions[0].options[1].text', message: expect.stringContaining('same option twice (also options[0])') }),
+		]);
 	});
 });
 
@@ -47,16 +49,24 @@ const scenario = (labels: { good: string; bad: string; meh: string }) => ({
 		setting: { role: 'R.', place: 'P.', situation: 'S.' },
 		start: 'one',
 		steps: [
-			{ id: 'one', text: 'Go.', choices: [
-				{ id: 'good', label: labels.good, consequence: 'C.', next: 'best' },
-				{ id: 'bad', label: labels.bad, consequence: 'C.', next: 'breach', breaches: ['3-4'] },
-				{ id: 'meh', label: labels.meh, consequence: 'C.', next: 'two', set: ['waited'] },
-			] },
-			{ id: 'two', text: 'Then.', choices: [
-				{ id: 'late', label: 'Tell them now', consequence: 'C.', next: 'risky', if: ['waited'] },
-				{ id: 'late-twin', label: 'Tell them now', consequence: 'C.', next: 'risky', unless: ['waited'] },
-				{ id: 'never', label: 'Never tell', consequence: 'C.', next: 'risky' },
-			] },
+			{
+				id: 'one',
+				text: 'Go.',
+				choices: [
+					{ id: 'good', label: labels.good, consequence: 'C.', next: 'best' },
+					{ id: 'bad', label: labels.bad, consequence: 'C.', next: 'breach', breaches: ['3-4'] },
+					{ id: 'meh', label: labels.meh, consequence: 'C.', next: 'two', set: ['waited'] },
+				],
+			},
+			{
+				id: 'two',
+				text: 'Then.',
+				choices: [
+					{ id: 'late', label: 'Tell them now', consequence: 'C.', next: 'risky', if: ['waited'] },
+					{ id: 'late-twin', label: 'Tell them now', consequence: 'C.', next: 'risky', unless: ['waited'] },
+					{ id: 'never', label: 'Never tell', consequence: 'C.', next: 'risky' },
+				],
+			},
 		],
 		endings: [
 			{ id: 'best', verdict: 'best-practice', title: 'B', feedback: 'F.', clauses: ['3-4'] },

@@ -35,10 +35,24 @@ describe('paths per role', () => {
 });
 
 const attempt = (over: Partial<Attempt> = {}): Attempt => ({
-	registration: 'r', mode: 'induction', startedAt: '2026-01-01T00:00:00Z', courseVersion: '1.0.0', policyVersion: '2',
-	lessons: {}, scenarios: {}, checks: {}, testedOut: {}, modulesCompleted: {}, ...over,
+	registration: 'r',
+	mode: 'induction',
+	startedAt: '2026-01-01T00:00:00Z',
+	courseVersion: '1.0.0',
+	policyVersion: '2',
+	lessons: {},
+	scenarios: {},
+	checks: {},
+	testedOut: {},
+	modulesCompleted: {},
+	...over,
 });
-const journeyModules = loaded.modules.map((m) => ({ ...modules.find((p) => p.id === m.id)!, title: m.data.title, minutes: 10, scenarios: m.scenarios.map((s) => ({ id: s.id, audiences: s.data.audiences })) }));
+const journeyModules = loaded.modules.map((m) => ({
+	...modules.find((p) => p.id === m.id)!,
+	title: m.data.title,
+	minutes: 10,
+	scenarios: m.scenarios.map((s) => ({ id: s.id, audiences: s.data.audiences })),
+}));
 
 describe('journey', () => {
 	it('counts a module complete when its lessons are read, a case is finished and the check attempted', () => {
@@ -46,7 +60,11 @@ describe('journey', () => {
 		const lessons = Object.fromEntries(m.lessons.map((l) => [`monitoring/${l.id}`, 'now']));
 		const learner = { role: 'governor' as const, recruiter: false };
 		expect(summarise(config, journeyModules, attempt({ lessons }), learner, false).states.monitoring).toBe('in-progress');
-		const done = attempt({ lessons, scenarios: { [m.scenarios[0]!.id]: { endingId: 'x', verdict: 'risky', at: 'now' } }, checks: { monitoring: { at: 'now', correct: 1, total: 4 } } });
+		const done = attempt({
+			lessons,
+			scenarios: { [m.scenarios[0]!.id]: { endingId: 'x', verdict: 'risky', at: 'now' } },
+			checks: { monitoring: { at: 'now', correct: 1, total: 4 } },
+		});
 		const summary = summarise(config, journeyModules, done, learner, false);
 		expect(summary.states.monitoring).toBe('completed');
 		expect(summary.next).toEqual({ kind: 'module', moduleId: 'overview' });
@@ -62,12 +80,24 @@ describe('journey', () => {
 		const all = Object.fromEntries(journeyModules.map((m) => [m.id, 'now']));
 		expect(summarise(config, journeyModules, attempt({ testedOut: all }), learner, false)).toMatchObject({ percent: 100, next: { kind: 'assessment' } });
 		expect(summarise(config, journeyModules, attempt({ testedOut: all }), learner, true).next).toEqual({ kind: 'acknowledge' });
-		expect(summarise(config, journeyModules, attempt({ testedOut: all, acknowledged: { at: 'x', policyVersion: '2', courseVersion: '1.0.0' } }), learner, true).next).toEqual({ kind: 'certificate' });
+		expect(
+			summarise(config, journeyModules, attempt({ testedOut: all, acknowledged: { at: 'x', policyVersion: '2', courseVersion: '1.0.0' } }), learner, true).next,
+		).toEqual({ kind: 'certificate' });
 	});
 });
 
 describe('refresher timing', () => {
-	const done = (completedAt: string, over: Partial<CompletedAttempt> = {}): CompletedAttempt => ({ registration: 'r', mode: 'induction', completedAt, courseVersion: '1.0.0', policyVersion: '2', score: 90, code: 'X', seenQuestions: [], ...over });
+	const done = (completedAt: string, over: Partial<CompletedAttempt> = {}): CompletedAttempt => ({
+		registration: 'r',
+		mode: 'induction',
+		completedAt,
+		courseVersion: '1.0.0',
+		policyVersion: '2',
+		score: 90,
+		code: 'X',
+		seenQuestions: [],
+		...over,
+	});
 	const cfg = { offerAfterMonths: 11, dueAfterMonths: 12 };
 	const current = { courseVersion: '1.0.0', policyVersion: '2' };
 
@@ -87,7 +117,10 @@ describe('refresher timing', () => {
 
 	it('is offered at once when the course or policy version changed', () => {
 		const last = done('2026-10-01T00:00:00Z', { policyVersion: '1', courseVersion: '0.9.0' });
-		expect(refresherState(last, new Date('2026-10-02T00:00:00Z'), cfg, current)).toMatchObject({ offered: true, reasons: ['course-version', 'policy-version'] });
+		expect(refresherState(last, new Date('2026-10-02T00:00:00Z'), cfg, current)).toMatchObject({
+			offered: true,
+			reasons: ['course-version', 'policy-version'],
+		});
 	});
 
 	it('is not offered to someone who never completed the course', () => {
@@ -102,14 +135,17 @@ describe('refresher timing', () => {
 
 describe('time estimates per path', () => {
 	const withMinutes = loaded.modules.map((m) => ({
-		id: m.id, title: m.data.title, audiences: m.data.audiences, minutes: 99,
+		id: m.id,
+		title: m.data.title,
+		audiences: m.data.audiences,
+		minutes: 99,
 		lessons: m.lessons.map((l) => ({ id: l.id, audiences: l.data.audiences, minutes: l.data.minutes })),
 		scenarios: m.scenarios.map((s) => ({ id: s.id, audiences: s.data.audiences, minutes: s.data.minutes })),
 	}));
 	const teacher = { role: 'teaching' as const, recruiter: false };
 	const governor = { role: 'governor' as const, recruiter: false };
 
-	it('counts only the lessons and the first case on the learner\'s path', () => {
+	it("counts only the lessons and the first case on the learner's path", () => {
 		const personal = withMinutes.find((m) => m.id === 'personal-use')!;
 		const ppa = personal.lessons.find((l) => l.id === 'ppa-time')!;
 		const teacherCase = personal.scenarios.find((s) => s.audiences.includes('all') || s.audiences.includes('teaching'))!;

@@ -11,7 +11,9 @@ const page = (body: string, head = '') =>
 describe('relativiseHtml', () => {
 	it('makes addresses relative to the page and gives folder addresses their index.html', () => {
 		const html = relativiseHtml(
-			page(`<a href="${PACKAGE_BASE}">Home</a><a href="${PACKAGE_BASE}policy/#clause-5-5">5.5</a><link rel="stylesheet" href="${PACKAGE_BASE}_astro/Base.css"><a href="${PACKAGE_BASE}help/?x=1">Help</a>`),
+			page(
+				`<a href="${PACKAGE_BASE}">Home</a><a href="${PACKAGE_BASE}policy/#clause-5-5">5.5</a><link rel="stylesheet" href="${PACKAGE_BASE}_astro/Base.css"><a href="${PACKAGE_BASE}help/?x=1">Help</a>`,
+			),
 			'modules/overview/index.html',
 		);
 		expect(html).toContain('href="../../index.html"');
@@ -31,7 +33,10 @@ describe('relativiseHtml', () => {
 	});
 
 	it('rewrites island props (HTML-escaped JSON) too', () => {
-		const html = relativiseHtml(page(`<astro-island props="{&quot;href&quot;:[0,&quot;${PACKAGE_BASE}records/&quot;]}"></astro-island>`), 'certificate/index.html');
+		const html = relativiseHtml(
+			page(`<astro-island props="{&quot;href&quot;:[0,&quot;${PACKAGE_BASE}records/&quot;]}"></astro-island>`),
+			'certificate/index.html',
+		);
 		expect(html).toContain('&quot;../records/index.html&quot;');
 	});
 

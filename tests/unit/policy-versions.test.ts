@@ -123,7 +123,9 @@ describe('what learners are asked', () => {
 	});
 
 	it('a learner who completed under Version 2 is asked again only when Version 3 makes a major change', () => {
-		const last = { completedAt: '2026-10-01T09:00:00Z', score: 100, code: 'x', courseVersion: '1.0.0', policyVersion: '2' } as Parameters<typeof refresherState>[0];
+		const last = { completedAt: '2026-10-01T09:00:00Z', score: 100, code: 'x', courseVersion: '1.0.0', policyVersion: '2' } as Parameters<
+			typeof refresherState
+		>[0];
 		const config = { offerAfterMonths: 11, dueAfterMonths: 12 };
 		const now = new Date('2026-11-01T09:00:00Z');
 		expect(refresherState(last, now, config, { courseVersion: '1.0.0', policyVersion: '3' }).reasons).toEqual(['policy-version']);

@@ -7,10 +7,17 @@ const form = { name: 'Priya Shah', idKind: 'email', id: 'priya.shah@example.org'
 
 describe('email address check', () => {
 	it.each(['priya.shah@example.org', "o'neil+training@school.sch.uk", 'a@b.co'])('accepts %s', (email) => expect(isEmailAddress(email)).toBe(true));
-	it.each(['"><img src=x onerror=alert(1)>@x.io', '<b>@x.io', 'a b@x.io', 'a@x', 'a@-x.io', '@x.io', 'a@x..io', `${'a'.repeat(65)}@x.io`, `a@${'x'.repeat(250)}.io`])(
-		'refuses %s',
-		(email) => expect(isEmailAddress(email)).toBe(false),
-	);
+	it.each([
+		'"><img src=x onerror=alert(1)>@x.io',
+		'<b>@x.io',
+		'a b@x.io',
+		'a@x',
+		'a@-x.io',
+		'@x.io',
+		'a@x..io',
+		`${'a'.repeat(65)}@x.io`,
+		`a@${'x'.repeat(250)}.io`,
+	])('refuses %s', (email) => expect(isEmailAddress(email)).toBe(false));
 	it('the form says what is wrong', () => {
 		expect(profileErrors({ ...form, id: '"><img src=x>@x.io' }).id).toBe('Enter your work email address, like name@example.org');
 	});

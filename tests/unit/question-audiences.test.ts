@@ -23,7 +23,7 @@ const learners: Array<[string, Learner]> = [
 	['governor who shortlists', { role: 'governor', recruiter: true }],
 ];
 /** Seeds as the pages make them: `?seed=` values from 1, and random 32-bit ones. */
-const SEEDS = [...Array.from({ length: 1500 }, (_, i) => i + 1), ...Array.from({ length: 500 }, (_, i) => (Math.imul(i + 1, 2654435761) >>> 0) || 1), 0xffffffff];
+const SEEDS = [...Array.from({ length: 1500 }, (_, i) => i + 1), ...Array.from({ length: 500 }, (_, i) => Math.imul(i + 1, 2654435761) >>> 0 || 1), 0xffffffff];
 
 /** On the path: the module is required and the question is for this learner. */
 function onPath(learner: Learner) {
@@ -31,7 +31,7 @@ function onPath(learner: Learner) {
 	return (q: (typeof pool)[number]) => required.has(q.moduleId) && isFor(q.audiences, learner);
 }
 
-describe('questions follow the learner\'s path', () => {
+describe("questions follow the learner's path", () => {
 	it('tags every question about PPA time like the PPA lesson (teachers and trainees)', () => {
 		const ppaLesson = loaded.modules.flatMap((m) => m.lessons).find((l) => l.id === 'ppa-time')!;
 		const aboutPpa = pool.filter((q) => /\bPPA\b/.test([q.prompt, ...(q.type === 'truefalse' ? [] : q.options.map((o) => o.text))].join(' ')));
@@ -46,7 +46,17 @@ describe('questions follow the learner\'s path', () => {
 
 		it(`${name}: the pool they can be asked holds only questions on their path, and all of them`, () => {
 			expect(eligible.filter((q) => !inPath(q) && required.includes(q.moduleId))).toEqual([]);
-			expect(eligible.filter((q) => required.includes(q.moduleId)).map((q) => q.id).sort()).toEqual(pool.filter(inPath).map((q) => q.id).sort());
+			expect(
+				eligible
+					.filter((q) => required.includes(q.moduleId))
+					.map((q) => q.id)
+					.sort(),
+			).toEqual(
+				pool
+					.filter(inPath)
+					.map((q) => q.id)
+					.sort(),
+			);
 			if (learner.role !== 'teaching') expect(eligible.map((q) => q.id)).not.toContain('pu-ppa-time');
 		});
 
@@ -63,7 +73,12 @@ describe('questions follow the learner\'s path', () => {
 					}
 				}
 				// The seeds reach the whole of the module's path pool: the test is not vacuous.
-				expect([...seen].sort()).toEqual(pool.filter((q) => q.moduleId === moduleId && inPath(q)).map((q) => q.id).sort());
+				expect([...seen].sort()).toEqual(
+					pool
+						.filter((q) => q.moduleId === moduleId && inPath(q))
+						.map((q) => q.id)
+						.sort(),
+				);
 			}
 		});
 

@@ -11,7 +11,10 @@ describe('splitSentences', () => {
 			'Clause 3.10 says concerns "must immediately be raised. Where necessary, management should seek advice."',
 			'So you act.',
 		]);
-		expect(splitSentences('Her comment says: “scared. dont tell.” You see it at 9pm.')).toEqual(['Her comment says: “scared. dont tell.”', 'You see it at 9pm.']);
+		expect(splitSentences('Her comment says: “scared. dont tell.” You see it at 9pm.')).toEqual([
+			'Her comment says: “scared. dont tell.”',
+			'You see it at 9pm.',
+		]);
 	});
 
 	it('does not end a sentence at a clause number, an abbreviation or an initial', () => {
@@ -32,7 +35,9 @@ describe('measure', () => {
 
 	it('gives a low grade for short plain sentences and a high one for long, many-syllabled ones', () => {
 		const plain = measure('You see a post. You tell your line manager. She thanks you.');
-		const dense = measure('Organisational considerations regarding confidentiality necessitate comprehensive deliberation concerning communication methodologies, notwithstanding individual preferences.');
+		const dense = measure(
+			'Organisational considerations regarding confidentiality necessitate comprehensive deliberation concerning communication methodologies, notwithstanding individual preferences.',
+		);
 		expect(plain.grade).toBeLessThan(3);
 		expect(dense.grade).toBeGreaterThan(16);
 	});

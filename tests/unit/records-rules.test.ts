@@ -46,12 +46,21 @@ describe('verification code', () => {
 		const record = await completedRecord();
 		const code = record[3]!.result!.extensions![EXT.verification] as string;
 		const edits: Array<(r: Statement[]) => unknown> = [
-			(r) => { r[2]!.result!.score!.raw = 12; },
+			(r) => {
+				r[2]!.result!.score!.raw = 12;
+			},
 			(r) => r.splice(1, 1),
 			(r) => r.splice(1, 0, { ...r[1]!, id: crypto.randomUUID() }),
-			(r) => { (r[3]!.actor as { mbox: string }).mbox = 'mailto:someone@example.org'; },
-			(r) => { r[3]!.result!.score!.raw = 100; },
-			(r) => { r[0]!.timestamp = '2026-11-28T09:00:00.000Z'; r[0]!.verb.id = 'http://adlnet.gov/expapi/verbs/experienced'; },
+			(r) => {
+				(r[3]!.actor as { mbox: string }).mbox = 'mailto:someone@example.org';
+			},
+			(r) => {
+				r[3]!.result!.score!.raw = 100;
+			},
+			(r) => {
+				r[0]!.timestamp = '2026-11-28T09:00:00.000Z';
+				r[0]!.verb.id = 'http://adlnet.gov/expapi/verbs/experienced';
+			},
 		];
 		for (const edit of edits) {
 			const copy = JSON.parse(JSON.stringify(record)) as Statement[];
@@ -63,7 +72,14 @@ describe('verification code', () => {
 
 	it('still verifies a cmi5 completion, whose score moved to an extension', async () => {
 		const record = await completedRecord();
-		const launch: Cmi5Launch = { kind: 'cmi5', endpoint: 'https://lrs/', fetchUrl: 'https://lms/f', actor: {}, registration: ctx.registration, activityId: 'https://lms/au/1' };
+		const launch: Cmi5Launch = {
+			kind: 'cmi5',
+			endpoint: 'https://lrs/',
+			fetchUrl: 'https://lms/f',
+			actor: {},
+			registration: ctx.registration,
+			activityId: 'https://lms/au/1',
+		};
 		record[3] = toDefined(record[3]!, 'completed', launch, { contextTemplate: { extensions: { [CMI5_IRI.sessionId]: 's' } }, launchMode: 'Normal' });
 		expect(record[3].result?.score).toBeUndefined();
 		expect(await verifyRecordCode(record)).toMatchObject({ ok: true });
@@ -71,7 +87,13 @@ describe('verification code', () => {
 });
 
 describe('LMS.LaunchData', () => {
-	const good = { contextTemplate: { extensions: { [CMI5_IRI.sessionId]: 's1' } }, launchMode: 'Normal', moveOn: 'Passed', masteryScore: 0.95, returnURL: 'https://lms.example.org/done' };
+	const good = {
+		contextTemplate: { extensions: { [CMI5_IRI.sessionId]: 's1' } },
+		launchMode: 'Normal',
+		moveOn: 'Passed',
+		masteryScore: 0.95,
+		returnURL: 'https://lms.example.org/done',
+	};
 	const base = 'https://course.example.org/';
 	it('accepts valid data, resolving a relative returnURL against the course', () => {
 		expect(validateLaunchData(good, base)).toMatchObject({ masteryScore: 0.95, returnURL: 'https://lms.example.org/done' });
@@ -79,14 +101,28 @@ describe('LMS.LaunchData', () => {
 	});
 	it('refuses each bad field with fixed wording for the learner and the detail apart', () => {
 		for (const bad of [
-			{ masteryScore: 'abc' }, { masteryScore: 5 }, { masteryScore: -1 }, { masteryScore: Number.NaN },
-			{ returnURL: 'javascript:alert(1)' }, { returnURL: 'data:text/html,x' }, { returnURL: 42 },
-			{ launchMode: 'Sneaky' }, { moveOn: 'Whenever' }, { contextTemplate: {} }, { launchParameters: {} },
+			{ masteryScore: 'abc' },
+			{ masteryScore: 5 },
+			{ masteryScore: -1 },
+			{ masteryScore: Number.NaN },
+			{ returnURL: 'javascript:alert(1)' },
+			{ returnURL: 'data:text/html,x' },
+			{ returnURL: 42 },
+			{ launchMode: 'Sneaky' },
+			{ moveOn: 'Whenever' },
+			{ contextTemplate: {} },
+			{ launchParameters: {} },
 		]) {
 			let thrown: unknown;
-			try { validateLaunchData({ ...good, ...bad }, base); } catch (error) { thrown = error; }
+			try {
+				validateLaunchData({ ...good, ...bad }, base);
+			} catch (error) {
+				thrown = error;
+			}
 			expect(thrown, JSON.stringify(bad)).toBeInstanceOf(LaunchProblem);
-			expect((thrown as LaunchProblem).message).toBe('Your learning system sent launch settings the course cannot use, so your records are kept on this device only. The details are on My record.');
+			expect((thrown as LaunchProblem).message).toBe(
+				'Your learning system sent launch settings the course cannot use, so your records are kept on this device only. The details are on My record.',
+			);
 			expect((thrown as LaunchProblem).detail).toMatch(/^LMS\.LaunchData: /);
 		}
 	});
@@ -111,27 +147,67 @@ describe('the independent cmi5 checker', () => {
 		actor: { account: { homePage: 'https://lms', name: 'k' } },
 		verb: { id: `http://adlnet.gov/expapi/verbs/${verb}` },
 		object: { id: defined ? au : 'https://course/lesson' },
-		result: verb === 'passed' ? { success: true, score: { scaled: 1 } } : verb === 'failed' ? { success: false, score: { scaled: 0.5 } } : verb === 'completed' ? { completion: true } : undefined,
+		result:
+			verb === 'passed'
+				? { success: true, score: { scaled: 1 } }
+				: verb === 'failed'
+					? { success: false, score: { scaled: 0.5 } }
+					: verb === 'completed'
+						? { completion: true }
+						: undefined,
 		context: {
 			registration: 'r',
-			contextActivities: { category: defined ? [{ id: CMI5_IRI.category }, ...(['passed', 'failed', 'completed'].includes(verb) ? [{ id: CMI5_IRI.moveOn }] : [])] : [] },
+			contextActivities: {
+				category: defined ? [{ id: CMI5_IRI.category }, ...(['passed', 'failed', 'completed'].includes(verb) ? [{ id: CMI5_IRI.moveOn }] : [])] : [],
+			},
 			extensions: { [CMI5_IRI.sessionId]: session, ...(['passed', 'failed'].includes(verb) ? { [CMI5_IRI.masteryScore]: 0.8 } : {}) },
 		},
 		...extra,
 	});
 	const rules = { activityId: au, masteryScore: 0.8, sessionsEnded: true };
 	it('accepts a conformant fail-then-pass across two sessions', () => {
-		expect(cmi5Breaches([s('initialized', 'a', true), s('failed', 'a', true), s('passed', 'a', false), s('terminated', 'a', true), s('initialized', 'b', true), s('passed', 'b', true), s('completed', 'b', true), s('terminated', 'b', true)], rules)).toEqual([]);
+		expect(
+			cmi5Breaches(
+				[
+					s('initialized', 'a', true),
+					s('failed', 'a', true),
+					s('passed', 'a', false),
+					s('terminated', 'a', true),
+					s('initialized', 'b', true),
+					s('passed', 'b', true),
+					s('completed', 'b', true),
+					s('terminated', 'b', true),
+				],
+				rules,
+			),
+		).toEqual([]);
 	});
 	it('finds each breach', () => {
-		expect(cmi5Breaches([s('experienced', 'a', false), s('initialized', 'a', true), s('terminated', 'a', true)], rules)).toEqual([expect.stringContaining('starts with experienced'), expect.stringContaining('initialized after its first statement')]);
-		expect(cmi5Breaches([s('initialized', 'a', true), s('failed', 'a', true), s('passed', 'a', true), s('terminated', 'a', true)], rules)).toEqual([expect.stringContaining('both passed and failed')]);
+		expect(cmi5Breaches([s('experienced', 'a', false), s('initialized', 'a', true), s('terminated', 'a', true)], rules)).toEqual([
+			expect.stringContaining('starts with experienced'),
+			expect.stringContaining('initialized after its first statement'),
+		]);
+		expect(cmi5Breaches([s('initialized', 'a', true), s('failed', 'a', true), s('passed', 'a', true), s('terminated', 'a', true)], rules)).toEqual([
+			expect.stringContaining('both passed and failed'),
+		]);
 		expect(cmi5Breaches([s('initialized', 'a', true), s('terminated', 'a', true), s('experienced', 'a', false)], rules).join()).toContain('after terminated');
 		const start = s('initialized', 'a', true);
 		const noMoveOn = s('failed', 'a', true);
 		noMoveOn.context!.contextActivities!.category = [{ id: CMI5_IRI.category }];
 		expect(cmi5Breaches([start, noMoveOn, s('terminated', 'a', true)], rules)).toEqual(['defined failed lacks the moveOn category']);
-		expect(cmi5Breaches([s('initialized', 'a', true), s('passed', 'a', true), s('terminated', 'a', true), s('initialized', 'b', true), s('failed', 'b', true), s('terminated', 'b', true)], rules)).toEqual([expect.stringContaining('failed after a defined passed')]);
+		expect(
+			cmi5Breaches(
+				[
+					s('initialized', 'a', true),
+					s('passed', 'a', true),
+					s('terminated', 'a', true),
+					s('initialized', 'b', true),
+					s('failed', 'b', true),
+					s('terminated', 'b', true),
+				],
+				rules,
+			),
+		).toEqual([expect.stringContaining('failed after a defined passed')]);
 		const first = s('initialized', 'a', true);
 		const noSession = s('experienced', 'a', false);
 		delete noSession.context!.extensions![CMI5_IRI.sessionId];

@@ -10,7 +10,15 @@ import { drawQuestions } from '../../src/assessment/draw.ts';
 import type { CompletedAttempt } from '../../src/course/journey.ts';
 import { loadCourse } from '../../src/build/load.ts';
 import { buildCourseMeta } from '../../src/build/meta-build.ts';
-import { acknowledgedVersion, acknowledgements, changeTargets, refresherItems, refresherState, targetedPreCheck, testedOut } from '../../src/course/refresher.ts';
+import {
+	acknowledgedVersion,
+	acknowledgements,
+	changeTargets,
+	refresherItems,
+	refresherState,
+	targetedPreCheck,
+	testedOut,
+} from '../../src/course/refresher.ts';
 
 const config = { offerAfterMonths: 11, dueAfterMonths: 12 };
 const completion = (over: Partial<CompletedAttempt> = {}): CompletedAttempt => ({
@@ -34,7 +42,13 @@ describe('per-version acknowledgement', () => {
 	it('lists every acknowledgement in the history with its version, oldest first', () => {
 		const history = [
 			completion({ acknowledged: { at: '2026-01-10T09:59:00.000Z', policyVersion: '2' } }),
-			completion({ registration: 'r2', mode: 'refresher', completedAt: '2026-10-01T10:00:00.000Z', policyVersion: '3', acknowledged: { at: '2026-10-01T09:59:00.000Z', policyVersion: '3' } }),
+			completion({
+				registration: 'r2',
+				mode: 'refresher',
+				completedAt: '2026-10-01T10:00:00.000Z',
+				policyVersion: '3',
+				acknowledged: { at: '2026-10-01T09:59:00.000Z', policyVersion: '3' },
+			}),
 		];
 		expect(acknowledgements(history)).toEqual([
 			{ policyVersion: '2', at: '2026-01-10T09:59:00.000Z' },
@@ -45,7 +59,9 @@ describe('per-version acknowledgement', () => {
 	it('asks again when the acknowledged version is older and the change is major, not when the acknowledged version is current', () => {
 		const now = new Date('2026-03-01T00:00:00Z'); // well before the annual offer
 		const current = { courseVersion: '1.0.0', policyVersion: '3' };
-		expect(refresherState(completion({ acknowledged: { at: '2026-01-10T10:00:00.000Z', policyVersion: '2' } }), now, config, current).reasons).toEqual(['policy-version']);
+		expect(refresherState(completion({ acknowledged: { at: '2026-01-10T10:00:00.000Z', policyVersion: '2' } }), now, config, current).reasons).toEqual([
+			'policy-version',
+		]);
 		// Started under 2, but the page had moved to 3 when the learner acknowledged: nothing to ask.
 		expect(refresherState(completion({ acknowledged: { at: '2026-01-10T10:00:00.000Z', policyVersion: '3' } }), now, config, current).offered).toBe(false);
 		// Minor-only: Version 2's acknowledgement still stands.

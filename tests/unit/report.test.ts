@@ -28,7 +28,11 @@ const course: ReportCourse = {
 		{ id: 'volunteer', label: 'Volunteer' },
 	],
 	modules: [{ id: 'm', title: 'Module' }],
-	clauses: { '4-1': { number: '4.1', heading: 'Acceptable use' }, '4-2': { number: '4.2', heading: 'Acceptable use' }, '9-1': { number: '9.1', heading: 'Breaches' } },
+	clauses: {
+		'4-1': { number: '4.1', heading: 'Acceptable use' },
+		'4-2': { number: '4.2', heading: 'Acceptable use' },
+		'9-1': { number: '9.1', heading: 'Breaches' },
+	},
 	questions: { q1: { clauses: ['9-1'], prompt: 'Q1', moduleId: 'm' } },
 	scenarios: {
 		friend: {
@@ -52,30 +56,99 @@ const course: ReportCourse = {
 const ann: Actor = { objectType: 'Agent', name: 'Ann Lee', mbox: 'mailto:Ann.Lee@example.org' };
 const bob: Actor = { objectType: 'Agent', name: 'Bob Roy', account: { homePage: HOME, name: 'S100' } };
 let n = 0;
-function st(actor: Actor, event: CourseEvent, at: string, opts: { registration?: string; mode?: 'induction' | 'refresher'; policyVersion?: string; role?: string } = {}): Statement {
+function st(
+	actor: Actor,
+	event: CourseEvent,
+	at: string,
+	opts: { registration?: string; mode?: 'induction' | 'refresher'; policyVersion?: string; role?: string } = {},
+): Statement {
 	n++;
 	return buildStatement(
 		event,
-		{ iriBase: IRI, courseTitle: 'Course', courseVersion: '1.0.0', policyVersion: opts.policyVersion ?? '2', actor, registration: opts.registration ?? 'reg-1', role: opts.role ?? 'teaching', mode: opts.mode ?? 'induction', moduleTitles: { m: 'Module' } },
+		{
+			iriBase: IRI,
+			courseTitle: 'Course',
+			courseVersion: '1.0.0',
+			policyVersion: opts.policyVersion ?? '2',
+			actor,
+			registration: opts.registration ?? 'reg-1',
+			role: opts.role ?? 'teaching',
+			mode: opts.mode ?? 'induction',
+			moduleTitles: { m: 'Module' },
+		},
 		`00000000-0000-4000-8000-${String(n).padStart(12, '0')}`,
 		at,
 	);
 }
 /** A completion whose code is made as the course makes it: over its facts and `before`, the attempt's earlier statements. */
-async function completion(actor: Actor, at: string, opts: { registration?: string; mode?: 'induction' | 'refresher'; policyVersion?: string; score?: number } = {}, before: Statement[] = []) {
+async function completion(
+	actor: Actor,
+	at: string,
+	opts: { registration?: string; mode?: 'induction' | 'refresher'; policyVersion?: string; score?: number } = {},
+	before: Statement[] = [],
+) {
 	const registration = opts.registration ?? 'reg-1';
 	const policyVersion = opts.policyVersion ?? '2';
 	const score = opts.score ?? 90;
 	const code = await verificationCode({ learner: 'mbox' in actor ? actor.mbox : actor.account.name, registration, score, policyVersion }, before);
 	return st(actor, { type: 'course.completed', score, code, durationMs: 1000 }, at, { ...opts, registration, policyVersion });
 }
-const ack = (actor: Actor, version: string, at: string, registration?: string) => st(actor, { type: 'policy.acknowledged', policyVersion: version, policyLabel: `version ${version}` }, at, { policyVersion: version, registration });
+const ack = (actor: Actor, version: string, at: string, registration?: string) =>
+	st(actor, { type: 'policy.acknowledged', policyVersion: version, policyLabel: `version ${version}` }, at, { policyVersion: version, registration });
 const decide = (actor: Actor, choiceId: string, at: string, role = 'teaching') =>
-	st(actor, { type: 'scenario.decided', moduleId: 'm', scenarioId: 'friend', scenarioTitle: 'Friend request', stepId: 's1', prompt: 'What do you do?', choices: [{ id: 'accept', label: 'Accept' }, { id: 'decline', label: 'Decline' }], choiceId, durationMs: 1 }, at, { role });
+	st(
+		actor,
+		{
+			type: 'scenario.decided',
+			moduleId: 'm',
+			scenarioId: 'friend',
+			scenarioTitle: 'Friend request',
+			stepId: 's1',
+			prompt: 'What do you do?',
+			choices: [
+				{ id: 'accept', label: 'Accept' },
+				{ id: 'decline', label: 'Decline' },
+			],
+			choiceId,
+			durationMs: 1,
+		},
+		at,
+		{ role },
+	);
 const end = (actor: Actor, endingId: string, at: string) =>
-	st(actor, { type: 'scenario.ended', moduleId: 'm', scenarioId: 'friend', scenarioTitle: 'Friend request', endingId, endingTitle: endingId, verdict: endingId === 'good' ? 'best-practice' : 'breach', clauses: ['4-1'], durationMs: 1 }, at);
+	st(
+		actor,
+		{
+			type: 'scenario.ended',
+			moduleId: 'm',
+			scenarioId: 'friend',
+			scenarioTitle: 'Friend request',
+			endingId,
+			endingTitle: endingId,
+			verdict: endingId === 'good' ? 'best-practice' : 'breach',
+			clauses: ['4-1'],
+			durationMs: 1,
+		},
+		at,
+	);
 const answer = (actor: Actor, success: boolean, at: string) =>
-	st(actor, { type: 'question.answered', moduleId: 'm', questionId: 'q1', setting: 'assessment', kind: 'truefalse', prompt: 'Q1', options: [], correct: ['true'], response: [String(success)], success, durationMs: 1 }, at);
+	st(
+		actor,
+		{
+			type: 'question.answered',
+			moduleId: 'm',
+			questionId: 'q1',
+			setting: 'assessment',
+			kind: 'truefalse',
+			prompt: 'Q1',
+			options: [],
+			correct: ['true'],
+			response: [String(success)],
+			success,
+			durationMs: 1,
+		},
+		at,
+	);
 
 const STAFF_CSV = `Name,Email or staff number,Academy,Role,Start date
 Ann Lee,ann.lee@example.org,Oak Primary,Teaching staff,2024-09-01
@@ -133,7 +206,9 @@ Gus,ANN.LEE@example.org,Oak,Volunteer,2024-01-01
 		expect(errors[4]!.message).toContain('already on row 2');
 	});
 	it('names the missing columns when the header is wrong', () => {
-		expect(parseStaffCsv('Name,Academy\nAnn,Oak\n', course).errors).toEqual([{ row: 1, message: expect.stringContaining('email or staff number, role, start date') }]);
+		expect(parseStaffCsv('Name,Academy\nAnn,Oak\n', course).errors).toEqual([
+			{ row: 1, message: expect.stringContaining('email or staff number, role, start date') },
+		]);
 	});
 	it('rejects impossible dates', () => {
 		expect(parseDate('2024-02-29')).toBe('2024-02-29');
@@ -148,9 +223,13 @@ describe('compliance view', () => {
 		const fold = new ReportFold(course, groupResolver(staff));
 		// Ann: induction 2025-01-15, acknowledged v1 then v2. Bob: nothing in the LRS.
 		// Zed: not on the list. Another course's statement is ignored.
-		for (const s of [ack(ann, '1', '2025-01-15T09:00:00.000Z'), await completion(ann, '2025-01-15T10:00:00.000Z'), ack(ann, '2', '2025-02-01T09:00:00.000Z')]) fold.add(s, 'lrs');
+		for (const s of [ack(ann, '1', '2025-01-15T09:00:00.000Z'), await completion(ann, '2025-01-15T10:00:00.000Z'), ack(ann, '2', '2025-02-01T09:00:00.000Z')])
+			fold.add(s, 'lrs');
 		fold.add(await completion({ objectType: 'Agent', name: 'Zed', mbox: 'mailto:zed@example.org' }, '2025-06-01T10:00:00.000Z', { registration: 'z' }), 'lrs');
-		fold.add({ ...ack(ann, '2', '2025-03-01T00:00:00Z'), object: { objectType: 'Activity', id: 'https://other.example/course', definition: { name: {}, type: 'x' } } }, 'lrs');
+		fold.add(
+			{ ...ack(ann, '2', '2025-03-01T00:00:00Z'), object: { objectType: 'Activity', id: 'https://other.example/course', definition: { name: {}, type: 'x' } } },
+			'lrs',
+		);
 		for (const s of files) fold.add(s, 'file');
 		return { fold, staff, view: complianceView(fold, staff, course, { today, inductionDays: 28 }) };
 	}
@@ -158,19 +237,38 @@ describe('compliance view', () => {
 		const { view, fold } = await build('2026-01-29');
 		expect(fold.skipped).toBe(1);
 		const by = Object.fromEntries(view.people.map((p) => [p.name, p]));
-		expect(by['Ann Lee']).toMatchObject({ status: 'completed', lastCompletion: '2025-01-15', refresher: 'overdue', ack: 'current', ackVersion: '2', selfReported: false });
+		expect(by['Ann Lee']).toMatchObject({
+			status: 'completed',
+			lastCompletion: '2025-01-15',
+			refresher: 'overdue',
+			ack: 'current',
+			ackVersion: '2',
+			selfReported: false,
+		});
 		// Cat started 2026-01-01: induction due by 2026-01-29 (28 days), still "due" on that day.
 		expect(by['Cat New']).toMatchObject({ status: 'induction-due', inductionDue: '2026-01-29', hasRecord: false });
 		// Bob started 2025-09-01: due 2025-09-29, long overdue.
 		expect(by['Bob Roy']).toMatchObject({ status: 'induction-overdue', inductionDue: '2025-09-29', ack: 'none' });
 		expect(view.notOnList.map((r) => r.id)).toEqual(['zed@example.org']);
-		expect(view.totals).toMatchObject({ staff: 3, completed: 1, inductionDue: 1, inductionOverdue: 1, refresherOverdue: 1, noRecord: 2, notOnList: 1, ackCurrent: 1 });
+		expect(view.totals).toMatchObject({
+			staff: 3,
+			completed: 1,
+			inductionDue: 1,
+			inductionOverdue: 1,
+			refresherOverdue: 1,
+			noRecord: 2,
+			notOnList: 1,
+			ackCurrent: 1,
+		});
 		const next = await build('2026-01-30');
 		expect(next.view.people.find((p) => p.name === 'Cat New')!.status).toBe('induction-overdue');
 		expect(addDays('2024-02-28', 1)).toBe('2024-02-29');
 	});
 	it('counts a completion known only from a file as self-reported, and a file repeating the LRS once', async () => {
-		const fromFile = [ack(bob, '1', '2025-10-01T09:00:00.000Z'), await completion(bob, '2025-10-01T10:00:00.000Z', { registration: 'bob-1', policyVersion: '1' })];
+		const fromFile = [
+			ack(bob, '1', '2025-10-01T09:00:00.000Z'),
+			await completion(bob, '2025-10-01T10:00:00.000Z', { registration: 'bob-1', policyVersion: '1' }),
+		];
 		const repeat = await completion(ann, '2025-01-15T10:00:00.000Z');
 		const { view, fold } = await build('2025-11-01', [...fromFile, repeat]);
 		const bobRow = view.people.find((p) => p.name === 'Bob Roy')!;
@@ -179,13 +277,24 @@ describe('compliance view', () => {
 		expect(annSummary.completions).toHaveLength(1);
 		expect(annSummary.completions[0]!.sources).toEqual(['lrs', 'file']);
 		expect(view.people.find((p) => p.name === 'Ann Lee')).toMatchObject({ selfReported: false, refresher: 'current' });
-		expect(view.byGroup.find((g) => g.academy === 'Oak Primary' && g.role === 'volunteer')).toMatchObject({ staff: 1, completed: 1, percent: 100, ackCurrent: 0 });
+		expect(view.byGroup.find((g) => g.academy === 'Oak Primary' && g.role === 'volunteer')).toMatchObject({
+			staff: 1,
+			completed: 1,
+			percent: 100,
+			ackCurrent: 0,
+		});
 	});
 	it('shows every acknowledgement with its version, so it tells who has acknowledged the current one (issue 20)', async () => {
 		// Ann acknowledged v1 then v2 (current); Bob, from his file, v1 only; Cat nothing.
-		const { view } = await build('2025-11-01', [ack(bob, '1', '2025-10-01T09:00:00.000Z'), await completion(bob, '2025-10-01T10:00:00.000Z', { registration: 'bob-1', policyVersion: '1' })]);
+		const { view } = await build('2025-11-01', [
+			ack(bob, '1', '2025-10-01T09:00:00.000Z'),
+			await completion(bob, '2025-10-01T10:00:00.000Z', { registration: 'bob-1', policyVersion: '1' }),
+		]);
 		const by = Object.fromEntries(view.people.map((p) => [p.name, p]));
-		expect(by['Ann Lee']!.acknowledgements).toEqual([{ version: '1', day: '2025-01-15' }, { version: '2', day: '2025-02-01' }]);
+		expect(by['Ann Lee']!.acknowledgements).toEqual([
+			{ version: '1', day: '2025-01-15' },
+			{ version: '2', day: '2025-02-01' },
+		]);
 		expect(by['Ann Lee']!.ack).toBe('current');
 		expect(by['Bob Roy']).toMatchObject({ ack: 'older', acknowledgements: [{ version: '1', day: '2025-10-01' }] });
 		expect(by['Cat New']).toMatchObject({ ack: 'none', acknowledgements: [] });
@@ -197,7 +306,9 @@ describe('compliance view', () => {
 	it('finds whose completion a verification code is', async () => {
 		const { fold, staff } = await build('2025-11-01');
 		const code = fold.people.get('email:ann.lee@example.org')!.completions[0]!.code!;
-		expect(findCertificate(fold, code.toLowerCase().replace(/-/g, ' '), staff)).toMatchObject({ found: { name: 'Ann Lee', academy: 'Oak Primary', completedAt: '2025-01-15', score: 90, onList: true } });
+		expect(findCertificate(fold, code.toLowerCase().replace(/-/g, ' '), staff)).toMatchObject({
+			found: { name: 'Ann Lee', academy: 'Oak Primary', completedAt: '2025-01-15', score: 90, onList: true },
+		});
 		expect(findCertificate(fold, 'AAAA-BBBB-CCCC', staff)).toEqual({ notFound: true });
 		expect(findCertificate(fold, 'AB12', staff)).toHaveProperty('error');
 	});
@@ -209,12 +320,23 @@ describe('analytics', () => {
 		const fold = new ReportFold(course, groupResolver(staff));
 		// Ann: first play accepts (breach of 4.1), replay declines. Bob: first play declines.
 		// One wrong and one right answer to a question citing 9.1.
-		for (const s of [decide(ann, 'accept', '2025-01-01T10:00:00Z'), end(ann, 'bad', '2025-01-01T10:01:00Z'), decide(ann, 'decline', '2025-01-01T10:02:00Z'), end(ann, 'good', '2025-01-01T10:03:00Z'), answer(ann, false, '2025-01-01T10:04:00Z')]) fold.add(s, 'lrs');
-		for (const s of [decide(bob, 'decline', '2025-01-02T10:00:00Z'), end(bob, 'good', '2025-01-02T10:01:00Z'), answer(bob, true, '2025-01-02T10:02:00Z')]) fold.add(s, 'lrs');
+		for (const s of [
+			decide(ann, 'accept', '2025-01-01T10:00:00Z'),
+			end(ann, 'bad', '2025-01-01T10:01:00Z'),
+			decide(ann, 'decline', '2025-01-01T10:02:00Z'),
+			end(ann, 'good', '2025-01-01T10:03:00Z'),
+			answer(ann, false, '2025-01-01T10:04:00Z'),
+		])
+			fold.add(s, 'lrs');
+		for (const s of [decide(bob, 'decline', '2025-01-02T10:00:00Z'), end(bob, 'good', '2025-01-02T10:01:00Z'), answer(bob, true, '2025-01-02T10:02:00Z')])
+			fold.add(s, 'lrs');
 		const all = analyticsView(fold, course);
 		const choices = Object.fromEntries(all.cases[0]!.steps[0]!.choices.map((c) => [c.choice, [c.first, c.replay, c.against]]));
 		expect(choices).toEqual({ accept: [1, 0, true], decline: [1, 1, false] });
-		expect(all.cases[0]!.endings.map((e) => [e.ending, e.first, e.replay])).toEqual([['bad', 1, 0], ['good', 1, 1]]);
+		expect(all.cases[0]!.endings.map((e) => [e.ending, e.first, e.replay])).toEqual([
+			['bad', 1, 0],
+			['good', 1, 1],
+		]);
 		const clauses = Object.fromEntries(all.clauses.map((c) => [c.clause, c]));
 		// 3 decisions at a step citing 4.1 and 4.2; 1 of them (accept) breaches 4.1: 33%.
 		expect(clauses['4-1']).toMatchObject({ stepAnswered: 3, stepAgainst: 1, againstPercent: 33 });
@@ -240,15 +362,23 @@ describe('record files', () => {
 		const c = await completion(bob, '2025-10-01T10:00:00.000Z', { registration: 'b', score: 50 });
 		const edited = structuredClone(c);
 		edited.result!.score!.raw = 100;
-		expect((await checkRecordFile('e.json', JSON.stringify([edited]), course)).problems).toEqual([expect.stringContaining('does not match its verification code')]);
+		expect((await checkRecordFile('e.json', JSON.stringify([edited]), course)).problems).toEqual([
+			expect.stringContaining('does not match its verification code'),
+		]);
 		// The code also covers the attempt's earlier statements: editing one, or dropping it, is caught.
 		const earlier = ack(bob, '2', '2025-10-01T09:59:00.000Z', 'b');
 		const covered = await completion(bob, '2025-10-01T10:00:00.000Z', { registration: 'b' }, [earlier]);
 		expect((await checkRecordFile('c.json', JSON.stringify([earlier, covered]), course)).ok).toBe(true);
 		const changedEarlier = { ...earlier, context: { ...earlier.context!, extensions: { ...earlier.context!.extensions, 'https://example.org/x': 1 } } };
-		expect((await checkRecordFile('c2.json', JSON.stringify([changedEarlier, covered]), course)).problems).toEqual([expect.stringContaining('does not match its verification code')]);
-		expect((await checkRecordFile('c3.json', JSON.stringify([covered]), course)).problems).toEqual([expect.stringContaining('does not match its verification code')]);
-		expect((await checkRecordFile('m.json', JSON.stringify([c, ack(ann, '2', '2025-01-01T00:00:00Z')]), course)).problems).toEqual([expect.stringContaining("mixes 2 people's records")]);
+		expect((await checkRecordFile('c2.json', JSON.stringify([changedEarlier, covered]), course)).problems).toEqual([
+			expect.stringContaining('does not match its verification code'),
+		]);
+		expect((await checkRecordFile('c3.json', JSON.stringify([covered]), course)).problems).toEqual([
+			expect.stringContaining('does not match its verification code'),
+		]);
+		expect((await checkRecordFile('m.json', JSON.stringify([c, ack(ann, '2', '2025-01-01T00:00:00Z')]), course)).problems).toEqual([
+			expect.stringContaining("mixes 2 people's records"),
+		]);
 		const other = { ...c, object: { ...c.object, id: 'https://other.example/x' } };
 		expect((await checkRecordFile('o.json', JSON.stringify([other]), course)).problems).toEqual(['Statement 1 is not from this course.']);
 		expect((await checkRecordFile('x.json', 'not json', course)).ok).toBe(false);
@@ -268,7 +398,12 @@ describe('LRS client', () => {
 			return new Response(JSON.stringify(url.includes('/more/2') ? pages.second : pages.first), { status: 200 });
 		}) as unknown as typeof fetch;
 		const seen: string[] = [];
-		const total = await readStatements({ endpoint: 'https://lrs.example.org/xAPI', auth: basicAuth('k', 's') }, IRI, (p) => void seen.push(...p.map((s) => s.id!)), { fetch: fake, limit: 2 });
+		const total = await readStatements(
+			{ endpoint: 'https://lrs.example.org/xAPI', auth: basicAuth('k', 's') },
+			IRI,
+			(p) => void seen.push(...p.map((s) => s.id!)),
+			{ fetch: fake, limit: 2 },
+		);
 		expect(total).toBe(3);
 		expect(seen).toEqual(['a', 'b', 'c']);
 		const first = new URL(calls[0]!.url);
@@ -285,14 +420,28 @@ describe('LRS client', () => {
 
 describe('CSV export', () => {
 	it('quotes commas and neutralises spreadsheet formulas typed as names', () => {
-		const csv = toCsv({ id: 't', title: 'T', columns: [{ key: 'a', label: 'Name' }, { key: 'b', label: 'N' }], rows: [{ a: '=HYPERLINK("x")', b: 3 }, { a: 'Lee, Ann', b: -1 }] });
+		const csv = toCsv({
+			id: 't',
+			title: 'T',
+			columns: [
+				{ key: 'a', label: 'Name' },
+				{ key: 'b', label: 'N' },
+			],
+			rows: [
+				{ a: '=HYPERLINK("x")', b: 3 },
+				{ a: 'Lee, Ann', b: -1 },
+			],
+		});
 		expect(csv).toBe('Name,N\r\n"\'=HYPERLINK(""x"")",3\r\n"Lee, Ann",-1\r\n');
 	});
 });
 
 describe('CSV reading', () => {
 	it('handles quotes, commas and line breaks inside quotes, CRLF and a BOM; rows keep their file line', () => {
-		const { staff, errors } = parseStaffCsv('\uFEFFName,Email,Academy,Role,Start date\r\n"Lee, Ann ""AJ""",ann@example.org,"Oak\nPrimary",Teaching staff,2024-09-01\r\n\r\nBob,S1,Elm,Volunteer,2025-01-01\r\n', course);
+		const { staff, errors } = parseStaffCsv(
+			'\uFEFFName,Email,Academy,Role,Start date\r\n"Lee, Ann ""AJ""",ann@example.org,"Oak\nPrimary",Teaching staff,2024-09-01\r\n\r\nBob,S1,Elm,Volunteer,2025-01-01\r\n',
+			course,
+		);
 		expect(errors).toEqual([]);
 		expect(staff.map((s) => [s.row, s.name, s.academy])).toEqual([
 			[2, 'Lee, Ann "AJ"', 'Oak\nPrimary'],
@@ -300,7 +449,10 @@ describe('CSV reading', () => {
 		]);
 	});
 	it('reports a quote that is never closed', () => {
-		const { errors } = parseStaffCsv('Name,Email,Academy,Role,Start date\nAnn,ann@example.org,Oak,Teaching staff,2024-09-01\n"Bob,S1,Elm,Volunteer,2025-01-01\n', course);
+		const { errors } = parseStaffCsv(
+			'Name,Email,Academy,Role,Start date\nAnn,ann@example.org,Oak,Teaching staff,2024-09-01\n"Bob,S1,Elm,Volunteer,2025-01-01\n',
+			course,
+		);
 		expect(errors).toEqual([{ row: 3, message: expect.stringContaining('never closed') }]);
 	});
 });

@@ -18,7 +18,7 @@ import { MemoryStorage } from './memory-storage.ts';
 
 const loaded = loadCourse(resolve('modules'));
 
-describe('rule: a scenario\'s outcome is the ending it reaches', () => {
+describe("rule: a scenario's outcome is the ending it reaches", () => {
 	// Every ending of every real case: the machine's output is that ending's verdict, clauses and
 	// feedback, whichever way it is carried inside the machine.
 	const endings = loaded.modules.flatMap((m) => m.scenarios.flatMap((s) => s.data.endings.map((e) => [s.id, e.id, s, e] as const)));
@@ -27,11 +27,14 @@ describe('rule: a scenario\'s outcome is the ending it reaches', () => {
 		const data = { ...s.data, id: s.id };
 		const machine = compileScenario(data);
 		// Typed loosely, as in validate.ts: the graph helpers' generics do not follow the compiled events.
-		const path = getShortestPaths(machine as never, {
-			events: eventsAt(data) as never,
-			serializeState: serializeScenarioSnapshot as never,
-			toState: (state: { value: unknown }) => state.value === ending.id,
-		} as never)[0] as { steps: Array<{ event: { type: 'learner.choose'; choiceId: string } }> } | undefined;
+		const path = getShortestPaths(
+			machine as never,
+			{
+				events: eventsAt(data) as never,
+				serializeState: serializeScenarioSnapshot as never,
+				toState: (state: { value: unknown }) => state.value === ending.id,
+			} as never,
+		)[0] as { steps: Array<{ event: { type: 'learner.choose'; choiceId: string } }> } | undefined;
 		expect(path, `no path reaches ${ending.id}`).toBeDefined();
 		const actor = createActor(machine).start();
 		for (const step of path!.steps.slice(1)) actor.send(step.event);
@@ -75,26 +78,59 @@ describe('rule: lesson examples illustrate a clause; only key points teach it', 
 
 describe('rule: a case counts as a success only when its ending is best practice', () => {
 	const ctx: StatementContext = {
-		iriBase: 'https://learning.reach2.org/xapi/social-media-policy', courseTitle: 'Course', courseVersion: '1.0.0', policyVersion: '2',
+		iriBase: 'https://learning.reach2.org/xapi/social-media-policy',
+		courseTitle: 'Course',
+		courseVersion: '1.0.0',
+		policyVersion: '2',
 		actor: actorFor({ name: 'Ada', idKind: 'email', id: 'ada@example.org' }, 'https://www.reach2.org'),
-		registration: uuid(), role: 'teaching', mode: 'induction', moduleTitles: {},
+		registration: uuid(),
+		role: 'teaching',
+		mode: 'induction',
+		moduleTitles: {},
 	};
-	const ended = (verdict: string): CourseEvent => ({ type: 'scenario.ended', moduleId: 'm', scenarioId: 's', scenarioTitle: 'S', endingId: 'e', endingTitle: 'E', verdict, clauses: ['3-5'], durationMs: 1000 }) as CourseEvent;
+	const ended = (verdict: string): CourseEvent =>
+		({
+			type: 'scenario.ended',
+			moduleId: 'm',
+			scenarioId: 's',
+			scenarioTitle: 'S',
+			endingId: 'e',
+			endingTitle: 'E',
+			verdict,
+			clauses: ['3-5'],
+			durationMs: 1000,
+		}) as CourseEvent;
 
-	it.each([['best-practice', true], ['risky', false], ['breach', false]] as const)('%s -> success %s', (verdict, success) => {
+	it.each([
+		['best-practice', true],
+		['risky', false],
+		['breach', false],
+	] as const)('%s -> success %s', (verdict, success) => {
 		expect(buildStatement(ended(verdict), ctx, uuid(), new Date().toISOString()).result).toMatchObject({ success, completion: true });
 	});
 });
 
 describe('rule: a module is not complete until one of its cases is played', () => {
 	const mod: JourneyModule = {
-		id: 'm', title: 'M', minutes: 5, audiences: ['all'],
+		id: 'm',
+		title: 'M',
+		minutes: 5,
+		audiences: ['all'],
 		lessons: [{ id: 'l1', audiences: ['all'] }],
 		scenarios: [{ id: 's1', audiences: ['all'] }],
 	} as JourneyModule;
 	const attempt = (over: Partial<Attempt>): Attempt => ({
-		registration: 'r', mode: 'induction', startedAt: '', courseVersion: '1', policyVersion: '2',
-		lessons: { 'm/l1': 'now' }, scenarios: {}, checks: { m: { at: 'now', correct: 1, total: 1 } }, testedOut: {}, modulesCompleted: {}, ...over,
+		registration: 'r',
+		mode: 'induction',
+		startedAt: '',
+		courseVersion: '1',
+		policyVersion: '2',
+		lessons: { 'm/l1': 'now' },
+		scenarios: {},
+		checks: { m: { at: 'now', correct: 1, total: 1 } },
+		testedOut: {},
+		modulesCompleted: {},
+		...over,
 	});
 	const learner = { role: 'teaching' as const, recruiter: false };
 
@@ -112,7 +148,13 @@ describe('rule: a lesson is recorded as read once per attempt', () => {
 	let events: typeof import('../../src/stores/event-bus.ts');
 	beforeAll(async () => {
 		// A browser-like global before the store modules load, so they wire themselves to "localStorage".
-		Object.assign(globalThis, { window: globalThis, localStorage: new MemoryStorage(), sessionStorage: new MemoryStorage(), addEventListener: () => {}, removeEventListener: () => {} });
+		Object.assign(globalThis, {
+			window: globalThis,
+			localStorage: new MemoryStorage(),
+			sessionStorage: new MemoryStorage(),
+			addEventListener: () => {},
+			removeEventListener: () => {},
+		});
 		progress = await import('../../src/stores/progress.ts');
 		events = await import('../../src/stores/event-bus.ts');
 	});

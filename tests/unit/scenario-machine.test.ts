@@ -13,15 +13,24 @@ export function tinyScenario(overrides: Partial<Record<string, unknown>> = {}): 
 		setting: { role: 'You are a teacher.', place: 'At home.', situation: 'A request arrives.' },
 		start: 'request',
 		steps: [
-			{ id: 'request', text: 'A pupil asks to connect.', choices: [
-				{ id: 'accept', label: 'Accept', consequence: 'Connected.', next: 'message', set: ['accepted'] },
-				{ id: 'decline', label: 'Decline', consequence: 'Declined.', next: 'message' },
-			] },
-			{ id: 'message', text: 'A message arrives.', variants: [{ if: ['accepted'], text: 'Now connected, a message arrives.' }], choices: [
-				{ id: 'reply', label: 'Reply', consequence: 'Replied.', next: 'breach', if: ['accepted'] },
-				{ id: 'report', label: 'Report', consequence: 'Reported.', next: 'best' },
-				{ id: 'ignore', label: 'Ignore', consequence: 'Ignored.', next: 'risky' },
-			] },
+			{
+				id: 'request',
+				text: 'A pupil asks to connect.',
+				choices: [
+					{ id: 'accept', label: 'Accept', consequence: 'Connected.', next: 'message', set: ['accepted'] },
+					{ id: 'decline', label: 'Decline', consequence: 'Declined.', next: 'message' },
+				],
+			},
+			{
+				id: 'message',
+				text: 'A message arrives.',
+				variants: [{ if: ['accepted'], text: 'Now connected, a message arrives.' }],
+				choices: [
+					{ id: 'reply', label: 'Reply', consequence: 'Replied.', next: 'breach', if: ['accepted'] },
+					{ id: 'report', label: 'Report', consequence: 'Reported.', next: 'best' },
+					{ id: 'ignore', label: 'Ignore', consequence: 'Ignored.', next: 'risky' },
+				],
+			},
 		],
 		endings: [
 			{ id: 'best', verdict: 'best-practice', title: 'Good', feedback: 'Right.', clauses: ['3-5'] },
@@ -84,7 +93,12 @@ describe('compileScenario', () => {
 	it('falls back to replaying decisions, then to the start, when a saved run no longer fits', () => {
 		const s = tinyScenario();
 		const machine = compileScenario(s);
-		const replayed = restore(s, machine, { history: [{ stepId: 'request', choiceId: 'decline' }], snapshot: { value: 'gone' }, startedAt: '', stepStartedAt: '' });
+		const replayed = restore(s, machine, {
+			history: [{ stepId: 'request', choiceId: 'decline' }],
+			snapshot: { value: 'gone' },
+			startedAt: '',
+			stepStartedAt: '',
+		});
 		expect(replayed.actor.getSnapshot().value).toBe('message');
 		const fresh = restore(s, machine, { history: [{ stepId: 'request', choiceId: 'nope' }], snapshot: null, startedAt: '', stepStartedAt: '' });
 		expect(fresh.restored).toBe(false);
@@ -99,18 +113,28 @@ describe('checkScenarioGraph', () => {
 
 	it('reports an unreachable step by name', () => {
 		const s = tinyScenario();
-		s.steps.push({ id: 'orphan', text: 'Never seen.', prompt: 'What do you do?', variants: [], choices: [
-			{ id: 'a', label: 'A', consequence: 'A.', next: 'best', set: [], breaches: [], upholds: [] },
-			{ id: 'b', label: 'B', consequence: 'B.', next: 'risky', set: [], breaches: [], upholds: [] },
-		] });
-		expect(checkScenarioGraph(s)).toEqual([expect.objectContaining({ field: 'steps[2]', value: 'orphan', message: expect.stringContaining('can never be reached') })]);
+		s.steps.push({
+			id: 'orphan',
+			text: 'Never seen.',
+			prompt: 'What do you do?',
+			variants: [],
+			choices: [
+				{ id: 'a', label: 'A', consequence: 'A.', next: 'best', set: [], breaches: [], upholds: [] },
+				{ id: 'b', label: 'B', consequence: 'B.', next: 'risky', set: [], breaches: [], upholds: [] },
+			],
+		});
+		expect(checkScenarioGraph(s)).toEqual([
+			expect.objectContaining({ field: 'steps[2]', value: 'orphan', message: expect.stringContaining('can never be reached') }),
+		]);
 	});
 
 	it('reports a dead end: a step where no choice is available', () => {
 		const s = tinyScenario();
 		// Both choices need the flag, which the "decline" path never sets.
 		s.steps[1]!.choices = s.steps[1]!.choices.map((c) => ({ ...c, if: ['accepted'] }));
-		expect(checkScenarioGraph(s)).toEqual(expect.arrayContaining([expect.objectContaining({ value: 'message', message: expect.stringContaining('dead end') })]));
+		expect(checkScenarioGraph(s)).toEqual(
+			expect.arrayContaining([expect.objectContaining({ value: 'message', message: expect.stringContaining('dead end') })]),
+		);
 	});
 
 	it('reports a cycle with no way out', () => {
@@ -128,9 +152,11 @@ describe('checkScenarioGraph', () => {
 		s.steps[0]!.choices[1]!.next = 'nowhere';
 		s.endings[0]!.verdict = 'risky';
 		const problems = checkScenarioGraph(s);
-		expect(problems).toEqual(expect.arrayContaining([
-			expect.objectContaining({ field: 'steps[0].choices[1].next', value: 'nowhere' }),
-			expect.objectContaining({ field: 'endings', message: expect.stringContaining('best-practice') }),
-		]));
+		expect(problems).toEqual(
+			expect.arrayContaining([
+				expect.objectContaining({ field: 'steps[0].choices[1].next', value: 'nowhere' }),
+				expect.objectContaining({ field: 'endings', message: expect.stringContaining('best-practice') }),
+			]),
+		);
 	});
 });

@@ -25,7 +25,13 @@ const sessions: Array<ReturnType<Session['createScenarioSession']>> = [];
 
 beforeAll(async () => {
 	// A browser-like global before the store modules load, so they wire themselves to "localStorage".
-	Object.assign(globalThis, { window: globalThis, localStorage: ls, sessionStorage: new MemoryStorage(), addEventListener: () => {}, removeEventListener: () => {} });
+	Object.assign(globalThis, {
+		window: globalThis,
+		localStorage: ls,
+		sessionStorage: new MemoryStorage(),
+		addEventListener: () => {},
+		removeEventListener: () => {},
+	});
 	mod = await import('../../src/stores/scenario-session.ts');
 	progress = await import('../../src/stores/progress.ts');
 	runs = await import('../../src/stores/scenarios.ts');
@@ -73,7 +79,9 @@ describe('scenario session', () => {
 		expect(made?.ending).toBeUndefined();
 		expect(session.$state.get()).toMatchObject({ at: 'policy-read', history: [{ stepId: 'rumour', choiceId: 'check' }], echo: true });
 		expect(runs.$scenarioRuns.get()[scenario.id]?.history).toEqual([{ stepId: 'rumour', choiceId: 'check' }]);
-		expect(events).toEqual([expect.objectContaining({ type: 'scenario.decided', scenarioId: scenario.id, stepId: 'rumour', choiceId: 'check', moduleId: 'monitoring' })]);
+		expect(events).toEqual([
+			expect.objectContaining({ type: 'scenario.decided', scenarioId: scenario.id, stepId: 'rumour', choiceId: 'check', moduleId: 'monitoring' }),
+		]);
 	});
 
 	it('records an ending in progress, in the endings found and on the event bus', () => {

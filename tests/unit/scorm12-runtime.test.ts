@@ -27,14 +27,36 @@ function lms(cmi: Record<string, unknown> = {}) {
 
 function progress(): Progress {
 	return {
-		attempt: { registration: 'r1', mode: 'induction', startedAt: '2026-11-28T10:00:00.000Z', courseVersion: '1.0.0', policyVersion: '2', lessons: {}, scenarios: {}, checks: {}, testedOut: {}, modulesCompleted: {} },
+		attempt: {
+			registration: 'r1',
+			mode: 'induction',
+			startedAt: '2026-11-28T10:00:00.000Z',
+			courseVersion: '1.0.0',
+			policyVersion: '2',
+			lessons: {},
+			scenarios: {},
+			checks: {},
+			testedOut: {},
+			modulesCompleted: {},
+		},
 		history: [],
 		assessment: { finished: [] },
 	};
 }
 
 function finished(correct: number, passed: boolean, minute: number): AssessmentAttempt {
-	return { id: `a${minute}`, seed: 1, questionIds: ['q'], optionOrder: {}, answers: {}, startedAt: `2026-11-28T10:${String(minute).padStart(2, '0')}:00.000Z`, finishedAt: `2026-11-28T10:${String(minute).padStart(2, '0')}:30.000Z`, correct, total: 12, passed };
+	return {
+		id: `a${minute}`,
+		seed: 1,
+		questionIds: ['q'],
+		optionOrder: {},
+		answers: {},
+		startedAt: `2026-11-28T10:${String(minute).padStart(2, '0')}:00.000Z`,
+		finishedAt: `2026-11-28T10:${String(minute).padStart(2, '0')}:30.000Z`,
+		correct,
+		total: 12,
+		passed,
+	};
 }
 
 describe('SCORM 1.2 data model mapping', () => {
@@ -121,7 +143,10 @@ describe('SCORM 1.2 session with scorm-again as the LMS', () => {
 		p.attempt.lessons['overview/social-media-and-the-trust'] = '2026-11-28T10:05:00.000Z';
 		runtime.report(p, false, 'modules/overview/two-lives-one-reputation/');
 		runtime.finish();
-		const kept = { suspend_data: first.cmi.suspend_data, core: { lesson_location: first.cmi.core.lesson_location, lesson_status: first.cmi.core.lesson_status, entry: 'resume' } };
+		const kept = {
+			suspend_data: first.cmi.suspend_data,
+			core: { lesson_location: first.cmi.core.lesson_location, lesson_status: first.cmi.core.lesson_status, entry: 'resume' },
+		};
 		expect(kept.suspend_data.length).toBeLessThanOrEqual(4096);
 
 		const second = lms(kept);
@@ -198,7 +223,12 @@ describe('SCORM 1.2 API discovery', () => {
 		const top = chain(1, null);
 		top[1]!.opener = opener[0]!;
 		expect(findApi(top[0]!)).toBe(api);
-		const hostile = { get API(): unknown { throw new DOMException('cross-origin'); }, parent: null } as unknown as ApiWindow;
+		const hostile = {
+			get API(): unknown {
+				throw new DOMException('cross-origin');
+			},
+			parent: null,
+		} as unknown as ApiWindow;
 		const win: ApiWindow = { parent: hostile };
 		expect(findApi(win)).toBeNull();
 	});

@@ -43,7 +43,13 @@ function assessment(count: number, finished: boolean): AssessmentAttempt {
 		answers: Object.fromEntries(qs.map((q) => [q.id, shuffled(optionIds(q))])),
 		startedAt: at(),
 		...(finished
-			? { finishedAt: at(), correct: count - 3, total: count, passed: false, byModule: Object.fromEntries(loaded.modules.map((m) => [m.id, [3, 4] as [number, number]])) }
+			? {
+					finishedAt: at(),
+					correct: count - 3,
+					total: count,
+					passed: false,
+					byModule: Object.fromEntries(loaded.modules.map((m) => [m.id, [3, 4] as [number, number]])),
+				}
 			: { view: { kind: 'question' as const, index: count - 1 } }),
 		savedAt: at(),
 	};
@@ -56,7 +62,16 @@ function worstCase(): Progress {
 	const mods = loaded.modules;
 	const checkRun = (m: (typeof mods)[number]): CheckRun => {
 		const qs = longest(m.questions, (q) => q.id.length).slice(0, course.knowledgeCheck.questionCount);
-		return { registration, seed: 2 ** 31 - 1, questionIds: qs.map((q) => q.id), optionOrder: Object.fromEntries(qs.map((q) => [q.id, shuffled(optionIds(q))])), index: 2, answers: Object.fromEntries(qs.map((q) => [q.id, optionIds(q)])), checked: true, savedAt: at() };
+		return {
+			registration,
+			seed: 2 ** 31 - 1,
+			questionIds: qs.map((q) => q.id),
+			optionOrder: Object.fromEntries(qs.map((q) => [q.id, shuffled(optionIds(q))])),
+			index: 2,
+			answers: Object.fromEntries(qs.map((q) => [q.id, optionIds(q)])),
+			checked: true,
+			savedAt: at(),
+		};
 	};
 	const finishedFail = assessment(course.assessment.questionCount, true);
 	const finishedPass = { ...assessment(course.assessment.questionCount, true), passed: true, correct: 12 };
@@ -70,7 +85,9 @@ function worstCase(): Progress {
 			initializedAt: at(),
 			lessons: Object.fromEntries(mods.flatMap((m) => m.lessons.map((l) => [`${m.id}/${l.id}`, at()]))),
 			scenarios: Object.fromEntries(
-				mods.flatMap((m) => m.scenarios.map((s) => [s.id, { endingId: longest(s.data.endings, (e) => e.id.length)[0]!.id, verdict: 'best-practice', at: at() }])),
+				mods.flatMap((m) =>
+					m.scenarios.map((s) => [s.id, { endingId: longest(s.data.endings, (e) => e.id.length)[0]!.id, verdict: 'best-practice', at: at() }]),
+				),
 			),
 			checks: Object.fromEntries(mods.map((m) => [m.id, { at: at(), correct: 4, total: 4 }])),
 			testedOut: Object.fromEntries(mods.map((m) => [m.id, at()])),
@@ -79,11 +96,37 @@ function worstCase(): Progress {
 			acknowledged: { at: at(), policyVersion: course.policyVersion, courseVersion: course.version },
 			completed: { at: at(), score: 100, code: 'ABCD-EFGH-JKLM-NPQR' },
 		},
-		history: [1, 2, 3].map(() => ({ registration: crypto.randomUUID(), mode: 'induction' as const, completedAt: at(), courseVersion: course.version, policyVersion: course.policyVersion, score: 92, code: 'ABCD-EFGH-JKLM-NPQR', seenQuestions: assessment(course.assessment.questionCount, false).questionIds })),
-		assessment: { current: assessment(course.assessment.questionCount, false), finished: [finishedFail, finishedPass, assessment(course.assessment.questionCount, true)] },
+		history: [1, 2, 3].map(() => ({
+			registration: crypto.randomUUID(),
+			mode: 'induction' as const,
+			completedAt: at(),
+			courseVersion: course.version,
+			policyVersion: course.policyVersion,
+			score: 92,
+			code: 'ABCD-EFGH-JKLM-NPQR',
+			seenQuestions: assessment(course.assessment.questionCount, false).questionIds,
+		})),
+		assessment: {
+			current: assessment(course.assessment.questionCount, false),
+			finished: [finishedFail, finishedPass, assessment(course.assessment.questionCount, true)],
+		},
 		preCheck: {
-			questionIds: Object.fromEntries(mods.map((m) => [m.id, longest(m.questions, (q) => q.id.length).slice(0, course.refresher.preCheckQuestions).map((q) => q.id)])),
-			answers: Object.fromEntries(mods.map((m) => [m.id, longest(m.questions, (q) => q.id.length).slice(0, 1).map((q) => q.id)])),
+			questionIds: Object.fromEntries(
+				mods.map((m) => [
+					m.id,
+					longest(m.questions, (q) => q.id.length)
+						.slice(0, course.refresher.preCheckQuestions)
+						.map((q) => q.id),
+				]),
+			),
+			answers: Object.fromEntries(
+				mods.map((m) => [
+					m.id,
+					longest(m.questions, (q) => q.id.length)
+						.slice(0, 1)
+						.map((q) => q.id),
+				]),
+			),
 			startedAt: at(),
 			savedAt: at(),
 		},
@@ -118,7 +161,22 @@ describe('cmi.suspend_data encoding', () => {
 	});
 
 	it('round-trips a new learner and keeps strings that look like its own markers', () => {
-		const p: Progress = { attempt: { registration: '~r', mode: 'induction', startedAt: '2019-12-01T00:00:00.000Z', courseVersion: '1.0.0', policyVersion: '2', lessons: {}, scenarios: {}, checks: {}, testedOut: {}, modulesCompleted: {} }, history: [], assessment: { finished: [] } };
+		const p: Progress = {
+			attempt: {
+				registration: '~r',
+				mode: 'induction',
+				startedAt: '2019-12-01T00:00:00.000Z',
+				courseVersion: '1.0.0',
+				policyVersion: '2',
+				lessons: {},
+				scenarios: {},
+				checks: {},
+				testedOut: {},
+				modulesCompleted: {},
+			},
+			history: [],
+			assessment: { finished: [] },
+		};
 		expect(decodeSuspendData(encodeSuspendData(p))).toEqual(p);
 	});
 

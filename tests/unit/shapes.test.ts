@@ -38,7 +38,10 @@ describe('progress', () => {
 	it.each([
 		['the attempt is missing', { history: [], assessment: { finished: [] } }],
 		['a lesson entry is an object', { ...progress.emptyProgress(), attempt: { ...progress.emptyProgress().attempt, lessons: { 'm/l': { at: 1 } } } }],
-		['a check count is text', { ...progress.emptyProgress(), attempt: { ...progress.emptyProgress().attempt, checks: { m: { at: 'x', correct: '3', total: 4 } } } }],
+		[
+			'a check count is text',
+			{ ...progress.emptyProgress(), attempt: { ...progress.emptyProgress().attempt, checks: { m: { at: 'x', correct: '3', total: 4 } } } },
+		],
 		['history is not a list', { ...progress.emptyProgress(), history: {} }],
 	])('refuses the whole value when %s', (_why, value) => {
 		expect(() => shapes.validateProgressShape(value, collect().fn)).toThrow();

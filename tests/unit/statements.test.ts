@@ -20,12 +20,46 @@ const ctx: StatementContext = {
 	moduleTitles: { 'acceptable-use': 'Acceptable use' },
 };
 
-const question = { moduleId: 'acceptable-use', questionId: 'q1', setting: 'check' as const, prompt: 'Which?', options: [{ id: 'a', text: 'A' }, { id: 'b', text: 'B' }, { id: 'c', text: 'C' }], durationMs: 5300 };
+const question = {
+	moduleId: 'acceptable-use',
+	questionId: 'q1',
+	setting: 'check' as const,
+	prompt: 'Which?',
+	options: [
+		{ id: 'a', text: 'A' },
+		{ id: 'b', text: 'B' },
+		{ id: 'c', text: 'C' },
+	],
+	durationMs: 5300,
+};
 export const EVERY_EVENT: CourseEvent[] = [
 	{ type: 'course.initialized' },
 	{ type: 'lesson.experienced', moduleId: 'acceptable-use', lessonId: 'pupils', title: 'Pupils', moduleTitle: 'Acceptable use' },
-	{ type: 'scenario.decided', moduleId: 'acceptable-use', scenarioId: 'friend', scenarioTitle: 'Friend request', stepId: 'request', prompt: 'What do you do?', choices: [{ id: 'accept', label: 'Accept' }, { id: 'decline', label: 'Decline' }], choiceId: 'decline', durationMs: 4200 },
-	{ type: 'scenario.ended', moduleId: 'acceptable-use', scenarioId: 'friend', scenarioTitle: 'Friend request', endingId: 'best', endingTitle: 'Good', verdict: 'best-practice', clauses: ['3-5', '3-6'], durationMs: 61000 },
+	{
+		type: 'scenario.decided',
+		moduleId: 'acceptable-use',
+		scenarioId: 'friend',
+		scenarioTitle: 'Friend request',
+		stepId: 'request',
+		prompt: 'What do you do?',
+		choices: [
+			{ id: 'accept', label: 'Accept' },
+			{ id: 'decline', label: 'Decline' },
+		],
+		choiceId: 'decline',
+		durationMs: 4200,
+	},
+	{
+		type: 'scenario.ended',
+		moduleId: 'acceptable-use',
+		scenarioId: 'friend',
+		scenarioTitle: 'Friend request',
+		endingId: 'best',
+		endingTitle: 'Good',
+		verdict: 'best-practice',
+		clauses: ['3-5', '3-6'],
+		durationMs: 61000,
+	},
 	{ type: 'question.answered', ...question, kind: 'single', correct: ['a'], response: ['b'], success: false },
 	{ type: 'question.answered', ...question, kind: 'multiple', correct: ['a', 'c'], response: ['a', 'c'], success: true },
 	{ type: 'question.answered', ...question, kind: 'truefalse', options: [], correct: ['true'], response: ['true'], success: true },
@@ -41,40 +75,43 @@ export const EVERY_EVENT: CourseEvent[] = [
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const DURATION = /^P(?!$)(\d+Y)?(\d+M)?(\d+W)?(\d+D)?(T(?=\d)(\d+H)?(\d+M)?(\d+(\.\d+)?S)?)?$/;
 
-describe.each(EVERY_EVENT.map((e) => [e.type + ('kind' in e ? ` (${e.kind})` : '') + ('passed' in e ? (e.passed ? ' passed' : ' failed') : ''), e] as const))('statement for %s', (_name, event) => {
-	const statement = buildStatement(event, ctx, uuid(), new Date().toISOString());
+describe.each(EVERY_EVENT.map((e) => [e.type + ('kind' in e ? ` (${e.kind})` : '') + ('passed' in e ? (e.passed ? ' passed' : ' failed') : ''), e] as const))(
+	'statement for %s',
+	(_name, event) => {
+		const statement = buildStatement(event, ctx, uuid(), new Date().toISOString());
 
-	it('is valid according to the xAPI validator', () => {
-		const warnings = validateStatement(JSON.parse(JSON.stringify(statement))) as Array<{ path: string[]; message: string }>;
-		expect(warnings.map((w) => `${w.path.join('.')}: ${w.message}`)).toEqual([]);
-	});
-
-	it('follows the specification rules the course relies on', () => {
-		expect(statement.id).toMatch(UUID);
-		expect(statement.context.registration).toMatch(UUID);
-		expect(Date.parse(statement.timestamp)).not.toBeNaN();
-		expect(statement.object.id.startsWith(ctx.iriBase)).toBe(true);
-		expect(statement.object.definition.name['en-GB']).toBeTruthy();
-		expect(statement.context.extensions).toMatchObject({
-			'https://learning.reach2.org/xapi/extensions/course-version': '1.0.0',
-			'https://learning.reach2.org/xapi/extensions/policy-version': '2',
-			'https://learning.reach2.org/xapi/extensions/learner-role': 'teaching',
-			'https://learning.reach2.org/xapi/extensions/mode': 'induction',
+		it('is valid according to the xAPI validator', () => {
+			const warnings = validateStatement(JSON.parse(JSON.stringify(statement))) as Array<{ path: string[]; message: string }>;
+			expect(warnings.map((w) => `${w.path.join('.')}: ${w.message}`)).toEqual([]);
 		});
-		if (statement.result?.duration) expect(statement.result.duration).toMatch(DURATION);
-		if (statement.result?.score) {
-			const { scaled, raw, min, max } = statement.result.score;
-			expect(scaled).toBeGreaterThanOrEqual(-1);
-			expect(scaled).toBeLessThanOrEqual(1);
-			expect(raw).toBeGreaterThanOrEqual(min);
-			expect(raw).toBeLessThanOrEqual(max);
-		}
-		if (statement.object.definition.interactionType === 'choice') {
-			const ids = statement.object.definition.choices!.map((c) => c.id);
-			for (const id of statement.result!.response!.split('[,]')) expect(ids).toContain(id);
-		}
-	});
-});
+
+		it('follows the specification rules the course relies on', () => {
+			expect(statement.id).toMatch(UUID);
+			expect(statement.context.registration).toMatch(UUID);
+			expect(Date.parse(statement.timestamp)).not.toBeNaN();
+			expect(statement.object.id.startsWith(ctx.iriBase)).toBe(true);
+			expect(statement.object.definition.name['en-GB']).toBeTruthy();
+			expect(statement.context.extensions).toMatchObject({
+				'https://learning.reach2.org/xapi/extensions/course-version': '1.0.0',
+				'https://learning.reach2.org/xapi/extensions/policy-version': '2',
+				'https://learning.reach2.org/xapi/extensions/learner-role': 'teaching',
+				'https://learning.reach2.org/xapi/extensions/mode': 'induction',
+			});
+			if (statement.result?.duration) expect(statement.result.duration).toMatch(DURATION);
+			if (statement.result?.score) {
+				const { scaled, raw, min, max } = statement.result.score;
+				expect(scaled).toBeGreaterThanOrEqual(-1);
+				expect(scaled).toBeLessThanOrEqual(1);
+				expect(raw).toBeGreaterThanOrEqual(min);
+				expect(raw).toBeLessThanOrEqual(max);
+			}
+			if (statement.object.definition.interactionType === 'choice') {
+				const ids = statement.object.definition.choices!.map((c) => c.id);
+				for (const id of statement.result!.response!.split('[,]')) expect(ids).toContain(id);
+			}
+		});
+	},
+);
 
 /**
  * The verb each event is recorded with, written out as the IRIs the cmi5 and ADL vocabularies
@@ -96,10 +133,13 @@ const VERB_OF: Record<CourseEvent['type'], string> = {
 };
 
 describe('verbs', () => {
-	it.each(EVERY_EVENT.map((e) => [e.type + ('passed' in e ? (e.passed ? ' passed' : ' failed') : ''), e] as const))('%s is recorded with its published verb', (_name, event) => {
-		const expected = event.type === 'assessment.finished' && !event.passed ? `${ADL}failed` : VERB_OF[event.type];
-		expect(buildStatement(event, ctx, uuid(), new Date().toISOString()).verb.id).toBe(expected);
-	});
+	it.each(EVERY_EVENT.map((e) => [e.type + ('passed' in e ? (e.passed ? ' passed' : ' failed') : ''), e] as const))(
+		'%s is recorded with its published verb',
+		(_name, event) => {
+			const expected = event.type === 'assessment.finished' && !event.passed ? `${ADL}failed` : VERB_OF[event.type];
+			expect(buildStatement(event, ctx, uuid(), new Date().toISOString()).verb.id).toBe(expected);
+		},
+	);
 });
 
 describe('the validator', () => {
@@ -111,8 +151,16 @@ describe('the validator', () => {
 
 describe('statement details', () => {
 	it('uses mbox for an email and an account at the Trust home page for a staff number', () => {
-		expect(actorFor({ name: 'A', idKind: 'email', id: ' A@B.org ' }, 'https://www.reach2.org')).toEqual({ objectType: 'Agent', name: 'A', mbox: 'mailto:a@b.org' });
-		expect(actorFor({ name: 'A', idKind: 'staff', id: 'S123' }, 'https://www.reach2.org')).toEqual({ objectType: 'Agent', name: 'A', account: { homePage: 'https://www.reach2.org', name: 'S123' } });
+		expect(actorFor({ name: 'A', idKind: 'email', id: ' A@B.org ' }, 'https://www.reach2.org')).toEqual({
+			objectType: 'Agent',
+			name: 'A',
+			mbox: 'mailto:a@b.org',
+		});
+		expect(actorFor({ name: 'A', idKind: 'staff', id: 'S123' }, 'https://www.reach2.org')).toEqual({
+			objectType: 'Agent',
+			name: 'A',
+			account: { homePage: 'https://www.reach2.org', name: 'S123' },
+		});
 	});
 
 	it('records question interactions with correctResponsesPattern and the response', () => {
@@ -139,8 +187,30 @@ describe('statement details', () => {
 });
 
 describe('cmi5 statements', () => {
-	const launch = { kind: 'cmi5' as const, endpoint: 'https://lrs.example.org/', fetchUrl: 'https://lms.example.org/fetch', actor: {}, registration: ctx.registration, activityId: 'https://lms.example.org/au/1' };
-	const data = { contextTemplate: { contextActivities: { grouping: [{ objectType: 'Activity' as const, id: 'https://lms.example.org/course', definition: { name: { 'en-GB': 'Course' }, type: 'http://adlnet.gov/expapi/activities/course' } }] }, extensions: { [CMI5.sessionId]: 'session-1' } }, launchMode: 'Normal' as const, masteryScore: 0.8 };
+	const launch = {
+		kind: 'cmi5' as const,
+		endpoint: 'https://lrs.example.org/',
+		fetchUrl: 'https://lms.example.org/fetch',
+		actor: {},
+		registration: ctx.registration,
+		activityId: 'https://lms.example.org/au/1',
+	};
+	const data = {
+		contextTemplate: {
+			contextActivities: {
+				grouping: [
+					{
+						objectType: 'Activity' as const,
+						id: 'https://lms.example.org/course',
+						definition: { name: { 'en-GB': 'Course' }, type: 'http://adlnet.gov/expapi/activities/course' },
+					},
+				],
+			},
+			extensions: { [CMI5.sessionId]: 'session-1' },
+		},
+		launchMode: 'Normal' as const,
+		masteryScore: 0.8,
+	};
 	const cases: Array<[DefinedKind, CourseEvent]> = [
 		['initialized', EVERY_EVENT[0]!],
 		['passed', EVERY_EVENT[9]!],

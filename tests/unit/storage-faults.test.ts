@@ -6,12 +6,14 @@
 import { describe, expect, it, vi } from 'vitest';
 import { MemoryStorage } from './memory-storage.ts';
 
-
 /** A fresh copy of the storage module in a browser-like global with the given storages. */
 async function load(local: (() => Storage) | Storage, session: (() => Storage) | Storage) {
 	vi.resetModules();
 	const g = globalThis as Record<string, unknown>;
-	for (const [name, value] of [['localStorage', local], ['sessionStorage', session]] as const) {
+	for (const [name, value] of [
+		['localStorage', local],
+		['sessionStorage', session],
+	] as const) {
 		delete g[name];
 		Object.defineProperty(g, name, typeof value === 'function' ? { get: value, configurable: true } : { value, configurable: true, writable: true });
 	}

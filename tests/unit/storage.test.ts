@@ -5,12 +5,17 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { MemoryStorage } from './memory-storage.ts';
 
-
 let storage: typeof import('../../src/stores/storage.ts');
 const ls = new MemoryStorage();
 beforeAll(async () => {
 	// A browser-like global before the store module loads, so it wires itself to "localStorage".
-	Object.assign(globalThis, { window: globalThis, localStorage: ls, sessionStorage: new MemoryStorage(), addEventListener: () => {}, removeEventListener: () => {} });
+	Object.assign(globalThis, {
+		window: globalThis,
+		localStorage: ls,
+		sessionStorage: new MemoryStorage(),
+		addEventListener: () => {},
+		removeEventListener: () => {},
+	});
 	storage = await import('../../src/stores/storage.ts');
 });
 
@@ -22,7 +27,11 @@ const validate = (v: unknown) => {
 describe('versionedAtom', () => {
 	it('migrates a value stored by an older version', () => {
 		ls.setItem('policy-course:migrating', JSON.stringify({ v: 1, data: { total: 3 } }));
-		const $a = storage.versionedAtom('migrating', { count: 0 }, { version: 2, validate, migrate: (old) => ({ count: (old as { total: number }).total }), resetMessage: 'reset' });
+		const $a = storage.versionedAtom(
+			'migrating',
+			{ count: 0 },
+			{ version: 2, validate, migrate: (old) => ({ count: (old as { total: number }).total }), resetMessage: 'reset' },
+		);
 		expect($a.get()).toEqual({ count: 3 });
 		$a.set({ count: 4 });
 		expect(JSON.parse(ls.getItem('policy-course:migrating')!)).toEqual({ v: 2, data: { count: 4 } });
@@ -62,11 +71,17 @@ describe('versionedAtom', () => {
 		ls.setItem('policy-course:list', JSON.stringify({ v: 1, data: [good, null, { count: 'x' }] }));
 		const $list = storage.versionedAtom('list', [] as Array<{ count: number }>, {
 			version: 1,
-			validate: (value, aside) => (value as unknown[]).filter((e) => (typeof (e as { count?: unknown })?.count === 'number' ? true : (aside(e), false))) as Array<{ count: number }>,
+			validate: (value, aside) =>
+				(value as unknown[]).filter((e) => (typeof (e as { count?: unknown })?.count === 'number' ? true : (aside(e), false))) as Array<{ count: number }>,
 			resetMessage: 'r',
 		});
 		expect($list.get()).toEqual([good]);
-		expect(storage.quarantined().filter((q) => q.key === 'policy-course:list').map((q) => q.raw)).toEqual(['null', '{"count":"x"}']);
+		expect(
+			storage
+				.quarantined()
+				.filter((q) => q.key === 'policy-course:list')
+				.map((q) => q.raw),
+		).toEqual(['null', '{"count":"x"}']);
 		expect(JSON.parse(ls.getItem('policy-course:list')!)).toEqual({ v: 1, data: [good] });
 		expect(storage.$notices.get().some((n) => /could not be read, so it was set aside/.test(n.text))).toBe(true);
 	});
@@ -74,7 +89,9 @@ describe('versionedAtom', () => {
 	it('keeps working in memory and reports it when the storage is full', () => {
 		const $a = storage.versionedAtom('big', { count: 0 }, { version: 1, validate, resetMessage: 'r' });
 		const real = ls.setItem.bind(ls);
-		ls.setItem = () => { throw new DOMException('full', 'QuotaExceededError'); };
+		ls.setItem = () => {
+			throw new DOMException('full', 'QuotaExceededError');
+		};
 		$a.set({ count: 7 });
 		ls.setItem = real;
 		expect($a.get()).toEqual({ count: 7 });

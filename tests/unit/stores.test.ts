@@ -35,7 +35,13 @@ let pool: ClientQuestion[];
 let events: CourseEvent[];
 
 beforeAll(async () => {
-	Object.assign(globalThis, { window: globalThis, localStorage: ls, sessionStorage: new MemoryStorage(), addEventListener: () => {}, removeEventListener: () => {} });
+	Object.assign(globalThis, {
+		window: globalThis,
+		localStorage: ls,
+		sessionStorage: new MemoryStorage(),
+		addEventListener: () => {},
+		removeEventListener: () => {},
+	});
 	s = {
 		profile: await import('../../src/stores/profile.ts'),
 		progress: await import('../../src/stores/progress.ts'),
@@ -60,10 +66,27 @@ beforeEach(() => {
 });
 
 afterEach(() => {
-	cleanStores(s.profile.$profile, s.profile.$learner, s.progress.$progress, s.journey.$journey, s.assessment.$passMark, s.assessment.$attemptResults, s.refresher.$refresher, s.completion.$completionShown, s.records.$cmi5);
+	cleanStores(
+		s.profile.$profile,
+		s.profile.$learner,
+		s.progress.$progress,
+		s.journey.$journey,
+		s.assessment.$passMark,
+		s.assessment.$attemptResults,
+		s.refresher.$refresher,
+		s.completion.$completionShown,
+		s.records.$cmi5,
+	);
 });
 
-const teacher = { name: 'Sam Teacher', idKind: 'email' as const, id: 'sam@example.org', role: 'teaching' as const, recruiter: false, updatedAt: '2026-01-01T00:00:00.000Z' };
+const teacher = {
+	name: 'Sam Teacher',
+	idKind: 'email' as const,
+	id: 'sam@example.org',
+	role: 'teaching' as const,
+	recruiter: false,
+	updatedAt: '2026-01-01T00:00:00.000Z',
+};
 const rightAnswer = (q: ClientQuestion) => correctAnswer(q);
 
 describe('derived stores', () => {
@@ -98,7 +121,12 @@ describe('derived stores', () => {
 		keepMount(s.refresher.$refresher);
 		expect(s.refresher.$refresher.get().offered).toBe(false);
 		const longAgo = '2020-01-01T00:00:00.000Z';
-		s.progress.update((p) => ({ ...p, history: [{ registration: 'r', mode: 'induction', completedAt: longAgo, courseVersion: '0', policyVersion: '2', score: 90, code: 'X', seenQuestions: [] }] }));
+		s.progress.update((p) => ({
+			...p,
+			history: [
+				{ registration: 'r', mode: 'induction', completedAt: longAgo, courseVersion: '0', policyVersion: '2', score: 90, code: 'X', seenQuestions: [] },
+			],
+		}));
 		expect(s.refresher.$refresher.get()).toMatchObject({ offered: true, overdue: true, reasons: expect.arrayContaining(['time']) });
 	});
 });

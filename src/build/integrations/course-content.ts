@@ -27,7 +27,10 @@ export default function courseContent(options: { root: string }): AstroIntegrati
 								: undefined,
 						onQualityIssues:
 							process.env.COURSE_QUALITY === 'warn'
-								? (issues) => logger.warn(`COURSE_QUALITY=warn: ${issues.length} verdict-rule, item-writing and reading-age problems ignored for this draft build (run npm run course:check)`)
+								? (issues) =>
+										logger.warn(
+											`COURSE_QUALITY=warn: ${issues.length} verdict-rule, item-writing and reading-age problems ignored for this draft build (run npm run course:check)`,
+										)
 								: undefined,
 					});
 					// The pages read this same validated course (src/site/content.ts): one load, one order.
@@ -48,7 +51,7 @@ export default function courseContent(options: { root: string }): AstroIntegrati
 				} catch (error) {
 					if (error instanceof ContentError) {
 						logger.error(error.message);
-						throw new Error(`Course content is invalid (${error.issues.length} errors); see above.\n${error.message}`);
+						throw new Error(`Course content is invalid (${error.issues.length} errors); see above.\n${error.message}`, { cause: error });
 					}
 					throw error;
 				}

@@ -30,9 +30,16 @@ export default function offline(options: { name: string; shortName: string; them
 				// build); the PNG sizes an installed app needs are made from it here.
 				const source = readFileSync(join(out, 'icons', 'icon.svg'));
 				for (const size of ICON_SIZES) {
-					await sharp(source, { density: 300 }).resize(size, size).png().toFile(join(out, 'icons', `icon-${size}.png`));
+					await sharp(source, { density: 300 })
+						.resize(size, size)
+						.png()
+						.toFile(join(out, 'icons', `icon-${size}.png`));
 				}
-				await sharp(source, { density: 300 }).resize(384, 384).extend({ top: 64, bottom: 64, left: 64, right: 64, background: '#1d3f73' }).png().toFile(join(out, 'icons', 'icon-maskable-512.png'));
+				await sharp(source, { density: 300 })
+					.resize(384, 384)
+					.extend({ top: 64, bottom: 64, left: 64, right: 64, background: '#1d3f73' })
+					.png()
+					.toFile(join(out, 'icons', 'icon-maskable-512.png'));
 				const manifest = {
 					name: options.name,
 					short_name: options.shortName,

@@ -58,13 +58,19 @@ export function DataTable({ table, filters, roleLabel }: { table: Table; filters
 		<div className="report-table" data-table={table.id}>
 			<h3 id={`${id}-title`}>{table.title}</h3>
 			<p className="table-count" id={`${id}-count`}>
-				{rows.length === table.rows.length ? `${rows.length} ${rows.length === 1 ? 'row' : 'rows'}` : `${rows.length} of ${table.rows.length} rows match the filters`}
+				{rows.length === table.rows.length
+					? `${rows.length} ${rows.length === 1 ? 'row' : 'rows'}`
+					: `${rows.length} of ${table.rows.length} rows match the filters`}
 				{shown.length < rows.length ? `; the first ${shown.length} are shown` : ''}.
 			</p>
 			<div className="no-print table-actions">
-				<button type="button" className="secondary" onClick={exportCsv}>Download as CSV<span className="visually-hidden">: {table.title}</span></button>
+				<button type="button" className="secondary" onClick={exportCsv}>
+					Download as CSV<span className="visually-hidden">: {table.title}</span>
+				</button>
 				{shown.length < rows.length && (
-					<button type="button" className="secondary" onClick={() => setAll(true)}>Show all {rows.length} rows<span className="visually-hidden"> of {table.title}</span></button>
+					<button type="button" className="secondary" onClick={() => setAll(true)}>
+						Show all {rows.length} rows<span className="visually-hidden"> of {table.title}</span>
+					</button>
 				)}
 			</div>
 			{rows.length > 0 ? (
@@ -74,8 +80,17 @@ export function DataTable({ table, filters, roleLabel }: { table: Table; filters
 						<thead>
 							<tr>
 								{table.columns.map((c) => (
-									<th key={c.key} scope="col" aria-sort={sort?.key === c.key ? (sort.dir === 1 ? 'ascending' : 'descending') : undefined} className={c.numeric ? 'num' : undefined}>
-										<button type="button" className="sort" onClick={() => setSort(sort?.key === c.key ? { key: c.key, dir: sort.dir === 1 ? -1 : 1 } : { key: c.key, dir: 1 })}>
+									<th
+										key={c.key}
+										scope="col"
+										aria-sort={sort?.key === c.key ? (sort.dir === 1 ? 'ascending' : 'descending') : undefined}
+										className={c.numeric ? 'num' : undefined}
+									>
+										<button
+											type="button"
+											className="sort"
+											onClick={() => setSort(sort?.key === c.key ? { key: c.key, dir: sort.dir === 1 ? -1 : 1 } : { key: c.key, dir: 1 })}
+										>
 											{c.label}
 											<span aria-hidden="true">{sort?.key === c.key ? (sort.dir === 1 ? ' ▲' : ' ▼') : ''}</span>
 										</button>
@@ -87,7 +102,9 @@ export function DataTable({ table, filters, roleLabel }: { table: Table; filters
 							{shown.map((r, i) => (
 								<tr key={i}>
 									{table.columns.map((c) => (
-										<td key={c.key} className={c.numeric ? 'num' : undefined}>{r[c.key] ?? ''}</td>
+										<td key={c.key} className={c.numeric ? 'num' : undefined}>
+											{r[c.key] ?? ''}
+										</td>
 									))}
 								</tr>
 							))}

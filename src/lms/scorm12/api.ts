@@ -42,7 +42,7 @@ function searchParents(win: ApiWindow): Scorm12Api | null {
 	for (let steps = 0; ; steps++) {
 		const api = apiOf(current);
 		if (api) return api;
-		let parent: ApiWindow | null = null;
+		let parent: ApiWindow | null;
 		try {
 			parent = current.parent;
 		} catch {
@@ -60,7 +60,7 @@ function searchParents(win: ApiWindow): Scorm12Api | null {
 export function findApi(win: ApiWindow): Scorm12Api | null {
 	const found = searchParents(win);
 	if (found) return found;
-	let opener: ApiWindow | null | undefined = null;
+	let opener: ApiWindow | null | undefined;
 	try {
 		let top: ApiWindow = win;
 		for (let i = 0; i < MAX_PARENTS && top.parent && top.parent !== top; i++) top = top.parent;

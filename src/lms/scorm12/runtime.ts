@@ -13,7 +13,6 @@ import { displayName, exitValue, lessonLocation, lessonStatus, score, timespan }
 import { Scorm12Session } from './session.ts';
 import { decodeSuspendData, encodeSuspendData } from './suspend.ts';
 
-
 export interface LmsStart {
 	learner: LmsLearner | null;
 	/** Progress the LMS kept from an earlier session (null on a first launch or if unreadable). */
@@ -25,11 +24,14 @@ export interface LmsStart {
 /** True when every module on the learner's path is completed or tested out. */
 export function pathDone(config: PathConfig, modules: readonly JourneyModule[], p: Progress, learner: Learner): boolean {
 	const required = requiredModules(config, modules, learner);
-	return required.length > 0 && required.every((id) => {
-		const mod = modules.find((m) => m.id === id)!;
-		const state = moduleState(mod, p.attempt, learner);
-		return state === 'completed' || state === 'tested-out';
-	});
+	return (
+		required.length > 0 &&
+		required.every((id) => {
+			const mod = modules.find((m) => m.id === id)!;
+			const state = moduleState(mod, p.attempt, learner);
+			return state === 'completed' || state === 'tested-out';
+		})
+	);
 }
 
 /** The LMS's student_id as a profile id: an email address or a staff number; null if neither fits. */

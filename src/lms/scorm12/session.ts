@@ -26,7 +26,10 @@ export class Scorm12Session {
 	/** LMSInitialize(""): true when the LMS accepted it. Only once per session. */
 	initialize(): boolean {
 		if (this.state !== 'not-initialized') return this.state === 'running';
-		const ok = this.check('LMSInitialize', this.call(() => this.api.LMSInitialize('')));
+		const ok = this.check(
+			'LMSInitialize',
+			this.call(() => this.api.LMSInitialize('')),
+		);
 		if (ok) this.state = 'running';
 		return ok;
 	}
@@ -43,19 +46,28 @@ export class Scorm12Session {
 	/** Sets an element; true when the LMS accepted the value. */
 	set(element: string, value: string): boolean {
 		if (this.state !== 'running') return false;
-		return this.check(`LMSSetValue(${element})`, this.call(() => this.api.LMSSetValue(element, value)));
+		return this.check(
+			`LMSSetValue(${element})`,
+			this.call(() => this.api.LMSSetValue(element, value)),
+		);
 	}
 
 	/** Asks the LMS to store what was set so far. */
 	commit(): boolean {
 		if (this.state !== 'running') return false;
-		return this.check('LMSCommit', this.call(() => this.api.LMSCommit('')));
+		return this.check(
+			'LMSCommit',
+			this.call(() => this.api.LMSCommit('')),
+		);
 	}
 
 	/** LMSFinish(""): ends the session; later calls do nothing. */
 	finish(): boolean {
 		if (this.state !== 'running') return false;
-		const ok = this.check('LMSFinish', this.call(() => this.api.LMSFinish('')));
+		const ok = this.check(
+			'LMSFinish',
+			this.call(() => this.api.LMSFinish('')),
+		);
 		this.state = 'finished';
 		return ok;
 	}

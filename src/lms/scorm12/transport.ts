@@ -29,7 +29,11 @@ export function scorm12Transport(runtime: Scorm12Runtime): Scorm12Transport {
 	const outcome = (before: number, ok: boolean): Delivery => {
 		const error = errors().length > before ? errors().at(-1)! : undefined;
 		if (!error && ok) return { kind: 'accepted' };
-		return { kind: 'rejected', status: Number(error?.code) || 0, message: error ? `${error.call}: ${error.code} ${error.message}`.trim() : 'The learning system refused the call.' };
+		return {
+			kind: 'rejected',
+			status: Number(error?.code) || 0,
+			message: error ? `${error.call}: ${error.code} ${error.message}`.trim() : 'The learning system refused the call.',
+		};
 	};
 	return {
 		kind: 'scorm12',

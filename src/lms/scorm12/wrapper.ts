@@ -14,12 +14,17 @@ import { findApi } from './api.ts';
 import { pathDone, Scorm12Runtime } from './runtime.ts';
 import { scorm12Transport } from './transport.ts';
 
-
 /** Nothing done yet on this device: a resume from the LMS replaces it rather than joining it. */
 function untouched(p: Progress): boolean {
 	const a = p.attempt;
-	return !a.initializedAt && !a.completed && p.history.length === 0 && p.assessment.finished.length === 0 && !p.assessment.current &&
-		[a.lessons, a.scenarios, a.checks, a.testedOut, a.modulesCompleted].every((m) => Object.keys(m).length === 0);
+	return (
+		!a.initializedAt &&
+		!a.completed &&
+		p.history.length === 0 &&
+		p.assessment.finished.length === 0 &&
+		!p.assessment.current &&
+		[a.lessons, a.scenarios, a.checks, a.testedOut, a.modulesCompleted].every((m) => Object.keys(m).length === 0)
+	);
 }
 
 /** A course page address relative to the course root, or '' for anything else (the LMS's value is not trusted). */
