@@ -66,7 +66,7 @@ echo "== Unit tests"
 finish unit all
 unit=$(sed 's/\x1b\[[0-9;]*m//g' "$logs/unit.log" | grep -Eo 'Tests +[0-9]+ passed' | grep -Eo '[0-9]+' | tail -n 1)
 
-# Four builds, two at a time, each into its own folder under the project (see $fixtures above).
+# Five builds, two at a time, each into its own folder under the project (see $fixtures above).
 # A build reads its content back from the data store in its cache folder: the fixture builds keep
 # their own (COURSE_CACHE_DIR), so no build reads another course's content. The site and the
 # package share one: the same course, written atomically.
@@ -76,7 +76,8 @@ unit=$(sed 's/\x1b\[[0-9;]*m//g' "$logs/unit.log" | grep -Eo 'Tests +[0-9]+ pass
 #    (scripts/package.ts). package-scorm.spec serves the SCORM zip from a Moodle-like sub-path, and
 #    scorm12.spec launches it from an LMS harness at /lms-test/course/;
 #  - the fixture course under Version 2 and Version 3, for the policy-version journey
-#    (tests/e2e/policy-versions.spec.ts serves one, then the other, from one address).
+#    (tests/e2e/policy-versions.spec.ts serves one, then the other, from one address);
+#  - the course under the sub-path /training/social-media/ (tests/e2e/subpath.spec.ts).
 start build env COURSE_LRS_LOOPBACK=1 astro build
 start package node --experimental-strip-types scripts/package.ts
 echo "== Build"
@@ -86,8 +87,13 @@ echo "== LMS packages"
 finish package 1
 start v3 env COURSE_ROOT=tests/fixtures/course-v3 COURSE_OUT_DIR="$fixtures/v3" COURSE_CACHE_DIR="$fixtures/v3-cache" astro build
 finish v2
+# The course built for a sub-path (a trust's intranet folder): tests/e2e/subpath.spec.ts walks a
+# learner's journey there.
+start subpath env COURSE_BASE=/training/social-media/ COURSE_LRS_LOOPBACK=1 COURSE_OUT_DIR="$fixtures/subpath" COURSE_CACHE_DIR="$fixtures/subpath-cache" astro build
 finish v3
+finish subpath
 export POLICY_FIXTURE_BUILDS="$fixtures"
+export SUBPATH_BUILD="$fixtures/subpath"
 
 echo "== Browser tests"
 playwright test | tee "$logs/browser.log"

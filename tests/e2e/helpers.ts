@@ -88,7 +88,7 @@ export async function answerQuestion(page: Page, correctly: boolean): Promise<vo
 }
 
 export async function saveProfile(page: Page, profile: { name: string; email?: string; staff?: string; role: string; recruiter?: boolean }) {
-	await page.goto('/profile/');
+	await page.goto('profile/');
 	await page.getByLabel('Your name').fill(profile.name);
 	if (profile.staff) {
 		await page.getByLabel(/My staff number/).check();
@@ -151,18 +151,18 @@ export async function readModule(page: Page, moduleId: string, role: string) {
 	const mod = course.modules.find((m) => m.id === moduleId)!;
 	const isFor = (aud: string[]) => aud.includes('all') || aud.includes(role);
 	for (const lesson of mod.lessons.filter((l) => isFor(l.data.audiences))) {
-		await page.goto(`/modules/${moduleId}/${lesson.id}/`);
+		await page.goto(`modules/${moduleId}/${lesson.id}/`);
 		await page.locator('[data-lesson-done][data-ready]').click();
 		await page.waitForURL((u) => !u.pathname.endsWith(`/${lesson.id}/`));
 	}
 	const scenario = mod.scenarios.find((s) => isFor(s.data.audiences))!;
-	await page.goto(`/modules/${moduleId}/scenarios/${scenario.id}/`);
+	await page.goto(`modules/${moduleId}/scenarios/${scenario.id}/`);
 	await playFirstChoices(page);
 }
 
 /** Takes a module's knowledge check, answering each question correctly and reading the feedback. */
 export async function takeKnowledgeCheck(page: Page, moduleId: string) {
-	await page.goto(`/modules/${moduleId}/check/`);
+	await page.goto(`modules/${moduleId}/check/`);
 	for (let i = 0; i < 5; i++) {
 		if (await page.getByRole('heading', { name: /You answered \d+ of \d+/ }).isVisible()) break;
 		await answerQuestion(page, true);
@@ -175,7 +175,7 @@ export async function takeKnowledgeCheck(page: Page, moduleId: string) {
 
 /** Confirms the policy acknowledgement, which completes the course. */
 export async function acknowledgePolicy(page: Page) {
-	await page.goto('/acknowledge/');
+	await page.goto('acknowledge/');
 	await page.getByLabel(/I confirm I have read and understood/).check();
 	await page.getByRole('button', { name: 'Confirm and complete the course' }).click();
 	await expect(page.getByRole('heading', { name: /you have completed the course/ })).toBeVisible();
@@ -183,7 +183,7 @@ export async function acknowledgePolicy(page: Page) {
 
 /** Answers every assessment question, rightly or wrongly, and submits with the confirm step. */
 export async function takeAssessment(page: Page, correctly: boolean | ((index: number) => boolean)) {
-	await page.goto('/assessment/');
+	await page.goto('assessment/');
 	await expect(page.getByRole('button', { name: /Start (the assessment|a new attempt)/ })).toBeEnabled();
 	await page.getByRole('button', { name: /Start (the assessment|a new attempt)/ }).click();
 	for (let i = 0; i < 40; i++) {
@@ -207,7 +207,7 @@ export async function storage(page: Page): Promise<Record<string, string>> {
  * the course that do not need to walk the whole path first.
  */
 export async function markPathDone(page: Page) {
-	await page.goto('/');
+	await page.goto('./');
 	await page.evaluate(
 		(ids) => {
 			const stored = JSON.parse(localStorage.getItem('policy-course:progress')!);
@@ -253,17 +253,18 @@ export async function walkModule(page: Page, moduleId: string, learner: Learner)
 	await page.getByRole('link', { name: first.data.title, exact: true }).click();
 	for (let i = 0; i < 12; i++) {
 		const url = new URL(page.url()).pathname;
-		const lessonId = url.split('/').filter(Boolean)[2]!;
+		// Matched from the end, so the walk also works under a sub-path (tests/e2e/subpath.spec.ts).
+		const lessonId = /\/modules\/[^/]+\/([^/]+)\/$/.exec(url)?.[1] ?? '';
 		if (url.includes('/scenarios/') || url.endsWith('/check/')) break;
 		expect(path.lessonFor(moduleId, lessonId), `"Next" led to ${url}, not on the path`).toBe(true);
 		await page.locator('[data-lesson-done][data-ready]').click();
 		await page.waitForURL((u) => u.pathname !== url);
 	}
 	if (page.url().includes('/scenarios/')) {
-		const scenarioId = new URL(page.url()).pathname.split('/').filter(Boolean)[3]!;
+		const scenarioId = /\/scenarios\/([^/]+)\/$/.exec(new URL(page.url()).pathname)![1]!;
 		expect(path.scenarioFor(moduleId, scenarioId), `"Next" led to case ${scenarioId}, not on the path`).toBe(true);
 		await playFirstChoices(page);
-		await page.goto(`/modules/${moduleId}/`);
+		await page.goto(`modules/${moduleId}/`);
 		await page.getByRole('link', { name: 'Start the knowledge check' }).click();
 	}
 	await takeCheckHere(page, learner);
@@ -272,7 +273,7 @@ export async function walkModule(page: Page, moduleId: string, learner: Learner)
 /** From the home page, follows "Continue: <module>" until the path is done. */
 export async function walkPath(page: Page, learner: Learner) {
 	for (let i = 0; i < 12; i++) {
-		await page.goto('/');
+		await page.goto('./');
 		// The server renders a new learner's next step; read it only once the island shows this learner's.
 		await expect(page.locator('section[aria-labelledby="dashboard-heading"][data-ready]')).toBeVisible();
 		const next = page.getByTestId('next-step');
@@ -292,7 +293,7 @@ export async function walkPath(page: Page, learner: Learner) {
  */
 export async function takeAssessmentOnPath(page: Page, learner: Learner, correctly: boolean | ((index: number) => boolean) = true): Promise<string[]> {
 	const path = pathOf(learner);
-	await page.goto('/assessment/');
+	await page.goto('assessment/');
 	const start = page.getByRole('button', { name: /Start (the assessment|a new attempt)/ });
 	await expect(start).toBeEnabled();
 	await start.click();
