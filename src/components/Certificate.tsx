@@ -5,7 +5,7 @@ import { downloadRecord } from '../client/download.ts';
 import { addMonths } from '../course/refresher.ts';
 import { courseMeta } from '../stores/meta.ts';
 import { $profile } from '../stores/profile.ts';
-import { $completionShown } from '../stores/completion.ts';
+import { $completionShown } from '../stores/certificate.ts';
 import { recordJson } from '../stores/records.ts';
 import { withBase } from '../site/urls.ts';
 

@@ -12,7 +12,7 @@ import { acknowledgedVersion, type RefresherState } from '../course/refresher.ts
 import { summarise } from '../course/summary.ts';
 import { courseMeta } from '../stores/meta.ts';
 import { $learner, $profile } from '../stores/profile.ts';
-import { $refresher } from '../stores/refresher.ts';
+import { $refresher } from '../stores/refresher-state.ts';
 import { $progress, emptyProgress, passedAssessment } from '../stores/progress.ts';
 import { recordJson } from '../stores/records.ts';
 import { downloadRecord } from '../client/download.ts';

@@ -1,12 +1,10 @@
 /** Acknowledging the policy and completing the course; the completion a certificate shows. */
-import { computed } from 'nanostores';
 import { percent } from '../assessment/score.ts';
-import { acknowledgedVersion } from '../course/refresher.ts';
 import { verificationCode } from '../records/verification.ts';
 import { emitCourseEvent } from './event-bus.ts';
 import { $journey } from './journey.ts';
 import { courseMeta } from './meta.ts';
-import { $progress, passedAssessment, update, type Progress } from './progress.ts';
+import { $progress, passedAssessment, update } from './progress.ts';
 import { currentActor, readAllRecords } from './records.ts';
 
 /**
@@ -39,25 +37,8 @@ export async function acknowledge(policyVersion: string, policyLabel: string): P
 	return 'completed';
 }
 
-/**
- * The completion a certificate shows: this attempt's once it is complete, else the last one in
- * the history (during next year's refresher the last certificate stays available).
- */
-export function completionShown(p: Progress, courseVersion: string) {
-	if (p.attempt.completed) {
-		return {
-			...p.attempt.completed,
-			policyVersion: p.attempt.acknowledged?.policyVersion ?? p.attempt.policyVersion,
-			courseVersion: p.attempt.courseVersion || courseVersion,
-		};
-	}
-	const last = p.history[p.history.length - 1];
-	return last
-		? { at: last.completedAt, score: last.score, code: last.code, policyVersion: acknowledgedVersion(last), courseVersion: last.courseVersion }
-		: undefined;
-}
-
-export const $completionShown = computed($progress, (p) => completionShown(p, courseMeta().version));
+// The certificate's own view of the record lives apart, so its page loads only that.
+export { completionShown, $completionShown } from './certificate.ts';
 
 export function acknowledgePolicy(policyVersion: string, policyLabel: string, courseVersion: string): void {
 	update((p) => ({ ...p, attempt: { ...p.attempt, acknowledged: { at: new Date().toISOString(), policyVersion, courseVersion } } }));

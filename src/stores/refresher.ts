@@ -1,9 +1,8 @@
 /** The annual refresher: whether it is offered or due, and its actions (the refresher page). */
-import { computed } from 'nanostores';
 import { drawQuestions, newSeed, questionsFor } from '../assessment/draw.ts';
 import type { ClientQuestion } from '../assessment/options.ts';
 import { requiredModules } from '../course/paths.ts';
-import { refresherState, targetedPreCheck, testedOut, type PolicyChangeTargets } from '../course/refresher.ts';
+import { targetedPreCheck, testedOut } from '../course/refresher.ts';
 import { answerQuestion } from './answers.ts';
 import { initializeAttempt } from './app.ts';
 import { emitCourseEvent } from './event-bus.ts';
@@ -11,22 +10,9 @@ import { courseMeta } from './meta.ts';
 import { $learner } from './profile.ts';
 import { $progress, newAttempt, update, type Progress } from './progress.ts';
 
-/**
- * The refresher as of now, judged on the last completion: offered, due, and why (a year has
- * passed, or the policy changed). `targets` are the changed clauses and the lessons and cases
- * citing them when the policy changed in meaning (issue 20), which the refresher covers first.
- */
-export const $refresher = computed($progress, (p) => {
-	const meta = courseMeta();
-	const last = p.history[p.history.length - 1];
-	const state = refresherState(last, new Date(), meta.refresher, {
-		courseVersion: meta.version,
-		policyVersion: meta.policyVersion,
-		policySameMeaning: meta.policySameMeaning,
-	});
-	const targets: PolicyChangeTargets | undefined = state.reasons.includes('policy-version') ? meta.policyChange : undefined;
-	return { ...state, last, targets };
-});
+// The derived state lives apart so pages that only show it (home) do not load the flow.
+export { $refresher } from './refresher-state.ts';
+import { $refresher } from './refresher-state.ts';
 
 /**
  * Starts the refresher and draws its pre-check: a few questions on each module of the path,
