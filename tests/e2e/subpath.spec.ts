@@ -15,7 +15,8 @@ import { testPort } from '../ports.ts';
 import { acknowledgePolicy, saveProfile, takeAssessmentOnPath, walkPath } from './helpers.ts';
 
 const BASE = '/training/social-media/';
-const PORT = testPort(4480);
+// 4450: clear of the LRS fixture (4480 + 10 per worker) and the other specs (see tests/ports.ts users).
+const PORT = testPort(4450);
 const ORIGIN = `http://127.0.0.1:${PORT}`;
 const DIR = resolve(process.env.SUBPATH_BUILD ?? join('.tmp', 'subpath-build'));
 const GOVERNOR = { role: 'governor' as const, recruiter: false };
