@@ -73,6 +73,11 @@ export default defineConfig({
 		// In a package, code finds its chunks relative to itself (import.meta.url), not from the
 		// unknown base; HTML and CSS addresses are made relative by scripts/package.ts.
 		...(PACKAGE ? { experimental: { renderBuiltUrl: (_file, { hostType }) => (hostType === 'js' ? { relative: true } : undefined) } } : {}),
+		// No preload helper for dynamic imports: it cost every page about 0.2 KB gzipped, and what
+		// is loaded on demand (a launch's connection, the case engine, the service worker's
+		// registration) is fetched once and then served by the service worker. Set per environment
+		// because Astro sets its own build.modulePreload.
+		plugins: [{ name: 'no-module-preload', configEnvironment: (name) => (name === 'client' ? { build: { modulePreload: false } } : undefined) }],
 		build: {
 			rollupOptions: {
 				output: {
@@ -81,11 +86,17 @@ export default defineConfig({
 					// chunk of its own, and every learner page pays for the extra chunks and lost
 					// compression (0.55 KB on the heaviest page; withBase's module, src/site/urls.ts, is one
 					// of them since the sub-path build). These groups keep them in the chunks the
-					// learner pages load anyway; the report page loads those chunks too.
+					// learner pages load anyway; the report page loads those chunks too. 'island' holds what
+					// every island wraps itself in (the error boundary, the app-ready hook, useStore): one
+					// chunk instead of three on every interactive page.
 					codeSplitting: {
 						groups: [
-							{ name: 'app', test: /[\\/]src[\\/](records[\\/]statements|stores[\\/]app|site[\\/]urls)\.ts$/ },
+							{ name: 'app', test: /[\\/]src[\\/](records[\\/]statements|stores[\\/](app|offline)|site[\\/]urls)\.ts$/ },
 							{ name: 'react', test: /[\\/]node_modules[\\/]react[\\/]|rolldown[\\/]runtime/ },
+							{
+								name: 'island',
+								test: /[\\/]src[\\/]components[\\/](IslandBoundary\.tsx|useAppReady\.ts)$|[\\/]node_modules[\\/]@nanostores[\\/]react[\\/]|[\\/]nanostores[\\/](listen-keys|deep-map)[\\/]/,
+							},
 						],
 					},
 				},

@@ -4,7 +4,9 @@
  * and the cmi5 session's "Finish", which leaves only once `terminated` is delivered (14.4).
  */
 import { $cmi5, $launchError, $lrs, $lrsConsent, $recordCounts, $sync, type SyncState } from '../stores/records.ts';
-import { finishSession, syncNow } from '../stores/sync.ts';
+// sync.ts is reached only by dynamic import (here and in stores/records.ts): a static import beside
+// records.ts's dynamic one made the bundler wrap it in a namespace helper that every page then loaded.
+const sync = () => import('../stores/sync.ts');
 
 const sessionStart = Date.now();
 let finishing: null | 'sending' | 'failed' = null;
@@ -61,7 +63,7 @@ export function renderLaunchActions($actions: HTMLElement, render: () => void, b
 		$actions.append(box);
 	}
 	if ($lrs.get() && $recordCounts.get().waiting > 0 && navigator.onLine && $sync.get().kind !== 'sending')
-		$actions.append(button('Send now', () => void syncNow()));
+		$actions.append(button('Send now', () => void sync().then((module) => module.syncNow())));
 	const cmi5 = $cmi5.get();
 	if (cmi5) {
 		// cmi5: the learner ends the session; `terminated` is sent last, then back to the LMS,
@@ -69,7 +71,7 @@ export function renderLaunchActions($actions: HTMLElement, render: () => void, b
 		const finish = async () => {
 			finishing = 'sending';
 			render();
-			const delivered = await finishSession(Date.now() - sessionStart);
+			const delivered = await (await sync()).finishSession(Date.now() - sessionStart);
 			finishing = delivered ? null : 'failed';
 			if (delivered && cmi5.returnURL) location.href = cmi5.returnURL;
 			else render();

@@ -1,15 +1,11 @@
 /**
  * Offline support in the page: registers the service worker, tells the learner when a new
  * version is ready (they choose when to reload; progress and unsent records live in
- * localStorage, which an update does not touch), and asks for persistent storage.
+ * localStorage, which an update does not touch), and asks for persistent storage. Loaded by
+ * ./shell.ts after the page has loaded; the state it sets lives in src/stores/offline.ts.
  */
-import { atom } from 'nanostores';
 import { BASE, PACKAGED, withBase } from '../site/urls.ts';
-
-/** A new version is installed and waiting. */
-export const $updateReady = atom<ServiceWorker | null>(null);
-/** False when the browser did not promise to keep the course's data. */
-export const $persisted = atom<boolean | null>(null);
+import { $persisted, $updateReady } from '../stores/offline.ts';
 
 export async function registerServiceWorker(): Promise<void> {
 	// Inside an LMS package the LMS serves and frames the course: a worker there would outlive

@@ -6,7 +6,7 @@
 import { installApp } from '../stores/app.ts';
 import { $cmi5, $launchError, $launchKind, $lrs, $lrsConsent, $recordCounts, $sync } from '../stores/records.ts';
 import { $notices, $olderBuild, storageMode, $storageProblem } from '../stores/storage.ts';
-import { $updateReady, applyUpdate, registerServiceWorker, requestPersistence } from './offline.ts';
+import { $updateReady } from '../stores/offline.ts';
 import { button } from './dom.ts';
 
 installApp();
@@ -40,7 +40,10 @@ function render() {
 		const p = document.createElement('p');
 		p.setAttribute('role', 'status');
 		p.textContent = 'A new version of the course is ready. Your progress and records are kept when you update.';
-		$actions.append(p, button('Update now', applyUpdate, ''));
+		$actions.append(
+			p,
+			button('Update now', () => void import('./offline.ts').then((offline) => offline.applyUpdate()), ''),
+		);
 	}
 }
 
@@ -64,7 +67,11 @@ render();
 // downloads the whole course for offline use, which should not compete with the page's own files
 // and hydration on a phone.
 const whenLoaded = (run: () => void) => (document.readyState === 'complete' ? run() : window.addEventListener('load', run, { once: true }));
-whenLoaded(() => {
-	void registerServiceWorker();
-	void requestPersistence();
-});
+// The registration code itself is fetched then too: no page needs it for its first paint.
+whenLoaded(
+	() =>
+		void import('./offline.ts').then((offline) => {
+			void offline.registerServiceWorker();
+			void offline.requestPersistence();
+		}),
+);

@@ -5,7 +5,7 @@
 import { useAppReady } from './useAppReady.ts';
 import { useStore } from '@nanostores/react';
 import { downloadRecord } from '../client/download.ts';
-import { $persisted } from '../client/offline.ts';
+import { $persisted } from '../stores/offline.ts';
 import { $profile } from '../stores/profile.ts';
 import { $launchDetail, $launchError, $lrs, $recordCounts, $records, $sync, recordJson, syncNow } from '../stores/records.ts';
 import { quarantined } from '../stores/storage.ts';

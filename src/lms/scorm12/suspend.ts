@@ -13,7 +13,10 @@
  * The worst case for the real course content is tested in tests/unit/scorm12-suspend.test.ts.
  * Decoding validates every element as stored progress is (../../stores/shapes.ts).
  */
-import { deflateSync, inflateSync, strFromU8, strToU8 } from 'fflate';
+import { deflateSync, inflateSync } from 'fflate';
+
+// The browser's own UTF-8 codec (fflate's strToU8/strFromU8 carry a fallback for browsers without one).
+const utf8 = (text: string) => new TextEncoder().encode(text);
 import type { Progress } from '../../stores/progress.ts';
 import { validateProgressShape } from '../../stores/shapes.ts';
 
@@ -82,7 +85,7 @@ export function encodeSuspendData(p: Progress, dictionary: string): string {
 		}
 		return value.startsWith('~') ? `~${value}` : value;
 	});
-	const bytes = deflateSync(strToU8(json), { level: 9, dictionary: strToU8(dictionary) });
+	const bytes = deflateSync(utf8(json), { level: 9, dictionary: utf8(dictionary) });
 	const text = `1${dictionaryTag(dictionary)}.${toBase64Url(bytes)}`;
 	if (text.length > SUSPEND_DATA_MAX) throw new RangeError(`suspend_data would be ${text.length} characters (limit ${SUSPEND_DATA_MAX})`);
 	return text;
@@ -93,7 +96,7 @@ export function decodeSuspendData(text: string, dictionary: string): Progress | 
 	const prefix = `1${dictionaryTag(dictionary)}.`;
 	if (!text.startsWith(prefix)) return null;
 	try {
-		const json = strFromU8(inflateSync(fromBase64Url(text.slice(prefix.length)), { dictionary: strToU8(dictionary) }));
+		const json = new TextDecoder('utf-8', { fatal: true }).decode(inflateSync(fromBase64Url(text.slice(prefix.length)), { dictionary: utf8(dictionary) }));
 		const raw = JSON.parse(json) as { attempt?: { startedAt?: unknown } };
 		const base = Math.floor(Date.parse(String(raw?.attempt?.startedAt)) / 1000) || 0;
 		const value = JSON.parse(json, (_key, v: unknown) => {
