@@ -36,7 +36,7 @@ export interface PageCost {
 	path: string;
 	kind: 'reading' | 'interactive';
 	jsFiles: string[];
-	/** Chunks the page can load on demand (dynamic imports), not counted in jsBytes. */
+	/** Chunks the page can load on demand (dynamic imports and everything they import), not counted in jsBytes. */
 	onDemandGzip: number;
 	jsBytes: number;
 	jsGzip: number;
@@ -94,7 +94,18 @@ function jsClosure(dist: string, entries: string[]): { loaded: Set<string>; onDe
 		for (const m of code.matchAll(/(?:\bimport|\bfrom)\s*["'`]([^"'`]+\.js)["'`]/g)) queue.push(resolveSpec(url, m[1]!));
 		for (const m of code.matchAll(/\bimport\s*\(\s*["'`]([^"'`]+\.js)["'`]\s*\)/g)) dynamic.add(resolveSpec(url, m[1]!));
 	}
-	const onDemand = new Set([...dynamic].filter((u) => !loaded.has(u) && existsSync(join(dist, u))));
+	// On demand: every file a dynamic import can bring in, with its own imports (a launch's
+	// connection brings XState with it), less what the page has loaded already.
+	const onDemand = new Set<string>();
+	const more = [...dynamic];
+	while (more.length) {
+		const url = more.pop()!;
+		if (loaded.has(url) || onDemand.has(url) || !existsSync(join(dist, url))) continue;
+		onDemand.add(url);
+		const code = readFileSync(join(dist, url), 'utf8');
+		for (const m of code.matchAll(/(?:\bimport|\bfrom)\s*["'`]([^"'`]+\.js)["'`]/g)) more.push(resolveSpec(url, m[1]!));
+		for (const m of code.matchAll(/\bimport\s*\(\s*["'`]([^"'`]+\.js)["'`]\s*\)/g)) more.push(resolveSpec(url, m[1]!));
+	}
 	return { loaded, onDemand };
 }
 
