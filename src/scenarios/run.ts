@@ -2,20 +2,23 @@
  * Running a scenario for the player: starting, restoring a saved run, replaying decisions to
  * rewind ("try a different choice"). Pure functions over the compiled machine.
  */
-import { createActor, type Snapshot } from 'xstate';
-import { compileScenario, findNode, type ScenarioData } from './machine.ts';
+import { createActor } from 'xstate';
+import { compileScenario } from './machine.ts';
 
 export interface Decision {
 	stepId: string;
 	choiceId: string;
 }
 
-/** A scenario run as saved on the device. */
+/**
+ * A scenario run as saved on the device. The decisions are the whole record: the machine is
+ * pure, so replaying them restores the step and the flags exactly, and a run saved before the
+ * case was reworded is checked choice by choice against the machine's guards. (Runs saved by
+ * earlier versions also carry the machine's snapshot; it is ignored.)
+ */
 export interface SavedRun {
 	/** The decisions so far, in order. */
 	history: Decision[];
-	/** The machine's persisted snapshot. */
-	snapshot: unknown;
 	startedAt: string;
 	stepStartedAt: string;
 	/** The attempt (induction or refresher) the run belongs to; a new attempt plays the case afresh. */
@@ -38,24 +41,14 @@ export function replay(machine: Machine, history: readonly Decision[]) {
 	return actor;
 }
 
-/**
- * Restores a saved run: from its persisted snapshot when that still fits the scenario, else by
- * replaying its decisions (content may have changed since it was saved), else from the start.
- */
-export function restore(scenario: ScenarioData, machine: Machine, run: SavedRun | undefined) {
-	if (!run) return { actor: createActor(machine).start(), history: [] as Decision[], restored: false };
-	try {
-		const snapshot = run.snapshot as Snapshot<unknown> & { value?: unknown };
-		if (snapshot && findNode(scenario, String(snapshot.value))) {
-			const actor = createActor(machine, { snapshot: run.snapshot as never }).start();
-			return { actor, history: run.history, restored: true };
+/** Restores a saved run by replaying its decisions; from the start when they no longer fit the case. */
+export function restore(machine: Machine, run: SavedRun | undefined) {
+	if (run) {
+		try {
+			return { actor: replay(machine, run.history), history: run.history, restored: true };
+		} catch {
+			/* the case changed since the run was saved: start afresh */
 		}
-	} catch {
-		/* fall through to replay */
 	}
-	try {
-		return { actor: replay(machine, run.history), history: run.history, restored: true };
-	} catch {
-		return { actor: createActor(machine).start(), history: [] as Decision[], restored: false };
-	}
+	return { actor: createActor(machine).start(), history: [] as Decision[], restored: false };
 }

@@ -92,7 +92,6 @@ export function createScenarioSession(scenario: ScenarioData, moduleId: string, 
 		// Saved at every step and at the ending too, so a reload shows the ending, not a restart.
 		const run: SavedRun = {
 			history,
-			snapshot: actor!.getPersistedSnapshot(),
 			startedAt: new Date(timing.startedAt).toISOString(),
 			stepStartedAt: new Date().toISOString(),
 			registration: $progress.get().attempt.registration,
@@ -108,7 +107,7 @@ export function createScenarioSession(scenario: ScenarioData, moduleId: string, 
 			const stored = $scenarioRuns.get()[scenario.id];
 			// A run from an earlier attempt (last year's ending) does not count for this one.
 			const saved = stored && (!stored.registration || stored.registration === $progress.get().attempt.registration) ? stored : undefined;
-			const restored = restore(scenario, machine, saved);
+			const restored = restore(machine, saved);
 			timing = { startedAt: saved && restored.restored ? Date.parse(saved.startedAt) : Date.now(), stepStartedAt: Date.now() };
 			attach(restored.actor, restored.history, restored.restored);
 		},

@@ -79,30 +79,21 @@ describe('compileScenario', () => {
 		]);
 	});
 
-	it('restores a persisted snapshot at the same step with the same flags', () => {
-		const s = tinyScenario();
-		const machine = compileScenario(s);
-		const actor = replay(machine, [{ stepId: 'request', choiceId: 'accept' }]);
-		const saved = { history: [{ stepId: 'request', choiceId: 'accept' }], snapshot: actor.getPersistedSnapshot(), startedAt: '', stepStartedAt: '' };
-		const back = restore(s, machine, JSON.parse(JSON.stringify(saved)));
+	it('restores a saved run at the same step with the same flags by replaying its decisions', () => {
+		const machine = compileScenario(tinyScenario());
+		const saved = { history: [{ stepId: 'request', choiceId: 'accept' }], startedAt: '', stepStartedAt: '' };
+		const back = restore(machine, JSON.parse(JSON.stringify(saved)));
 		expect(back.restored).toBe(true);
 		expect(back.actor.getSnapshot().value).toBe('message');
 		expect(back.actor.getSnapshot().context.flags).toEqual(['accepted']);
 	});
 
-	it('falls back to replaying decisions, then to the start, when a saved run no longer fits', () => {
-		const s = tinyScenario();
-		const machine = compileScenario(s);
-		const replayed = restore(s, machine, {
-			history: [{ stepId: 'request', choiceId: 'decline' }],
-			snapshot: { value: 'gone' },
-			startedAt: '',
-			stepStartedAt: '',
-		});
-		expect(replayed.actor.getSnapshot().value).toBe('message');
-		const fresh = restore(s, machine, { history: [{ stepId: 'request', choiceId: 'nope' }], snapshot: null, startedAt: '', stepStartedAt: '' });
+	it('starts afresh when a saved decision no longer fits the case', () => {
+		const machine = compileScenario(tinyScenario());
+		const fresh = restore(machine, { history: [{ stepId: 'request', choiceId: 'nope' }], startedAt: '', stepStartedAt: '' });
 		expect(fresh.restored).toBe(false);
 		expect(fresh.actor.getSnapshot().value).toBe('request');
+		expect(fresh.history).toEqual([]);
 	});
 });
 
