@@ -110,6 +110,20 @@ type Guards =
 
 const nothing = () => {};
 
+/** What every finished flush changes: one more flush, and its outcome for whoever waits on it. */
+const counted = (context: ConnectionContext, last: FlushOutcome) => ({ flushes: context.flushes + 1, last });
+/** A flush that did not deliver: one more failure for the backoff, with the learning system's Retry-After. */
+const failedFlush = (context: ConnectionContext, last: FlushOutcome) => ({
+	...counted(context, last),
+	failures: context.failures + 1,
+	retryAfterMs: last.kind === 'retry' ? last.retryAfterMs : undefined,
+});
+/** A flush that threw (a bug, storage gone): a failure to retry like any other, never a stuck connection. */
+const thrownFlush = (context: ConnectionContext, error: unknown) =>
+	failedFlush(context, { kind: 'retry', status: 0, message: String((error as Error)?.message ?? error) });
+/** A flush that delivered: the backoff starts again from the beginning. */
+const deliveredFlush = (context: ConnectionContext, last: FlushOutcome) => ({ ...counted(context, last), failures: 0 });
+
 // `createMachine` with its implementations, not `setup()`: setup brings XState's whole action
 // set into the chunk the scenario pages share with this one (+780 B gzipped on every scenario page).
 export const connectionMachine = createMachine(
@@ -209,58 +223,44 @@ export const connectionMachine = createMachine(
 								{
 									guard: ({ event }) => event.output.kind === 'auth',
 									target: '#connection.authFailed',
-									actions: assign({
-										flushes: ({ context }) => context.flushes + 1,
-										last: ({ event }) => event.output,
+									actions: assign(({ context, event }) => ({
+										...counted(context, event.output),
 										closeAsked: false,
-										closeFailures: ({ context }) => context.closeFailures + (context.closeAsked ? 1 : 0),
-									}),
+										closeFailures: context.closeFailures + (context.closeAsked ? 1 : 0),
+									})),
 								},
 								{
 									guard: ({ event }) => event.output.kind !== 'done',
 									target: 'backoff',
-									actions: assign({
-										flushes: ({ context }) => context.flushes + 1,
-										last: ({ event }) => event.output,
-										failures: ({ context }) => context.failures + 1,
-										retryAfterMs: ({ event }) => (event.output.kind === 'retry' ? event.output.retryAfterMs : undefined),
+									actions: assign(({ context, event }) => ({
+										...failedFlush(context, event.output),
 										closeAsked: false,
-										closeFailures: ({ context }) => context.closeFailures + (context.closeAsked ? 1 : 0),
-									}),
+										closeFailures: context.closeFailures + (context.closeAsked ? 1 : 0),
+									})),
 								},
 								{
 									guard: ({ context }) => context.closeAsked,
 									target: '#connection.closing',
-									actions: assign({ flushes: ({ context }) => context.flushes + 1, last: ({ event }) => event.output, failures: 0, closeAsked: false }),
+									actions: assign(({ context, event }) => ({ ...deliveredFlush(context, event.output), closeAsked: false })),
 								},
 								{
 									guard: ({ context }) => context.again,
 									target: 'flushing',
 									reenter: true,
-									actions: assign({ flushes: ({ context }) => context.flushes + 1, last: ({ event }) => event.output, failures: 0 }),
+									actions: assign(({ context, event }) => deliveredFlush(context, event.output)),
 								},
 								{
 									guard: 'hasWaiting',
 									target: 'flushing',
 									reenter: true,
-									actions: assign({ flushes: ({ context }) => context.flushes + 1, last: ({ event }) => event.output, failures: 0 }),
+									actions: assign(({ context, event }) => deliveredFlush(context, event.output)),
 								},
 								{
 									target: 'idle',
-									actions: assign({ flushes: ({ context }) => context.flushes + 1, last: ({ event }) => event.output, failures: 0 }),
+									actions: assign(({ context, event }) => deliveredFlush(context, event.output)),
 								},
 							],
-							// A flush that throws (a bug, storage gone) is treated as a failure to retry, never a stuck connection.
-							onError: {
-								target: 'backoff',
-								actions: assign({
-									flushes: ({ context }) => context.flushes + 1,
-									last: ({ event }) => ({ kind: 'retry' as const, status: 0, message: String((event.error as Error)?.message ?? event.error) }),
-									failures: ({ context }) => context.failures + 1,
-									retryAfterMs: undefined,
-									closeAsked: false,
-								}),
-							},
+							onError: { target: 'backoff', actions: assign(({ context, event }) => ({ ...thrownFlush(context, event.error), closeAsked: false })) },
 						},
 					},
 					backoff: {
@@ -284,39 +284,21 @@ export const connectionMachine = createMachine(
 								{
 									guard: ({ event }) => event.output.kind === 'auth',
 									target: '#connection.authFailed',
-									actions: assign({
-										flushes: ({ context }) => context.flushes + 1,
-										last: ({ event }) => event.output,
-										closeFailures: ({ context }) => context.closeFailures + 1,
-									}),
+									actions: assign(({ context, event }) => ({ ...counted(context, event.output), closeFailures: context.closeFailures + 1 })),
 								},
 								{
 									guard: ({ event }) => event.output.kind !== 'done',
 									target: '#connection.online.backoff',
-									actions: assign({
-										flushes: ({ context }) => context.flushes + 1,
-										last: ({ event }) => event.output,
-										failures: ({ context }) => context.failures + 1,
-										retryAfterMs: ({ event }) => (event.output.kind === 'retry' ? event.output.retryAfterMs : undefined),
-										closeFailures: ({ context }) => context.closeFailures + 1,
-									}),
+									actions: assign(({ context, event }) => ({ ...failedFlush(context, event.output), closeFailures: context.closeFailures + 1 })),
 								},
 								{
 									target: 'delivered',
-									actions: assign({
-										flushes: ({ context }) => context.flushes + 1,
-										last: ({ event }) => event.output,
-										closingFlushes: ({ context }) => context.closingFlushes + 1,
-									}),
+									actions: assign(({ context, event }) => ({ ...counted(context, event.output), closingFlushes: context.closingFlushes + 1 })),
 								},
 							],
 							onError: {
 								target: '#connection.online.backoff',
-								actions: assign({
-									flushes: ({ context }) => context.flushes + 1,
-									failures: ({ context }) => context.failures + 1,
-									closeFailures: ({ context }) => context.closeFailures + 1,
-								}),
+								actions: assign(({ context, event }) => ({ ...thrownFlush(context, event.error), closeFailures: context.closeFailures + 1 })),
 							},
 						},
 					},
