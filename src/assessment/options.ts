@@ -8,7 +8,7 @@ import type { Question } from '../schemas/question.ts';
 export type ClientQuestion = Question & { moduleId: string };
 
 /** The options of a question (True and False for true/false), in `order` when given. */
-export function optionsOf(q: ClientQuestion, order?: string[]): Array<{ id: string; text: string }> {
+export function optionsOf(q: Question, order?: string[]): Array<{ id: string; text: string }> {
 	const options =
 		q.type === 'truefalse'
 			? [

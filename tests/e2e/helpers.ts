@@ -2,6 +2,7 @@
 import { resolve } from 'node:path';
 import { expect, type Locator, type Page } from '@playwright/test';
 import { loadCourse } from '../../src/build/load.ts';
+import { optionsOf } from '../../src/assessment/options.ts';
 import { correctAnswer } from '../../src/assessment/score.ts';
 import { pathModules } from '../../src/build/coverage.ts';
 import { isFor, requiredModules, type Learner } from '../../src/course/paths.ts';
@@ -14,13 +15,7 @@ const allQuestions = course.modules.flatMap((m) => m.questions.map((q) => q.data
 export function answerKey(legend: string): { right: string[]; wrong: string[]; multiple: boolean } {
 	const q = allQuestions.find((x) => legend.endsWith(x.prompt));
 	if (!q) throw new Error(`No question with legend ${legend}`);
-	const options =
-		q.type === 'truefalse'
-			? [
-					{ id: 'true', text: 'True' },
-					{ id: 'false', text: 'False' },
-				]
-			: q.options;
+	const options = optionsOf(q);
 	const right = correctAnswer(q);
 	return {
 		right: options.filter((o) => right.includes(o.id)).map((o) => o.text),

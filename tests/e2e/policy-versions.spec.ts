@@ -14,6 +14,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { expect, test, type Page } from '@playwright/test';
+import { optionsOf } from '../../src/assessment/options.ts';
 import { correctAnswer } from '../../src/assessment/score.ts';
 import { loadCourse } from '../../src/build/load.ts';
 import { EXT } from '../../src/records/statements.ts';
@@ -53,14 +54,7 @@ async function answerRightly(page: Page, legend: string, scope = page.locator('b
 			.endsWith(x.prompt),
 	);
 	if (!q) throw new Error(`No fixture question with legend ${legend}`);
-	const options =
-		q.type === 'truefalse'
-			? [
-					{ id: 'true', text: 'True' },
-					{ id: 'false', text: 'False' },
-				]
-			: q.options;
-	for (const o of options.filter((o) => correctAnswer(q).includes(o.id))) await scope.getByLabel(o.text, { exact: true }).check();
+	for (const o of optionsOf(q).filter((o) => correctAnswer(q).includes(o.id))) await scope.getByLabel(o.text, { exact: true }).check();
 	return q.id;
 }
 
