@@ -96,3 +96,15 @@ for (const who of [
 test('governor and recruiting teacher paths differ in length (the comparison above means something)', () => {
 	expect(pathOf({ role: 'governor', recruiter: false }).required.length).not.toBe(pathOf({ role: 'teaching', recruiter: true }).required.length);
 });
+
+test.describe('without script', () => {
+	test.use({ javaScriptEnabled: false });
+	test('the page still has everything to start the module, and claims no progress or path', async ({ page }) => {
+		await page.goto(`modules/${MODULE}/`);
+		await expect(page.getByRole('link', { name: 'Start the module' })).toHaveAttribute('href', new RegExp(`/modules/${MODULE}/${lessons[0]!.id}/$`));
+		for (const l of lessons) await expect(page.getByRole('link', { name: l.title, exact: true })).toBeVisible();
+		for (const c of cases) await expect(page.getByRole('link', { name: c.title, exact: true })).toBeVisible();
+		await expect(position(page)).toHaveText(`Module ${course.modules.indexOf(mod) + 1} of ${course.modules.length} in the course`);
+		await expect(page.getByText(/Not started|In progress|Completed|Not read yet|Not played yet|on your path/)).toHaveCount(0);
+	});
+});
