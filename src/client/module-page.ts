@@ -61,7 +61,12 @@ function render($panel: HTMLElement, moduleId: string, view: ModuleView, titleOf
 		played === 0 ? 'no case played yet' : `${played} ${played === 1 ? 'case' : 'cases'} played`,
 		view.check ? 'knowledge check done' : 'knowledge check not done yet',
 	].join(' · ');
-	show($panel.querySelector('[data-module-state]'), 'This module: ', tag(STATE_LABEL[view.state], STATE_TAG[view.state], view.state === 'completed'), ` ${summary}.`);
+	show(
+		$panel.querySelector('[data-module-state]'),
+		'This module: ',
+		tag(STATE_LABEL[view.state], STATE_TAG[view.state], view.state === 'completed'),
+		` ${summary}.`,
+	);
 
 	const role = courseMeta().audiences.find((a) => a.id === $profile.get()?.role);
 	const $position = document.querySelector<HTMLElement>('[data-module-position]');
@@ -87,7 +92,11 @@ function render($panel: HTMLElement, moduleId: string, view: ModuleView, titleOf
 
 	for (const $card of lessons) {
 		const id = $card.dataset.lesson!;
-		const status = view.lessonsRead.includes(id) ? tag('Read', 'tag--ok', true) : view.lessonsForYou.includes(id) ? tag('Not read yet', '') : tag('Not on your path', '');
+		const status = view.lessonsRead.includes(id)
+			? tag('Read', 'tag--ok', true)
+			: view.lessonsForYou.includes(id)
+				? tag('Not read yet', '')
+				: tag('Not on your path', '');
 		show($card.querySelector('[data-status]'), status);
 	}
 	for (const $card of cases) {
@@ -96,5 +105,8 @@ function render($panel: HTMLElement, moduleId: string, view: ModuleView, titleOf
 		const endings = found > 0 ? ` ${found} of ${$card.dataset.endings} endings found` : '';
 		show($card.querySelector('[data-status]'), view.casesPlayed.includes(id) ? tag('Played', 'tag--ok', true) : tag('Not played yet', ''), endings);
 	}
-	show(document.querySelector('[data-check-status]'), view.check ? tag(`Done: ${view.check.correct} of ${view.check.total} right`, 'tag--ok', true) : tag('Not done yet', ''));
+	show(
+		document.querySelector('[data-check-status]'),
+		view.check ? tag(`Done: ${view.check.correct} of ${view.check.total} right`, 'tag--ok', true) : tag('Not done yet', ''),
+	);
 }

@@ -85,7 +85,11 @@ export function moduleProgress(
 		}
 		// Done here: the next module on the path that is not done, looking forward first.
 		const open = required.filter((id) => {
-			const s = moduleState(modules.find((m) => m.id === id)!, attempt, learner);
+			const s = moduleState(
+				modules.find((m) => m.id === id)!,
+				attempt,
+				learner,
+			);
 			return id !== mod!.id && s !== 'completed' && s !== 'tested-out';
 		});
 		const here = required.indexOf(mod!.id);

@@ -30,7 +30,9 @@ async function scriptsOf(page: import('@playwright/test').Page, path: string): P
 // the shared app script and their own small page script, no React island.
 test('module overview pages load what a lesson page loads plus their own small script, and no island', async ({ page }) => {
 	expect(moduleOverviews.length).toBeGreaterThanOrEqual(10);
-	const lessonPage = builtPages().find((p) => p.startsWith(moduleOverviews[0]!) && !p.includes('/scenarios/') && !p.endsWith('/check/') && p !== moduleOverviews[0])!;
+	const lessonPage = builtPages().find(
+		(p) => p.startsWith(moduleOverviews[0]!) && !p.includes('/scenarios/') && !p.endsWith('/check/') && p !== moduleOverviews[0],
+	)!;
 	const lessonScripts = await scriptsOf(page, lessonPage);
 	const gz = (p: string) => gzipSync(readFileSync(join('dist', p)), { level: 9 }).length;
 	for (const path of moduleOverviews) {

@@ -57,7 +57,10 @@ describe('module progress on its overview page', () => {
 		const forTeacher = requiredModules(config, modules, teacher);
 		const forRecruiter = requiredModules(config, modules, recruitingTeacher);
 		expect(forRecruiter.length).toBe(forTeacher.length + 1);
-		expect(moduleProgress(config, modules, id, attempt(), teacher, {}, false).position).toEqual({ index: forTeacher.indexOf(id) + 1, total: forTeacher.length });
+		expect(moduleProgress(config, modules, id, attempt(), teacher, {}, false).position).toEqual({
+			index: forTeacher.indexOf(id) + 1,
+			total: forTeacher.length,
+		});
 		expect(moduleProgress(config, modules, id, attempt(), recruitingTeacher, {}, false).position).toEqual({
 			index: forRecruiter.indexOf(id) + 1,
 			total: forRecruiter.length,
