@@ -6,7 +6,7 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 import { wcagViolationLines } from './axe.ts';
-import { course, pathOf, playFirstChoices, saveProfile } from './helpers.ts';
+import { course, pathOf, playFirstChoices, saveProfile, takeKnowledgeCheck } from './helpers.ts';
 
 const MODULE = 'acceptable-use';
 const mod = course.modules.find((m) => m.id === MODULE)!;
@@ -66,6 +66,38 @@ test('a case played shows as played, with the endings found', async ({ page }) =
 	await expect(lessonCard(page, cases[1]!.title)).toContainText('Not played yet');
 	// Lessons still come first: the case does not skip them.
 	await expect(progress(page).getByRole('link', { name: `Continue: ${lessons[0]!.title}` })).toBeVisible();
+	expect(await wcagViolationLines(page)).toEqual([]);
+});
+
+test('following the button at the top through a module: lessons, one case, the check, then Completed and the next module', async ({ page }) => {
+	test.setTimeout(120_000);
+	await saveProfile(page, { name: 'Vic Volunteer', role: 'Volunteer' });
+	const path = pathOf({ role: 'volunteer', recruiter: false }).required;
+	const first = course.modules.find((m) => m.id === path[0])!;
+	const next = course.modules.find((m) => m.id === path[1])!;
+	const steps: string[] = [];
+	for (let i = 0; i < 10; i++) {
+		await page.goto(`modules/${first.id}/`);
+		const button = progress(page).locator('[data-module-next]');
+		const label = (await button.innerText()).trim();
+		if (label.startsWith('Next module')) break;
+		steps.push(label);
+		await button.click();
+		if (label.includes('check your understanding')) await takeKnowledgeCheck(page, first.id);
+		else if (page.url().includes('/scenarios/')) await playFirstChoices(page);
+		else await page.locator('[data-lesson-done][data-ready]').click();
+		await page.waitForLoadState('domcontentloaded');
+	}
+	expect(steps).toEqual([
+		'Start the module',
+		...first.lessons.slice(1).map((l) => `Continue: ${l.data.title}`),
+		`Continue with a case: ${first.scenarios[0]!.data.title}`,
+		'Continue: check your understanding',
+	]);
+	await expect(progress(page)).toContainText('Completed');
+	await expect(progress(page).getByRole('link', { name: `Next module: ${next.data.title}` })).toHaveAttribute('href', new RegExp(`/modules/${next.id}/$`));
+	for (const l of first.lessons) await expect(lessonCard(page, l.data.title)).toContainText('Read');
+	await expect(page.locator('[data-check-status]')).toContainText(/Done: \d+ of \d+ right/);
 	expect(await wcagViolationLines(page)).toEqual([]);
 });
 
