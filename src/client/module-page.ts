@@ -54,10 +54,12 @@ function show(el: HTMLElement | null, ...content: Array<Node | string>): void {
 function render($panel: HTMLElement, moduleId: string, view: ModuleView, titleOf: (kind: 'lesson' | 'scenario' | 'module', id: string) => string): void {
 	const cases = document.querySelectorAll<HTMLElement>('[data-scenario]');
 	const lessons = document.querySelectorAll<HTMLElement>('[data-lesson]');
-	const read = view.lessonsRead.filter((id) => view.lessonsForYou.includes(id)).length;
+	// Until "Your details" say the learner's role, no lesson is claimed to be off their path.
+	const yours = view.known ? view.lessonsForYou : [...lessons].map(($card) => $card.dataset.lesson!);
+	const read = view.lessonsRead.filter((id) => yours.includes(id)).length;
 	const played = view.casesPlayed.length;
 	const summary = [
-		`${read} of ${view.lessonsForYou.length} ${view.lessonsForYou.length === 1 ? 'lesson' : 'lessons'} read`,
+		`${read} of ${yours.length} ${yours.length === 1 ? 'lesson' : 'lessons'} read`,
 		played === 0 ? 'no case played yet' : `${played} ${played === 1 ? 'case' : 'cases'} played`,
 		view.check ? 'knowledge check done' : 'knowledge check not done yet',
 	].join(' · ');
@@ -92,11 +94,7 @@ function render($panel: HTMLElement, moduleId: string, view: ModuleView, titleOf
 
 	for (const $card of lessons) {
 		const id = $card.dataset.lesson!;
-		const status = view.lessonsRead.includes(id)
-			? tag('Read', 'tag--ok', true)
-			: view.lessonsForYou.includes(id)
-				? tag('Not read yet', '')
-				: tag('Not on your path', '');
+		const status = view.lessonsRead.includes(id) ? tag('Read', 'tag--ok', true) : yours.includes(id) ? tag('Not read yet', '') : tag('Not on your path', '');
 		show($card.querySelector('[data-status]'), status);
 	}
 	for (const $card of cases) {

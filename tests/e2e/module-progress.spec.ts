@@ -18,11 +18,17 @@ const lessonCard = (page: Page, title: string) => page.getByRole('listitem').fil
 const position = (page: Page) => page.locator('[data-module-position]');
 
 test('a new learner sees the module start, then their progress after reading a lesson', async ({ page }) => {
+	// Eight page loads and two axe runs: its own budget, so a busy 2-core machine does not fail it.
+	test.setTimeout(120_000);
 	// Before "Your details": the page claims nothing about a path it does not know.
 	await page.goto(`modules/${MODULE}/`);
 	await expect(progress(page)).toBeVisible();
 	await expect(position(page)).toHaveText(`Module ${course.modules.indexOf(mod) + 1} of ${course.modules.length} in the course`);
 	await expect(progress(page).getByRole('link', { name: 'Your details' })).toBeVisible();
+	// Nor that a lesson is off a path it does not know (PPA time is for teachers and trainees).
+	await page.goto('modules/personal-use/');
+	await expect(progress(page)).toContainText('0 of 4 lessons read');
+	await expect(page.getByText('Not on your path')).toHaveCount(0);
 
 	await saveProfile(page, { name: 'Sam Teacher', role: 'Teaching staff' });
 	const path = pathOf({ role: 'teaching', recruiter: false }).required;
@@ -53,6 +59,7 @@ test('a new learner sees the module start, then their progress after reading a l
 });
 
 test('a case played shows as played, with the endings found', async ({ page }) => {
+	test.setTimeout(90_000);
 	await saveProfile(page, { name: 'Sam Support', role: 'Support staff' });
 	const played = cases[0]!;
 	await page.goto(`modules/${MODULE}/scenarios/${played.id}/`);
