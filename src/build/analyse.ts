@@ -57,9 +57,12 @@ export interface BenchReport {
 	problems: string[];
 }
 
-/** Reading pages carry no interaction (see tests/e2e/site.ts). */
+/**
+ * Reading pages carry no interaction (see tests/e2e/site.ts). Module overviews were reading
+ * pages until they showed the learner's progress (issue 16); they now load script as lessons do.
+ */
 export function isReadingPage(path: string): boolean {
-	return ['/policy/', '/policy/changes/', '/help/', '/offline/', '/404.html'].includes(path) || /^\/modules\/[^/]+\/$/.test(path);
+	return ['/policy/', '/policy/changes/', '/help/', '/offline/', '/404.html'].includes(path);
 }
 
 const gz = (buf: Buffer) => gzipSync(buf, { level: 9 }).length;

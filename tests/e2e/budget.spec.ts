@@ -6,7 +6,8 @@ const report = analyse('dist');
 
 test('reading pages ship no JavaScript', () => {
 	const reading = report.pages.filter((p) => p.kind === 'reading');
-	expect(reading.length).toBeGreaterThanOrEqual(13);
+	// The policy, its changes, help, offline and 404 (module overviews show progress since issue 16).
+	expect(reading.length).toBeGreaterThanOrEqual(5);
 	expect(reading.filter((p) => p.jsBytes > 0).map((p) => p.path)).toEqual([]);
 });
 

@@ -104,13 +104,16 @@ export async function waitForIslands(page: Page): Promise<void> {
 
 /**
  * Waits until the page shows the learner's own state, not the server's: every island hydrated,
- * and the parts that mark it (the dashboard's section, a lesson's done button) carry
+ * and the parts that mark it (the dashboard's section, a lesson's done button, a module's progress) carry
  * `data-ready`. This is what an accessibility check needs, and unlike waiting for the network
  * to be idle (at least 500 ms a page, and far more on a busy machine) it costs nothing extra.
  */
 export async function waitForLearnerState(page: Page): Promise<void> {
 	await page.waitForFunction(
-		() => !document.querySelector('astro-island[ssr], section[aria-labelledby="dashboard-heading"]:not([data-ready]), [data-lesson-done]:not([data-ready])'),
+		() =>
+			!document.querySelector(
+				'astro-island[ssr], section[aria-labelledby="dashboard-heading"]:not([data-ready]), [data-lesson-done]:not([data-ready]), [data-module-progress]:not([data-ready])',
+			),
 	);
 }
 

@@ -1,12 +1,54 @@
 import { expect, test } from '@playwright/test';
-import { builtHtml, builtPages, isReadingPage } from './site.ts';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { builtHtml, builtPages, isModuleOverview, isReadingPage } from './site.ts';
 
 const readingPages = builtPages().filter(isReadingPage);
+const moduleOverviews = builtPages().filter(isModuleOverview);
 
-test('there are reading pages to check: policy, help, offline and every module', () => {
+test('there are reading pages to check: policy, help and offline', () => {
 	expect(readingPages).toContain('/policy/');
 	expect(readingPages).toContain('/help/');
-	expect(readingPages.filter((p) => p.startsWith('/modules/')).length).toBeGreaterThanOrEqual(10);
+	expect(readingPages).toContain('/offline/');
+});
+
+/** The same-origin scripts a page requests, as paths. */
+async function scriptsOf(page: import('@playwright/test').Page, path: string): Promise<string[]> {
+	const scripts: string[] = [];
+	const listen = (r: import('@playwright/test').Request) => {
+		if (r.resourceType() === 'script') scripts.push(new URL(r.url()).pathname);
+	};
+	page.on('request', listen);
+	await page.goto(path);
+	await page.waitForLoadState('networkidle');
+	page.off('request', listen);
+	return scripts;
+}
+
+// Module overviews show the learner's progress (issue 16), so they are treated like lesson pages:
+// the shared app script and their own small page script, no React island.
+test('module overview pages load what a lesson page loads plus their own small script, and no island', async ({ page }) => {
+	expect(moduleOverviews.length).toBeGreaterThanOrEqual(10);
+	const lessonPage = builtPages().find(
+		(p) => p.startsWith(moduleOverviews[0]!) && !p.includes('/scenarios/') && !p.endsWith('/check/') && p !== moduleOverviews[0],
+	)!;
+	const lessonScripts = await scriptsOf(page, lessonPage);
+	const gz = (p: string) => gzipSync(readFileSync(join('dist', p)), { level: 9 }).length;
+	for (const path of moduleOverviews) {
+		const html = builtHtml(path);
+		expect(html, path).not.toContain('<astro-island');
+		// The launch-capture inline script (hashed in the CSP), the shell, and the page's own script.
+		expect(html.match(/<script\b[^>]*type="module"/g)?.length, path).toBe(2);
+		const scripts = await scriptsOf(page, path);
+		const own = scripts.filter((s) => !lessonScripts.includes(s));
+		// Everything a lesson page loads but its own script is shared (the app chunk, the shell).
+		expect(lessonScripts.filter((s) => !scripts.includes(s)).length, path).toBeLessThanOrEqual(1);
+		expect(
+			own.reduce((n, s) => n + gz(s), 0),
+			`${path} adds ${own.join(', ')}`,
+		).toBeLessThan(3 * 1024);
+	}
 });
 
 for (const path of readingPages) {

@@ -22,11 +22,17 @@ export function builtPages(): string[] {
 }
 
 /**
- * Reading pages carry no interaction and must ship no JavaScript: the policy reader, help,
- * the offline page and every module overview.
+ * Reading pages carry no interaction and must ship no JavaScript: the policy reader, help and
+ * the offline page. Module overviews show the learner's progress, so they load script as lesson
+ * pages do (issue 16; see isModuleOverview).
  */
 export function isReadingPage(path: string): boolean {
-	return ['/policy/', '/policy/changes/', '/help/', '/offline/'].includes(path) || /^\/modules\/[^/]+\/$/.test(path);
+	return ['/policy/', '/policy/changes/', '/help/', '/offline/'].includes(path);
+}
+
+/** A module's overview page, e.g. `/modules/acceptable-use/`. */
+export function isModuleOverview(path: string): boolean {
+	return /^\/modules\/[^/]+\/$/.test(path);
 }
 
 export function builtHtml(path: string): string {
