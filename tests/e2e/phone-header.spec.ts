@@ -23,8 +23,8 @@ async function headerBoxes(page: Page) {
 /** Menu and site name share one row, and the header is no taller than that row and its padding. */
 async function expectOneRow(page: Page) {
 	const { name, menu, header, padding } = await headerBoxes(page);
-	expect(menu.y, 'the Menu button starts within the site name\'s row').toBeLessThan(name.y + name.height);
-	expect(name.y, 'the site name starts within the Menu button\'s row').toBeLessThan(menu.y + menu.height);
+	expect(menu.y, "the Menu button starts within the site name's row").toBeLessThan(name.y + name.height);
+	expect(name.y, "the site name starts within the Menu button's row").toBeLessThan(menu.y + menu.height);
 	expect(menu.x, 'the Menu button is beside the site name, not under it').toBeGreaterThanOrEqual(name.x + name.width);
 	expect(header.height).toBeLessThanOrEqual(Math.max(name.height, menu.height) + padding + 1);
 }
