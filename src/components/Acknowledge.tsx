@@ -21,6 +21,7 @@ export default function Acknowledge({ policyLabel, policyVersion }: { policyLabe
 	const [confirmed, setConfirmed] = useState(false);
 	const [error, setError] = useState('');
 	const doneRef = useRef<HTMLHeadingElement>(null);
+	const summaryRef = useRef<HTMLDivElement>(null);
 	if (!ready) return <p>Loading…</p>;
 	const passed = passedAssessment(progress);
 	if (!passed) {
@@ -84,6 +85,8 @@ export default function Acknowledge({ policyLabel, policyVersion }: { policyLabe
 		e.preventDefault();
 		if (!confirmed) {
 			setError('Tick the box to confirm you have read and understood the policy');
+			// GOV.UK error summary: focus goes to it, so the problem is read out and the link to the box is next.
+			requestAnimationFrame(() => summaryRef.current?.focus());
 			return;
 		}
 		await acknowledge(policyVersion, policyLabel);
@@ -98,9 +101,30 @@ export default function Acknowledge({ policyLabel, policyVersion }: { policyLabe
 				</p>
 			)}
 			{error && (
-				<p className="error-message" role="alert" id="ack-error">
-					{error}
-				</p>
+				<div
+					className="notice notice--bad error-summary"
+					ref={summaryRef}
+					tabIndex={-1}
+					role="alert"
+					aria-labelledby="ack-error-summary"
+					data-testid="ack-error-summary"
+				>
+					<h2 id="ack-error-summary">There is a problem</h2>
+					<ul>
+						<li>
+							<a
+								href="#ack"
+								onClick={(e) => {
+									// The box is the thing to fix: focus it (a fragment link alone only scrolls in some browsers).
+									e.preventDefault();
+									document.getElementById('ack')?.focus();
+								}}
+							>
+								{error}
+							</a>
+						</li>
+					</ul>
+				</div>
 			)}
 			{earlier.length > 0 && (
 				<p data-testid="earlier-acknowledgements">
@@ -109,8 +133,15 @@ export default function Acknowledge({ policyLabel, policyVersion }: { policyLabe
 					confirmation is for {policyLabel}.
 				</p>
 			)}
-			<fieldset>
+			<fieldset className={error ? 'field--error' : undefined}>
 				<legend>Your confirmation</legend>
+				{/* The inline error beside the box; the summary above is the one announced (one alert, not two). */}
+				{error && (
+					<p className="error-message" id="ack-error">
+						<span className="visually-hidden">Error: </span>
+						{error}
+					</p>
+				)}
 				<div className="option">
 					<input
 						type="checkbox"
@@ -118,6 +149,7 @@ export default function Acknowledge({ policyLabel, policyVersion }: { policyLabe
 						checked={confirmed}
 						onChange={(e) => setConfirmed(e.target.checked)}
 						aria-describedby={error ? 'ack-error' : undefined}
+						aria-invalid={error ? true : undefined}
 					/>
 					<label htmlFor="ack">I confirm I have read and understood the REAch2 Academy Trust Social Media Policy, {policyLabel}.</label>
 				</div>
