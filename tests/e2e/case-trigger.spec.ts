@@ -39,7 +39,9 @@ async function scriptsLoaded(page: Page, href: string): Promise<string[]> {
 	// The player is awake (its choices enabled) once its machine and session chunks have loaded.
 	await expect(page.locator('.choices button[data-choice]').first()).toBeEnabled();
 	page.off('response', seen);
-	const lines: string[] = [];
+	// Scripts written into the page itself count too.
+	const inline = await page.evaluate(() => [...document.scripts].filter((s) => !s.src).map((s) => s.text.length));
+	const lines: string[] = inline.map((n) => `(inline) ${n}`);
 	for (const path of paths) lines.push(`${path} ${(await (await page.request.get(path)).body()).length}`);
 	return lines.sort();
 }
