@@ -135,8 +135,16 @@ export default function ScenarioPlayer({ scenario, moduleId, clauses, next, chil
 			)}
 			{node?.kind === 'step' && (
 				<section aria-labelledby="step-heading">
-					<h2 id="step-heading" ref={headingRef} tabIndex={-1}>
-						Decision {state.history.length + 1}
+					{/* Told as a story, not a form ("Decision 1" read like one: learner-experience review):
+					    the opening step is the moment itself, each later one what happens next. The
+					    count stays in the heading's name for screen readers moving by headings. */}
+					<h2
+						id="step-heading"
+						ref={headingRef}
+						tabIndex={-1}
+						aria-label={`${state.history.length ? 'What happens next' : 'The moment'}, decision ${state.history.length + 1}`}
+					>
+						{state.history.length ? 'What happens next' : 'The moment'}
 					</h2>
 					<p>{stepText(node.step, state.flags)}</p>
 					<h3 id="choices-heading">{node.step.prompt}</h3>

@@ -126,7 +126,7 @@ export async function playFirstChoices(page: Page): Promise<string> {
 	await expect(page.locator('#step-heading')).toBeVisible();
 	if ((await page.locator('#step-heading').innerText()).startsWith('Outcome')) {
 		await page.getByRole('button', { name: /^Go back to decision 1 / }).click();
-		await expect(page.locator('#step-heading')).toHaveText('Decision 1');
+		await expect(page.locator('#step-heading')).toHaveAccessibleName('The moment, decision 1');
 	}
 	for (let i = 0; i < 15; i++) {
 		const heading = page.locator('#step-heading');

@@ -52,7 +52,9 @@ for (const { path, ending } of paths) {
 					const node = findNode(scenario, at)!;
 					if (node.kind === 'step') {
 						decisions += 1;
-						await expect(page.getByRole('heading', { name: `Decision ${decisions}`, exact: true })).toBeVisible();
+						await expect(
+							page.getByRole('heading', { name: `${decisions === 1 ? 'The moment' : 'What happens next'}, decision ${decisions}`, exact: true }),
+						).toBeVisible();
 						await expect(page.getByText(stepText(node.step, snapshot.context.flags), { exact: true })).toBeVisible();
 						const offered = availableChoices(node.step, snapshot.context.flags).map((c) => c.label);
 						await expect(page.getByRole('list', { name: node.step.prompt }).getByRole('button')).toHaveText(offered);

@@ -33,7 +33,7 @@ test('the friend-request case is completed by keyboard alone, focus following ea
 	// Focus moves to what happened (issue 16), then Tab reaches the next decision's choices.
 	await expect(page.locator('#consequence')).toBeFocused();
 	await expect(page.locator('#consequence')).toContainText('You chose: Leave it for now');
-	await expect(page.locator('#step-heading')).toHaveText('Decision 2');
+	await expect(page.locator('#step-heading')).toHaveAccessibleName('What happens next, decision 2');
 	await expect(page.getByText('The request stays waiting on your account over the weekend.').first()).toBeVisible();
 	await page.keyboard.press('Tab');
 	await page.keyboard.press('Enter'); // first choice: explain kindly
@@ -47,11 +47,11 @@ test('reloading mid-scenario resumes at the same step, with flags kept', async (
 	await page.goto('/modules/acceptable-use/scenarios/pupil-friend-request/');
 	await waitForIslands(page);
 	await page.getByRole('button', { name: /Accept the request/ }).click();
-	await expect(page.locator('#step-heading')).toHaveText('Decision 2');
+	await expect(page.locator('#step-heading')).toHaveAccessibleName('What happens next, decision 2');
 	await expect(page.getByText(/now that you are connected/)).toBeVisible();
 	await page.reload();
 	await waitForIslands(page);
-	await expect(page.locator('#step-heading')).toHaveText('Decision 2');
+	await expect(page.locator('#step-heading')).toHaveAccessibleName('What happens next, decision 2');
 	await expect(page.getByText(/now that you are connected/)).toBeVisible();
 	await expect(page.getByText('Welcome back: you are where you left off.')).toBeVisible();
 	await page.getByRole('button', { name: /Reply privately/ }).click();
