@@ -101,14 +101,7 @@ export default function Acknowledge({ policyLabel, policyVersion }: { policyLabe
 				</p>
 			)}
 			{error && (
-				<div
-					className="notice notice--bad error-summary"
-					ref={summaryRef}
-					tabIndex={-1}
-					role="alert"
-					aria-labelledby="ack-error-summary"
-					data-testid="ack-error-summary"
-				>
+				<div className="notice notice--bad error-summary" ref={summaryRef} tabIndex={-1} role="alert" aria-labelledby="ack-error-summary">
 					<h2 id="ack-error-summary">There is a problem</h2>
 					<ul>
 						<li>

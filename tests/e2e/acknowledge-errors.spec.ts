@@ -28,7 +28,7 @@ test('confirming without ticking the box shows a focused error summary whose lin
 	await tabTo(page, 'Confirm and complete the course');
 	await page.keyboard.press('Enter');
 
-	const summary = page.getByTestId('ack-error-summary');
+	const summary = page.getByRole('alert', { name: 'There is a problem' });
 	await expect(summary).toBeFocused();
 	await expect(summary).toHaveAttribute('role', 'alert');
 	await expect(summary.getByRole('heading', { name: 'There is a problem' })).toBeVisible();
