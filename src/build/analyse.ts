@@ -67,7 +67,7 @@ export function isReadingPage(path: string): boolean {
 
 const gz = (buf: Buffer) => gzipSync(buf, { level: 9 }).length;
 
-function walk(dir: string, out: string[] = []): string[] {
+export function walk(dir: string, out: string[] = []): string[] {
 	for (const name of readdirSync(dir)) {
 		const abs = join(dir, name);
 		if (statSync(abs).isDirectory()) walk(abs, out);
@@ -83,7 +83,7 @@ const resolveSpec = (from: string, spec: string) => (spec.startsWith('/') ? spec
  * imported dynamically (`import()`, e.g. cmi5 support, loaded only on a cmi5 launch) are
  * returned separately as "on demand".
  */
-function jsClosure(dist: string, entries: string[]): { loaded: Set<string>; onDemand: Set<string> } {
+export function jsClosure(dist: string, entries: string[]): { loaded: Set<string>; onDemand: Set<string> } {
 	const loaded = new Set<string>();
 	const dynamic = new Set<string>();
 	const queue = [...entries];
@@ -112,6 +112,15 @@ function jsClosure(dist: string, entries: string[]): { loaded: Set<string>; onDe
 	return { loaded, onDemand };
 }
 
+/** The scripts a page's HTML names: script tags, island components and renderers, module preloads. */
+export function scriptsOf(html: string): string[] {
+	return [
+		...[...html.matchAll(/<script[^>]*\ssrc="([^"]+)"/g)].map((m) => m[1]!),
+		...[...html.matchAll(/(?:component-url|renderer-url)="([^"]+)"/g)].map((m) => m[1]!),
+		...[...html.matchAll(/<link[^>]*rel="modulepreload"[^>]*href="([^"]+)"/g)].map((m) => m[1]!),
+	];
+}
+
 export function analyse(dist: string): BenchReport {
 	const files = walk(dist);
 	const pages: PageCost[] = [];
@@ -120,11 +129,7 @@ export function analyse(dist: string): BenchReport {
 		const path = rel.endsWith('/index.html') ? rel.slice(0, -'index.html'.length) : rel;
 		const html = readFileSync(file);
 		const text = html.toString('utf8');
-		const scripts = [
-			...[...text.matchAll(/<script[^>]*\ssrc="([^"]+)"/g)].map((m) => m[1]!),
-			...[...text.matchAll(/(?:component-url|renderer-url)="([^"]+)"/g)].map((m) => m[1]!),
-			...[...text.matchAll(/<link[^>]*rel="modulepreload"[^>]*href="([^"]+)"/g)].map((m) => m[1]!),
-		];
+		const scripts = scriptsOf(text);
 		const inlineScripts = [...text.matchAll(/<script(?![^>]*\ssrc=)(?![^>]*type="application\/(?:ld\+)?json")[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]!);
 		const { loaded: js, onDemand } = jsClosure(dist, scripts);
 		const css = [...text.matchAll(/<link[^>]*rel="stylesheet"[^>]*href="([^"]+)"/g)].map((m) => m[1]!);

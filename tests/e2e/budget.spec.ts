@@ -1,5 +1,7 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { analyse, BUDGETS } from '../../src/build/analyse.ts';
+import { analyse, BUDGETS, jsClosure, scriptsOf } from '../../src/build/analyse.ts';
 
 // The performance budgets of `npm run bench`, enforced on the build under test.
 const report = analyse('dist');
@@ -29,4 +31,21 @@ test(`the offline precache of HTML, CSS, JS and fonts is within ${BUDGETS.precac
 	expect(report.precache.total).toBeLessThanOrEqual(BUDGETS.precacheBytes);
 	expect(report.precache.fonts).toBe(0);
 	expect(report.ok, report.problems.join('\n')).toBe(true);
+});
+
+test("learners' devices do not precache the HR report or any chunk only it loads, up front or on demand", () => {
+	const sw = readFileSync(join('dist', 'sw.js'), 'utf8');
+	const precached = new Set([...sw.matchAll(/url:"([^"]+)"/g)].map((m) => `/${m[1]}`));
+	const closure = (page: string) => {
+		const html = readFileSync(join('dist', page.endsWith('.html') ? page : join(page, 'index.html')), 'utf8');
+		const { loaded, onDemand } = jsClosure('dist', scriptsOf(html));
+		return [...loaded, ...onDemand];
+	};
+	const learner = new Set(report.pages.filter((p) => p.path !== '/report/' && !p.path.startsWith('/lms/')).flatMap((p) => closure(p.path)));
+	const reportOnly = closure('/report/').filter((url) => !learner.has(url));
+	// The report's engine and results view load when a report is made: they are among these.
+	expect(reportOnly.length).toBeGreaterThanOrEqual(4);
+	expect([...precached].filter((url) => url.startsWith('/report/') || reportOnly.includes(url))).toEqual([]);
+	// What learner pages load is precached (the check above is not passing because nothing is).
+	expect(closure('/certificate/').every((url) => precached.has(url))).toBe(true);
 });

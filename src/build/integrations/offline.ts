@@ -5,13 +5,35 @@
  * this runs workbox-build's generateSW over the built folder.)
  */
 import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import sharp from 'sharp';
 import { generateSW } from 'workbox-build';
+import { jsClosure, scriptsOf, walk } from '../analyse.ts';
 
 const ICON_SIZES = [192, 512];
+
+/**
+ * The script chunks only the HR report uses, up front or on demand (its engine and results view load
+ * when a report is made): worked out from the built pages, so a chunk's name does not matter.
+ * Learners' devices never need them.
+ */
+function reportOnlyChunks(out: string, base: string): string[] {
+	const closure = (file: string) => {
+		const entries = scriptsOf(readFileSync(file, 'utf8')).map((url) => (url.startsWith(base) ? `/${url.slice(base.length)}` : url));
+		const { loaded, onDemand } = jsClosure(out, entries);
+		return [...loaded, ...onDemand];
+	};
+	const report = new Set<string>();
+	const learner = new Set<string>();
+	for (const file of walk(out).filter((f) => f.endsWith('.html'))) {
+		const page = relative(out, file).replace(/\\/g, '/');
+		if (page.startsWith('lms/')) continue;
+		for (const url of closure(file)) (page.startsWith('report/') ? report : learner).add(url);
+	}
+	return [...report].filter((url) => !learner.has(url)).map((url) => url.replace(/^\//, ''));
+}
 
 export default function offline(options: { name: string; shortName: string; themeColor: string }): AstroIntegration {
 	// The site's base path (`base` in astro.config.mjs), always ending in `/`: the manifest's
@@ -63,10 +85,10 @@ export default function offline(options: { name: string; shortName: string; them
 				const { count, size, warnings } = await generateSW({
 					globDirectory: out,
 					globPatterns: ['**/*.{html,js,css,svg,png,webmanifest,json}'],
-					// The 404 page is served by the host; offline, unknown pages get /offline/. The report and
-					// the SCORM launch page (src/pages/lms/scorm12.astro, whose script chunk takes its name)
+					// The 404 page is served by the host; offline, unknown pages get /offline/. The report (and
+					// every chunk only it loads) and the SCORM launch page (src/pages/lms/scorm12.astro, whose script chunk takes its name)
 					// are not for learners' devices.
-					globIgnores: ['404.html', 'sw.js', 'report/**', '_astro/*Report*', 'lms/**', '_astro/scorm12.astro_*'],
+					globIgnores: ['404.html', 'sw.js', 'report/**', ...reportOnlyChunks(out, base), 'lms/**', '_astro/scorm12.astro_*'],
 					swDest: join(out, 'sw.js'),
 					mode: 'production',
 					sourcemap: false,
