@@ -1,7 +1,8 @@
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { attempt } from './attempt.ts';
 import { pathGaps, pathModules } from '../../src/build/coverage.ts';
-import { moduleMinutes, type Attempt, type CompletedAttempt } from '../../src/course/journey.ts';
+import { moduleMinutes, type CompletedAttempt } from '../../src/course/journey.ts';
 import { addMonths, refresherState } from '../../src/course/refresher.ts';
 import { minutesFor, summarise } from '../../src/course/summary.ts';
 import { loadCourse } from '../../src/build/load.ts';
@@ -34,19 +35,6 @@ describe('paths per role', () => {
 	});
 });
 
-const attempt = (over: Partial<Attempt> = {}): Attempt => ({
-	registration: 'r',
-	mode: 'induction',
-	startedAt: '2026-01-01T00:00:00Z',
-	courseVersion: '1.0.0',
-	policyVersion: '2',
-	lessons: {},
-	scenarios: {},
-	checks: {},
-	testedOut: {},
-	modulesCompleted: {},
-	...over,
-});
 const journeyModules = loaded.modules.map((m) => ({
 	...modules.find((p) => p.id === m.id)!,
 	title: m.data.title,

@@ -1,8 +1,9 @@
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type { Attempt } from '../../src/course/journey.ts';
+import { attempt } from './attempt.ts';
 import { pathModules } from '../../src/build/coverage.ts';
 import { loadCourse } from '../../src/build/load.ts';
-import type { Attempt } from '../../src/course/journey.ts';
 import { moduleProgress, stepLabel, stepPath } from '../../src/course/module-progress.ts';
 import { requiredModules } from '../../src/course/paths.ts';
 
@@ -15,19 +16,6 @@ const modules = loaded.modules.map((m) => ({
 	minutes: 10,
 	scenarios: m.scenarios.map((s) => ({ id: s.id, audiences: s.data.audiences })),
 }));
-const attempt = (over: Partial<Attempt> = {}): Attempt => ({
-	registration: 'r',
-	mode: 'induction',
-	startedAt: '2026-01-01T00:00:00Z',
-	courseVersion: '1.0.0',
-	policyVersion: '2',
-	lessons: {},
-	scenarios: {},
-	checks: {},
-	testedOut: {},
-	modulesCompleted: {},
-	...over,
-});
 const teacher = { role: 'teaching' as const, recruiter: false };
 const recruitingTeacher = { role: 'teaching' as const, recruiter: true };
 const governor = { role: 'governor' as const, recruiter: false };
