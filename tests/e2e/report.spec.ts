@@ -305,6 +305,30 @@ test('the command line gives the same figures as the page, table by table', asyn
 	}
 });
 
+test('"Make the report" pressed while the chosen files are still being read waits for them, and says so', async ({ page }) => {
+	test.setTimeout(180_000);
+	await page.goto('/report/');
+	await expect(page.getByRole('button', { name: 'Make the report' })).toBeVisible();
+	// The code that checks files loads on first use: hold it back so the press comes first, as on
+	// a slow school laptop (the CI run where this failed).
+	let release = () => {};
+	const held = new Promise<void>((r) => (release = r));
+	await page.route('**/*.js', async (route) => {
+		await held;
+		await route.continue();
+	});
+	await page.getByLabel('Read from our learning record store (LRS)').uncheck();
+	await page.getByLabel('Training record files that staff downloaded (optional)').setInputFiles(files);
+	await page.getByLabel('Staff list (CSV)').setInputFiles(join(dir, 'staff.csv'));
+	await page.getByLabel('Report date').fill(TODAY);
+	await page.getByRole('button', { name: 'Make the report' }).click();
+	await expect(page.locator('#report-announce')).toHaveText('Reading the files you chose…');
+	release();
+	await expect(page.getByRole('heading', { name: /^Report for/ })).toBeFocused({ timeout: 60_000 });
+	await expect(page.getByText('There is a problem')).toHaveCount(0);
+	await expect(page.locator('#report-announce')).toContainText('Report ready:');
+});
+
 test('keyboard alone: fill in, make the report, sort a table', async ({ page }) => {
 	test.setTimeout(180_000);
 	await page.goto('/report/');

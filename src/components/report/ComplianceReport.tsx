@@ -46,12 +46,34 @@ export default function ComplianceReport({ course }: Props) {
 	const abort = useRef<AbortController | null>(null);
 	const resultsRef = useRef<HTMLHeadingElement>(null);
 	const errorRef = useRef<HTMLDivElement>(null);
+	// Choosing a file starts an asynchronous read (the checking code loads on first use), so
+	// "Make the report" pressed straight after choosing would otherwise see no staff list yet.
+	// The reads are tracked, and the latest chosen values are kept in refs that `run` reads once
+	// every read has finished.
+	const reads = useRef(new Set<Promise<void>>());
+	const staffNow = useRef(staff);
+	const filesNow = useRef(files);
+	function track(read: Promise<void>) {
+		reads.current.add(read);
+		void read
+			.catch((error: unknown) => {
+				const message = `A file you chose could not be read: ${(error as Error).message}. Choose it again.`;
+				setPhase({ kind: 'error', message });
+				setAnnounce(message);
+			})
+			.finally(() => reads.current.delete(read));
+	}
+	function updateFiles(next: (prev: RecordFileResult[]) => RecordFileResult[]) {
+		filesNow.current = next(filesNow.current);
+		setFiles(filesNow.current);
+	}
 
 	async function readStaff(file: File | undefined) {
 		if (!file) return;
 		const { parseStaffCsv } = await import('../../report/staff.ts');
 		const parsed = parseStaffCsv(await file.text(), course);
-		setStaff({ ...parsed, file: file.name });
+		staffNow.current = { ...parsed, file: file.name };
+		setStaff(staffNow.current);
 		setAnnounce(
 			`Staff list ${file.name}: ${parsed.staff.length} people read${parsed.errors.length ? `, ${parsed.errors.length} rows not used (listed below)` : ''}.`,
 		);
@@ -61,7 +83,7 @@ export default function ComplianceReport({ course }: Props) {
 		if (!list || !list.length) return;
 		const { checkRecordFile } = await import('../../report/record-file.ts');
 		const checked = await Promise.all([...list].map(async (f) => checkRecordFile(f.name, await f.text(), course)));
-		setFiles((prev) => [...prev.filter((p) => !checked.some((c) => c.name === p.name)), ...checked]);
+		updateFiles((prev) => [...prev.filter((p) => !checked.some((c) => c.name === p.name)), ...checked]);
 		const bad = checked.filter((c) => !c.ok).length;
 		setAnnounce(
 			`${checked.length} record file${checked.length === 1 ? '' : 's'} checked: ${checked.length - bad} can be counted${bad ? `, ${bad} cannot (listed below)` : ''}.`,
@@ -70,6 +92,12 @@ export default function ComplianceReport({ course }: Props) {
 
 	async function run(e: React.FormEvent) {
 		e.preventDefault();
+		if (reads.current.size) {
+			setAnnounce('Reading the files you chose…');
+			await Promise.allSettled([...reads.current]);
+		}
+		const staff = staffNow.current;
+		const files = filesNow.current;
 		const problems: Record<string, string> = {};
 		let lrs: { endpoint: string; auth: string } | undefined;
 		if (useLrs) {
@@ -193,7 +221,7 @@ export default function ComplianceReport({ course }: Props) {
 						onDrop={(e) => {
 							e.preventDefault();
 							setDragging(false);
-							void addFiles(e.dataTransfer.files);
+							track(addFiles(e.dataTransfer.files));
 						}}
 					>
 						<input
@@ -201,7 +229,7 @@ export default function ComplianceReport({ course }: Props) {
 							id="report-files"
 							multiple
 							accept=".json,application/json"
-							onChange={(e) => void addFiles(e.target.files)}
+							onChange={(e) => track(addFiles(e.target.files))}
 							aria-describedby="report-files-hint"
 						/>
 					</div>
@@ -215,7 +243,7 @@ export default function ComplianceReport({ course }: Props) {
 							{files.map((f) => (
 								<li key={f.name}>
 									{f.name}: {f.ok ? `checked, ${f.statements.length} statements` : <strong className="error-text">not counted: {f.problems.join(' ')}</strong>}{' '}
-									<button type="button" className="secondary small" onClick={() => setFiles((prev) => prev.filter((p) => p.name !== f.name))}>
+									<button type="button" className="secondary small" onClick={() => updateFiles((prev) => prev.filter((p) => p.name !== f.name))}>
 										Remove<span className="visually-hidden"> {f.name}</span>
 									</button>
 								</li>
@@ -233,7 +261,7 @@ export default function ComplianceReport({ course }: Props) {
 						type="file"
 						id="report-staff"
 						accept=".csv,text/csv"
-						onChange={(e) => void readStaff(e.target.files?.[0])}
+						onChange={(e) => track(readStaff(e.target.files?.[0]))}
 						aria-describedby="report-staff-hint"
 					/>
 				</Field>
