@@ -219,8 +219,9 @@ async function throughLrs(
 	cliHeapMb: number,
 ): Promise<string> {
 	// The test LRS's clock runs at a tenth of real speed so its `more` paging stays correct for a
-	// load of up to 71 minutes (tests/lrs/slow-clock.cjs); its work is unchanged.
-	const lrs = await startLrs(testPort(4590), 'course', 'secret', { clockRate: 0.1 });
+	// load of up to 71 minutes (tests/lrs/slow-clock.cjs); its work is unchanged. It holds every
+	// statement in memory: half a million need more than Node's default heap.
+	const lrs = await startLrs(testPort(4590), 'course', 'secret', { clockRate: 0.1, heapMb: 8192 });
 	try {
 		const servicePid = await pidOn(testPort(4590) + 1);
 		const cpu0 = cpuSeconds(servicePid);

@@ -60,12 +60,19 @@ export interface LrsOptions {
 	 * Only the report bench at full size needs it: see tests/lrs/slow-clock.cjs.
 	 */
 	clockRate?: number;
+	/** The service's heap limit in MB (it holds every statement in memory: about 3 KB each). */
+	heapMb?: number;
 }
 
 export async function startLrs(port: number, user = 'course', password = 'secret', options: LrsOptions = {}): Promise<Lrs> {
 	const internal = port + 1;
 	const dir = mkdtempSync(join(tmpdir(), 'lrs-'));
-	const preload = ['-r', resolve('tests/lrs/loopback.cjs'), ...(options.clockRate ? ['-r', resolve('tests/lrs/slow-clock.cjs')] : [])];
+	const preload = [
+		...(options.heapMb ? [`--max-old-space-size=${options.heapMb}`] : []),
+		'-r',
+		resolve('tests/lrs/loopback.cjs'),
+		...(options.clockRate ? ['-r', resolve('tests/lrs/slow-clock.cjs')] : []),
+	];
 	const child: ChildProcess = spawn(process.execPath, [...preload, resolve('node_modules/xapi-statements/dist/index.js')], {
 		env: {
 			...process.env,
