@@ -189,7 +189,11 @@ test('"Forget me" in one tab stops a second, launched tab writing personal data'
 	await launched.goto('/modules/monitoring/privacy-and-monitoring/').catch(() => undefined);
 	await launched.locator('[data-lesson-done][data-ready]').scrollIntoViewIfNeeded();
 	await launched.locator('[data-lesson-done][data-ready]').click();
-	await page.waitForTimeout(500); // let any stray write land before looking (none may)
+	// Look once the click has been handled and the next page has started up (both write to
+	// storage synchronously, if at all): the lesson's link leads on, and the next page's status
+	// line shows once its app shell has run.
+	await launched.waitForURL((url) => !url.pathname.includes('/privacy-and-monitoring/'));
+	await launched.locator('#status-records').waitFor();
 	const kept = await page.evaluate(() => [...Object.entries(localStorage), ...Object.entries(sessionStorage)].filter(([k]) => k.startsWith('policy-course:')));
 	expect(JSON.stringify(kept)).not.toMatch(/Priya|priya\.shah/);
 	const tabSession = await launched.evaluate(() => Object.keys(sessionStorage).filter((k) => k.startsWith('policy-course:')));
