@@ -10,8 +10,11 @@
  *   LIGHTHOUSE_OUT=lighthouse-reports npm run lighthouse   also keeps each page's best report (JSON)
  *   LIGHTHOUSE_PAGES=home,certificate npm run lighthouse   only those pages
  *
- * Each line ends with the machine's one-minute load average when the page was measured, because
- * timings on a shared machine mean little without it.
+ * Each line ends with the machine's one-minute load average when the page was measured and
+ * Lighthouse's own benchmark index of the run kept (how fast this machine ran a fixed piece of
+ * JavaScript just then; Lighthouse's 4x slowdown assumes a fast desktop), because timings on a shared
+ * machine mean little without them: on 2026-11-29 the index moved between 1,482 and 2,490 from one
+ * page to the next, and the scores with it.
  *
  * Not part of `npm test`: accessibility is already asserted there by axe on every page state, and
  * a performance score should not decide a test run on a loaded machine.
@@ -49,6 +52,7 @@ try {
 		let performance = 0;
 		let accessibility = 0;
 		let shortfall = '';
+		let benchmark = 0;
 		for (let run = 0; run < 3 && performance < 1; run++) {
 			const result = await lighthouse(`${origin}${path}`, {
 				port: chrome.port,
@@ -62,6 +66,7 @@ try {
 				// Which metrics cost points, so a score under 100 says where to look.
 				const audits = result!.lhr.audits;
 				if (out) writeFileSync(`${out}/${name}.json`, JSON.stringify(result!.lhr));
+				benchmark = result!.lhr.environment.benchmarkIndex;
 				shortfall = ['first-contentful-paint', 'largest-contentful-paint', 'total-blocking-time', 'cumulative-layout-shift', 'speed-index']
 					.filter((id) => (audits[id]?.score ?? 1) < 1)
 					.map((id) => `${id} ${audits[id]!.displayValue}`)
@@ -73,7 +78,7 @@ try {
 		const ok = performance === 1 && accessibility === 1;
 		failed ||= !ok;
 		console.log(
-			`${ok ? 'ok  ' : 'FAIL'} ${name.padEnd(11)} performance ${Math.round(performance * 100)}  accessibility ${Math.round(accessibility * 100)}  ${path}${shortfall ? `  (${shortfall})` : ''}  [load ${loadavg()[0]!.toFixed(2)}]`,
+			`${ok ? 'ok  ' : 'FAIL'} ${name.padEnd(11)} performance ${Math.round(performance * 100)}  accessibility ${Math.round(accessibility * 100)}  ${path}${shortfall ? `  (${shortfall})` : ''}  [load ${loadavg()[0]!.toFixed(2)}, benchmark index ${benchmark.toFixed(0)}]`,
 		);
 	}
 } finally {
