@@ -11,6 +11,7 @@
  * `lrs.allowedOrigins` when that list is set, and an `auth` value without line breaks.
  */
 import type { Cmi5Launch } from './cmi5.ts';
+import type { Actor } from './statements.ts';
 
 export interface LrsLaunch {
 	kind: 'xapi';
@@ -128,21 +129,24 @@ export function launchOrigins(launch: LrsLaunch | Cmi5Launch): string[] {
 	return [...new Set(origins)];
 }
 
-/** Normalises a launch actor (tincan launches send `mbox` and `name` as arrays). */
-export function launchActor(actor: unknown): { name?: string; mbox?: string; account?: { homePage: string; name: string } } | undefined {
+/**
+ * The launch's learner as an xAPI Agent, or undefined when it names no identifier the course can
+ * use. Tincan launches send `mbox` and `name` as arrays and the account as
+ * `accountServiceHomePage`/`accountName`; an mbox is preferred over an account.
+ */
+export function launchActor(actor: unknown): Actor | undefined {
 	if (!actor || typeof actor !== 'object') return undefined;
 	const a = actor as Record<string, unknown>;
 	const first = (v: unknown) => (Array.isArray(v) ? v[0] : v);
 	const name = first(a.name);
 	const mbox = first(a.mbox);
 	const account = first(a.account) as Record<string, unknown> | undefined;
-	const out: { name?: string; mbox?: string; account?: { homePage: string; name: string } } = {};
-	if (typeof name === 'string') out.name = name;
-	if (typeof mbox === 'string') out.mbox = mbox.startsWith('mailto:') ? mbox : `mailto:${mbox}`;
+	const named = typeof name === 'string' ? { name } : {};
+	if (typeof mbox === 'string') return { objectType: 'Agent', ...named, mbox: mbox.startsWith('mailto:') ? mbox : `mailto:${mbox}` };
 	if (account && typeof account === 'object') {
 		const homePage = account.homePage ?? account.accountServiceHomePage;
 		const accName = account.name ?? account.accountName;
-		if (typeof homePage === 'string' && typeof accName === 'string') out.account = { homePage, name: accName };
+		if (typeof homePage === 'string' && typeof accName === 'string') return { objectType: 'Agent', ...named, account: { homePage, name: accName } };
 	}
-	return out.mbox || out.account ? out : undefined;
+	return undefined;
 }

@@ -388,12 +388,7 @@ export function shape(statement: Statement, event: CourseEvent): Statement | nul
 function preparing(l: LrsLaunch | Cmi5Launch) {
 	$launchKind.set(l.kind);
 	const actorOfLaunch = launchActor(l.actor);
-	if (actorOfLaunch)
-		$launchActor.set({
-			objectType: 'Agent',
-			...(actorOfLaunch.name ? { name: actorOfLaunch.name } : {}),
-			...(actorOfLaunch.mbox ? { mbox: actorOfLaunch.mbox } : { account: actorOfLaunch.account! }),
-		} as never);
+	if (actorOfLaunch) $launchActor.set(actorOfLaunch);
 	const registration = l.registration;
 	// A new registration starts a new attempt in the LMS's eyes, so it gets its own
 	// `initialized`; statements made before the launch stay in the local record.

@@ -106,10 +106,13 @@ describe('parseLaunch', () => {
 
 describe('launchActor', () => {
 	it('accepts the TinCan-style arrays and account field names', () => {
-		expect(launchActor({ name: ['Ada'], mbox: ['a@b.org'] })).toEqual({ name: 'Ada', mbox: 'mailto:a@b.org' });
+		expect(launchActor({ name: ['Ada'], mbox: ['a@b.org'] })).toEqual({ objectType: 'Agent', name: 'Ada', mbox: 'mailto:a@b.org' });
 		expect(launchActor({ account: [{ accountServiceHomePage: 'https://lms.org', accountName: 'ada' }] })).toEqual({
+			objectType: 'Agent',
 			account: { homePage: 'https://lms.org', name: 'ada' },
 		});
+		// One identifier only: an mbox is preferred over an account.
+		expect(launchActor({ mbox: 'a@b.org', account: { homePage: 'https://lms.org', name: 'ada' } })).toEqual({ objectType: 'Agent', mbox: 'mailto:a@b.org' });
 		expect(launchActor({ name: 'No id' })).toBeUndefined();
 	});
 });
