@@ -289,12 +289,25 @@ async function throughLrs(
 				.join('\n')}`,
 		);
 		const read = Number(/Read (\d+) statements/.exec(stdout)?.[1] ?? NaN);
-		const lrsRead = read - trust.files.reduce((n, f) => n + (JSON.parse(f.text) as unknown[]).length, 0);
+		const fileStatements = trust.files.reduce((n, f) => n + (JSON.parse(f.text) as unknown[]).length, 0);
+		const lrsRead = read - fileStatements;
 		if (lrsRead !== trust.sent) console.log(`  WARNING: the command line read ${lrsRead} statements from the LRS, but ${trust.sent} were loaded`);
 		const cli = /Compliance view in ([\d.]+) s, analytics in ([\d.]+) s; heap (\d+) MB/.exec(stdout);
+		// A failed run says why (out of heap, a refused LRS ...), not just its resource use.
+		if (!cli)
+			console.log(
+				`  The command line failed:\n${stderr
+					.split(/[\r\n]/)
+					.filter((l) => /error|heap/i.test(l))
+					.slice(0, 5)
+					.map((l) => `    ${l}`)
+					.join('\n')}`,
+			);
 		const rss = /peak RSS (\d+) KB/.exec(stderr);
 		const cpu = /CPU ([\d.]+) s user \+ ([\d.]+) s system/.exec(stderr);
 		const browser = await inBrowser(lrs, join(dir, 'staff.csv'), files, today);
+		if (browser && browser.read !== trust.sent + fileStatements)
+			console.log(`  WARNING: the page read ${browser.read} statements, but ${trust.sent} were loaded and the files hold ${fileStatements}`);
 		return `| ${staffCount.toLocaleString('en-GB')} | ${trust.sent.toLocaleString('en-GB')} | ${loadS.toFixed(0)} s (${loadCpu?.toFixed(0) ?? '?'} s) | ${cli ? `${cli[1]} s / ${cli[2]} s (CPU ${cpu ? (Number(cpu[1]) + Number(cpu[2])).toFixed(0) : '?'} s, LRS CPU ${readCpu?.toFixed(0) ?? '?'} s)` : 'failed'} | ${rss ? `${(Number(rss[1]) / 1024).toFixed(0)} MB` : '?'} / ${cli ? `${cli[3]} MB` : '?'} | ${browser ? `${browser.seconds.toFixed(1)} s` : 'skipped'} | ${browser ? `${browser.peakMb.toFixed(0)} MB / ${browser.heldMb.toFixed(0)} MB` : ''} |`;
 	} finally {
 		await lrs.close();
@@ -307,7 +320,7 @@ async function inBrowser(
 	staffCsvPath: string,
 	files: string[],
 	today: string,
-): Promise<{ seconds: number; peakMb: number; heldMb: number } | undefined> {
+): Promise<{ seconds: number; peakMb: number; heldMb: number; read: number } | undefined> {
 	if (!existsSync('dist/report/index.html')) {
 		console.log('Browser: skipped (no dist/report/: run `npm run build` first)');
 		return undefined;
@@ -341,13 +354,15 @@ async function inBrowser(
 		await page.getByRole('heading', { name: /^Report for/ }).waitFor({ timeout: 30 * 60_000 });
 		const ms = performance.now() - t;
 		clearInterval(sample);
+		// The page's own count, to check it read every statement (as the command line is checked).
+		const read = Number(await page.locator('dt:text-is("Statements read") + dd').textContent());
 		// What the page still holds once the report is made (the fold and the tables, not garbage).
 		await cdp.send('HeapProfiler.collectGarbage');
 		const held = (await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? 0;
 		console.log(
 			`Browser (Chromium ${browser.version()}, built /report/ page): finished report ${(ms / 1000).toFixed(1)} s after "Make the report"; peak JS heap ${(peak / 1048576).toFixed(0)} MB, ${(held / 1048576).toFixed(0)} MB after GC`,
 		);
-		return { seconds: ms / 1000, peakMb: peak / 1048576, heldMb: held / 1048576 };
+		return { seconds: ms / 1000, peakMb: peak / 1048576, heldMb: held / 1048576, read };
 	} finally {
 		await browser.close();
 		server.kill();

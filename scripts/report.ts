@@ -17,7 +17,6 @@ import { basename, join, resolve } from 'node:path';
 import { loadCourse } from '../src/build/load.ts';
 import { reportCourse } from '../src/report/course-key.ts';
 import { basicAuth, normaliseEndpoint } from '../src/report/lrs.ts';
-import { checkRecordFile } from '../src/report/record-file.ts';
 import { runReport } from '../src/report/run.ts';
 import { parseStaffCsv } from '../src/report/staff.ts';
 import { toCsv } from '../src/report/tables.ts';
@@ -70,7 +69,8 @@ async function main() {
 	if (args.pageSize !== undefined && !(Number.isInteger(args.pageSize) && args.pageSize > 0)) throw new Error('--page-size must be a whole number above 0');
 	const course = reportCourse(loadCourse(resolve(args.modules)));
 	const staff = parseStaffCsv(readFileSync(args.staff, 'utf8'), course);
-	const files = await Promise.all(args.records.map(async (f) => checkRecordFile(basename(f), readFileSync(f, 'utf8'), course)));
+	// Read when the run reaches each file, one at a time (see RecordFileSource).
+	const files = args.records.map((f) => ({ name: basename(f), text: async () => readFileSync(f, 'utf8') }));
 	let lrs;
 	if (args.lrs) {
 		const key = process.env.REPORT_LRS_KEY;
@@ -108,7 +108,7 @@ async function main() {
 				policyVersion: course.policyVersion,
 				source: {
 					lrs: lrs?.endpoint ?? null,
-					recordFiles: files.map((f) => ({ name: f.name, ok: f.ok })),
+					recordFiles: result.files.map((f) => ({ name: f.name, ok: f.ok })),
 					staffRows: staff.staff.length,
 					staffRowsRejected: staff.errors.length,
 				},
@@ -124,7 +124,7 @@ async function main() {
 	globalThis.gc?.();
 	const mem = process.memoryUsage();
 	console.log(
-		`Read ${result.statementsRead} statements; ${staff.staff.length} staff (${staff.errors.length} rows not used); ${files.filter((f) => !f.ok).length} of ${files.length} record files not counted.`,
+		`Read ${result.statementsRead} statements; ${staff.staff.length} staff (${staff.errors.length} rows not used); ${result.files.filter((f) => !f.ok).length} of ${result.files.length} record files not counted.`,
 	);
 	console.log(
 		`Compliance view in ${(result.timings.compliance / 1000).toFixed(2)} s, analytics in ${(result.timings.analytics / 1000).toFixed(2)} s; heap ${(mem.heapUsed / 1048576).toFixed(0)} MB, RSS ${(mem.rss / 1048576).toFixed(0)} MB.`,

@@ -10,12 +10,28 @@ import { verifyRecordCode } from '../records/verification.ts';
 import type { ReportCourse } from './course-key.ts';
 import { personKey } from './identity.ts';
 
+/** What checking a record file found. Its statements are not kept: see readRecordFile. */
 export interface RecordFileResult {
+	/** The file's name, as chosen. */
 	name: string;
+	/** True when every check passed and its statements count. */
 	ok: boolean;
+	/** Every reason it cannot count, in plain words (empty when ok). */
 	problems: string[];
-	statements: Statement[];
+	/** How many statements it holds (0 when it cannot count). */
+	count: number;
+	/** Whose record it is (the report's person key), when ok. */
 	person?: string;
+}
+
+/**
+ * A record file given to a report run: its name, and a way to read its text when the run reaches
+ * it. A run reads, checks and folds one file at a time, so hundreds of files (a trust's offline
+ * volunteers: 146 MB for 329 people in the 4,000-staff bench) are never in memory together.
+ */
+export interface RecordFileSource {
+	name: string;
+	text: () => Promise<string>;
 }
 
 function statementProblem(s: unknown, iriBase: string): string | undefined {
@@ -31,8 +47,14 @@ function statementProblem(s: unknown, iriBase: string): string | undefined {
 	return undefined;
 }
 
+/** Checks a record file for the list of chosen files; the statements are dropped. */
 export async function checkRecordFile(name: string, text: string, course: ReportCourse): Promise<RecordFileResult> {
-	const fail = (...problems: string[]): RecordFileResult => ({ name, ok: false, problems, statements: [] });
+	return (await readRecordFile(name, text, course)).result;
+}
+
+/** Checks a record file and, when it passes, returns its statements oldest first. */
+export async function readRecordFile(name: string, text: string, course: ReportCourse): Promise<{ result: RecordFileResult; statements: Statement[] }> {
+	const fail = (...problems: string[]) => ({ result: { name, ok: false, problems, count: 0 }, statements: [] });
 	let data: unknown;
 	try {
 		data = JSON.parse(text);
@@ -61,5 +83,5 @@ export async function checkRecordFile(name: string, text: string, course: Report
 	}
 	if (problems.length) return fail(...problems);
 	statements.sort((a, b) => (a.timestamp < b.timestamp ? -1 : a.timestamp > b.timestamp ? 1 : 0));
-	return { name, ok: true, problems: [], statements, person: [...people][0] };
+	return { result: { name, ok: true, problems: [], count: statements.length, person: [...people][0] }, statements };
 }

@@ -1,13 +1,14 @@
 /**
  * One report run, shared by the page and the command line: fold the LRS (oldest first) and then
- * the checked record files, and produce every table. Same inputs, same tables.
+ * the record files, each read and checked in turn, and produce every table. Same inputs, same
+ * tables. Nothing holds every statement: LRS pages and files are folded one at a time.
  */
 import { analyticsView, type Filter } from './analytics.ts';
 import { complianceView, groupResolver, type ComplianceOptions } from './compliance.ts';
 import type { ReportCourse } from './course-key.ts';
 import { ReportFold } from './fold.ts';
 import { readStatements, type LrsConnection } from './lrs.ts';
-import type { RecordFileResult } from './record-file.ts';
+import { readRecordFile, type RecordFileResult, type RecordFileSource } from './record-file.ts';
 import type { StaffList } from './staff.ts';
 import { analyticsTables, complianceTables, problemTables, type Table } from './tables.ts';
 
@@ -15,7 +16,8 @@ export interface RunInputs {
 	course: ReportCourse;
 	staff: StaffList;
 	lrs?: LrsConnection;
-	files: RecordFileResult[];
+	/** Record files that learners downloaded, read and checked one at a time during the run. */
+	files: RecordFileSource[];
 	options: ComplianceOptions;
 	onProgress?: (read: number) => void;
 	/** Statements asked for per page (the `limit` parameter); the reader's default when absent. */
@@ -33,10 +35,15 @@ export interface RunOutput {
 	analytics: Table[];
 	problems: Table[];
 	totals: ReturnType<typeof complianceView>['totals'];
+	/** What the run found in each record file, in the order given. */
+	files: RecordFileResult[];
 }
 
-export async function foldInputs(inputs: RunInputs): Promise<ReportFold> {
-	const fold = new ReportFold(inputs.course, groupResolver(inputs.staff.staff));
+/** Folds the LRS, then each record file, into `fold` (a new one by default). */
+export async function foldInputs(
+	inputs: RunInputs,
+	fold = new ReportFold(inputs.course, groupResolver(inputs.staff.staff)),
+): Promise<{ fold: ReportFold; files: RecordFileResult[] }> {
 	if (inputs.lrs) {
 		await readStatements(
 			inputs.lrs,
@@ -48,13 +55,19 @@ export async function foldInputs(inputs: RunInputs): Promise<ReportFold> {
 			{ signal: inputs.signal, fetch: inputs.fetch, limit: inputs.pageSize },
 		);
 	}
-	for (const f of inputs.files) if (f.ok) for (const s of f.statements) fold.add(s, 'file');
-	return fold;
+	const files: RecordFileResult[] = [];
+	for (const source of inputs.files) {
+		inputs.signal?.throwIfAborted();
+		const { result, statements } = await readRecordFile(source.name, await source.text(), inputs.course);
+		for (const s of statements) fold.add(s, 'file');
+		files.push(result);
+	}
+	return { fold, files };
 }
 
 export async function runReport(inputs: RunInputs): Promise<RunOutput> {
 	const started = performance.now();
-	const fold = await foldInputs(inputs);
+	const { fold, files } = await foldInputs(inputs);
 	const view = complianceView(fold, inputs.staff.staff, inputs.course, inputs.options);
 	const compliance = complianceTables(view, inputs.course);
 	const complianceMs = performance.now() - started;
@@ -65,8 +78,9 @@ export async function runReport(inputs: RunInputs): Promise<RunOutput> {
 		timings: { compliance: complianceMs, analytics: performance.now() - started },
 		compliance,
 		analytics,
-		problems: problemTables(inputs.staff.errors, inputs.files),
+		problems: problemTables(inputs.staff.errors, files),
 		totals: view.totals,
+		files,
 	};
 }
 

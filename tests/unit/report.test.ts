@@ -9,7 +9,8 @@ import { addDays, complianceView, findCertificate, groupResolver, refresherStatu
 import type { ReportCourse } from '../../src/report/course-key.ts';
 import { ReportFold } from '../../src/report/fold.ts';
 import { basicAuth, LrsError, readStatements } from '../../src/report/lrs.ts';
-import { checkRecordFile } from '../../src/report/record-file.ts';
+import { checkRecordFile, readRecordFile } from '../../src/report/record-file.ts';
+import { foldInputs, runReport } from '../../src/report/run.ts';
 import { parseDate, parseStaffCsv } from '../../src/report/staff.ts';
 import { complianceTables, toCsv } from '../../src/report/tables.ts';
 
@@ -354,8 +355,8 @@ describe('record files', () => {
 	it('accepts a genuine record and sorts it oldest first', async () => {
 		const earlier = ack(bob, '2', '2025-10-01T09:59:00.000Z', 'b');
 		const file = [await completion(bob, '2025-10-01T10:00:00.000Z', { registration: 'b' }, [earlier]), earlier];
-		const r = await checkRecordFile('bob.json', JSON.stringify(file), course);
-		expect(r).toMatchObject({ ok: true, problems: [], person: 'staff:S100' });
+		const r = await readRecordFile('bob.json', JSON.stringify(file), course);
+		expect(r.result).toEqual({ name: 'bob.json', ok: true, problems: [], count: 2, person: 'staff:S100' });
 		expect(r.statements[0]!.verb.id).toContain('accept');
 	});
 	it('rejects an edited completion, mixed people, other courses and non-records, with reasons', async () => {
@@ -383,6 +384,45 @@ describe('record files', () => {
 		expect((await checkRecordFile('o.json', JSON.stringify([other]), course)).problems).toEqual(['Statement 1 is not from this course.']);
 		expect((await checkRecordFile('x.json', 'not json', course)).ok).toBe(false);
 		expect((await checkRecordFile('x.json', '{"a":1}', course)).problems[0]).toContain('list of statements');
+	});
+});
+
+describe('a report run over record files', () => {
+	it('reads, checks and folds one file at a time, and reports the ones that cannot count', async () => {
+		const annFile = JSON.stringify([ack(ann, '2', '2025-10-01T09:00:00.000Z', 'a1'), ack(ann, '2', '2025-10-02T09:00:00.000Z', 'a1')]);
+		const bobFile = JSON.stringify([ack(bob, '2', '2025-10-03T09:00:00.000Z', 'b1')]);
+		const staff = parseStaffCsv(STAFF_CSV, course);
+		const inputs = {
+			course,
+			staff,
+			files: [source('ann.json', annFile), source('notes.json', 'my notes'), source('bob.json', bobFile)],
+			options: { today: '2026-11-28', inductionDays: 28 },
+		};
+		// When each file's text is asked for, how many statements have been folded so far: a run
+		// that read every file before folding any (holding them all) would see 0 each time.
+		const fold = new ReportFold(course, groupResolver(staff.staff));
+		const foldedWhenRead: number[] = [];
+		function source(name: string, text: string) {
+			return {
+				name,
+				text: async () => {
+					foldedWhenRead.push(fold.read);
+					return text;
+				},
+			};
+		}
+		await foldInputs(inputs, fold);
+		expect(foldedWhenRead).toEqual([0, 2, 2]);
+		const out = await runReport(inputs);
+		expect(out.statementsRead).toBe(3);
+		expect(out.files.map((f) => [f.name, f.ok, f.count])).toEqual([
+			['ann.json', true, 2],
+			['notes.json', false, 0],
+			['bob.json', true, 1],
+		]);
+		expect(out.problems.find((t) => t.id === 'file-errors')!.rows).toEqual([
+			{ file: 'notes.json', problem: 'It is not a training record: it cannot be read as JSON.' },
+		]);
 	});
 });
 

@@ -24,6 +24,9 @@ interface Props {
 	course: ReportCourse;
 }
 
+/** A record file the HR lead chose: what checking it found, and the file, read again when the report runs. */
+type ChosenFile = RecordFileResult & { file: File };
+
 type Phase = { kind: 'idle' } | { kind: 'running'; read: number } | { kind: 'done' } | { kind: 'error'; message: string };
 
 const todayIso = () => new Date().toISOString().slice(0, 10);
@@ -34,7 +37,7 @@ export default function ComplianceReport({ course }: Props) {
 	const [secret, setSecret] = useState('');
 	const [useLrs, setUseLrs] = useState(true);
 	const [staff, setStaff] = useState<(StaffList & { file: string }) | null>(null);
-	const [files, setFiles] = useState<RecordFileResult[]>([]);
+	const [files, setFiles] = useState<ChosenFile[]>([]);
 	const [today, setToday] = useState(todayIso);
 	const [inductionDays, setInductionDays] = useState('28');
 	const [phase, setPhase] = useState<Phase>({ kind: 'idle' });
@@ -63,7 +66,7 @@ export default function ComplianceReport({ course }: Props) {
 			})
 			.finally(() => reads.current.delete(read));
 	}
-	function updateFiles(next: (prev: RecordFileResult[]) => RecordFileResult[]) {
+	function updateFiles(next: (prev: ChosenFile[]) => ChosenFile[]) {
 		filesNow.current = next(filesNow.current);
 		setFiles(filesNow.current);
 	}
@@ -82,7 +85,10 @@ export default function ComplianceReport({ course }: Props) {
 	async function addFiles(list: FileList | File[] | null) {
 		if (!list || !list.length) return;
 		const { checkRecordFile } = await import('../../report/record-file.ts');
-		const checked = await Promise.all([...list].map(async (f) => checkRecordFile(f.name, await f.text(), course)));
+		// One file at a time, keeping only what the check found and the file itself (the report
+		// reads it again when it runs): hundreds of records are never in memory together.
+		const checked: ChosenFile[] = [];
+		for (const file of list) checked.push({ ...(await checkRecordFile(file.name, await file.text(), course)), file });
 		updateFiles((prev) => [...prev.filter((p) => !checked.some((c) => c.name === p.name)), ...checked]);
 		const bad = checked.filter((c) => !c.ok).length;
 		setAnnounce(
@@ -90,8 +96,21 @@ export default function ComplianceReport({ course }: Props) {
 		);
 	}
 
+	// One report at a time: a second press while the first is waiting for file reads is ignored
+	// (while a report is being made the button is disabled).
+	const busy = useRef(false);
 	async function run(e: React.FormEvent) {
 		e.preventDefault();
+		if (busy.current) return;
+		busy.current = true;
+		try {
+			await makeReport();
+		} finally {
+			busy.current = false;
+		}
+	}
+
+	async function makeReport() {
 		if (reads.current.size) {
 			setAnnounce('Reading the files you chose…');
 			await Promise.allSettled([...reads.current]);
@@ -129,7 +148,7 @@ export default function ComplianceReport({ course }: Props) {
 				course,
 				staff: staff!,
 				lrs,
-				files,
+				files: files.map((f) => ({ name: f.name, text: () => f.file.text() })),
 				options: { today, inductionDays: days },
 				signal: abort.current.signal,
 				onProgress: (read) => setPhase({ kind: 'running', read }),
@@ -242,7 +261,7 @@ export default function ComplianceReport({ course }: Props) {
 						<ul className="file-list">
 							{files.map((f) => (
 								<li key={f.name}>
-									{f.name}: {f.ok ? `checked, ${f.statements.length} statements` : <strong className="error-text">not counted: {f.problems.join(' ')}</strong>}{' '}
+									{f.name}: {f.ok ? `checked, ${f.count} statements` : <strong className="error-text">not counted: {f.problems.join(' ')}</strong>}{' '}
 									<button type="button" className="secondary small" onClick={() => updateFiles((prev) => prev.filter((p) => p.name !== f.name))}>
 										Remove<span className="visually-hidden"> {f.name}</span>
 									</button>
