@@ -49,3 +49,18 @@ test("learners' devices do not precache the HR report or any chunk only it loads
 	// What learner pages load is precached (the check above is not passing because nothing is).
 	expect(closure('/certificate/').every((url) => precached.has(url))).toBe(true);
 });
+
+// A module imported both statically and dynamically makes the bundler build module namespace
+// objects with a helper it puts in the runtime chunk every page loads (+107 bytes gzipped). It
+// crept in twice (src/stores/sync.ts, src/report/record-file.ts); import such a module one way only.
+test('no chunk a learner page loads up front carries the bundler helper for module namespaces', () => {
+	const upFront = new Set(
+		report.pages
+			.filter((p) => p.path !== '/report/')
+			.flatMap((p) => [
+				...jsClosure('dist', scriptsOf(readFileSync(join('dist', p.path.endsWith('.html') ? p.path : join(p.path, 'index.html')), 'utf8'))).loaded,
+			]),
+	);
+	expect(upFront.size).toBeGreaterThan(10);
+	expect([...upFront].filter((url) => readFileSync(join('dist', url), 'utf8').includes('Symbol.toStringTag,{value:`Module`}'))).toEqual([]);
+});

@@ -84,7 +84,7 @@ export default function ComplianceReport({ course }: Props) {
 
 	async function addFiles(list: FileList | File[] | null) {
 		if (!list || !list.length) return;
-		const { checkRecordFile } = await import('../../report/record-file.ts');
+		const { checkRecordFile } = await import('../../report/run.ts');
 		// One file at a time, keeping only what the check found and the file itself (the report
 		// reads it again when it runs): hundreds of records are never in memory together.
 		const checked: ChosenFile[] = [];
