@@ -21,3 +21,13 @@ export function emitCourseEvent(event: CourseEvent): void {
 	const at = new Date(last).toISOString();
 	for (const listener of listeners) listener(event, at);
 }
+
+/**
+ * Counts a time given to a statement made outside the bus (a cmi5 session's `initialized`, put
+ * before anything queued) as used, so every event emitted later is stamped after it. Without
+ * this, `initialized` and a pass reported at the same session's start could share a millisecond,
+ * and an LMS could not tell which came first (a CI run found them in the wrong order).
+ */
+export function usedTimestamp(at: string): void {
+	last = Math.max(last, Date.parse(at));
+}
