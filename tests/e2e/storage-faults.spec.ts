@@ -6,6 +6,7 @@
  * One test per key and fault (ten pages each), so none depends on an idle machine.
  */
 import { expect, test, type Page } from '@playwright/test';
+import { attempt as emptyAttempt } from '../unit/attempt.ts';
 import { saveProfile, waitForIslands } from './helpers.ts';
 
 /** One page of each interactive kind. */
@@ -23,18 +24,7 @@ const PAGES = [
 ];
 
 const assessment = { id: 'a1', seed: 1, questionIds: ['q1'], optionOrder: {}, answers: {}, startedAt: '2026-01-01T00:00:00.000Z' };
-const attempt = {
-	registration: '6f0c3b9e-1c1f-4c59-9a41-0f2b1e8a7d10',
-	mode: 'induction',
-	startedAt: '2026-01-01T00:00:00.000Z',
-	courseVersion: '1',
-	policyVersion: '2',
-	lessons: {},
-	scenarios: {},
-	checks: {},
-	testedOut: {},
-	modulesCompleted: {},
-};
+const attempt = emptyAttempt({ registration: '6f0c3b9e-1c1f-4c59-9a41-0f2b1e8a7d10', startedAt: '2026-01-01T00:00:00.000Z', courseVersion: '1' });
 const RECORD_ID = '0a8b3c4d-0000-4000-8000-00000000000f';
 const versioned = (data: unknown, v = 1) => JSON.stringify({ v, data });
 

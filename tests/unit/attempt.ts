@@ -1,4 +1,4 @@
-/** An induction attempt with nothing done yet, for the journey and module-progress tests; `over` sets what the test needs. */
+/** An induction attempt with nothing done yet, for the unit tests and the stored data of storage-faults.spec; `over` sets what the test needs. */
 import type { Attempt } from '../../src/course/journey.ts';
 
 export const attempt = (over: Partial<Attempt> = {}): Attempt => ({

@@ -10,6 +10,7 @@ import { learnerOf, Scorm12Runtime } from '../../src/lms/scorm12/runtime.ts';
 import { Scorm12Session } from '../../src/lms/scorm12/session.ts';
 import { scorm12Transport } from '../../src/lms/scorm12/transport.ts';
 import type { AssessmentAttempt, Progress } from '../../src/stores/progress.ts';
+import { attempt } from './attempt.ts';
 
 // The ESM build exports the class by name; its type declarations say default.
 const { Scorm12API } = scorm12 as unknown as { Scorm12API: typeof import('scorm-again/scorm12').default };
@@ -27,18 +28,7 @@ function lms(cmi: Record<string, unknown> = {}) {
 
 function progress(): Progress {
 	return {
-		attempt: {
-			registration: 'r1',
-			mode: 'induction',
-			startedAt: '2026-11-28T10:00:00.000Z',
-			courseVersion: '1.0.0',
-			policyVersion: '2',
-			lessons: {},
-			scenarios: {},
-			checks: {},
-			testedOut: {},
-			modulesCompleted: {},
-		},
+		attempt: attempt({ registration: 'r1', startedAt: '2026-11-28T10:00:00.000Z' }),
 		history: [],
 		assessment: { finished: [] },
 	};

@@ -4,6 +4,7 @@
  */
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { attempt } from './attempt.ts';
 import { loadCourse } from '../../src/build/load.ts';
 import type { AssessmentAttempt, CheckRun, Progress } from '../../src/stores/progress.ts';
 import { suspendDictionary } from '../../src/lms/scorm12/dictionary.ts';
@@ -162,18 +163,7 @@ describe('cmi.suspend_data encoding', () => {
 
 	it('round-trips a new learner and keeps strings that look like its own markers', () => {
 		const p: Progress = {
-			attempt: {
-				registration: '~r',
-				mode: 'induction',
-				startedAt: '2019-12-01T00:00:00.000Z',
-				courseVersion: '1.0.0',
-				policyVersion: '2',
-				lessons: {},
-				scenarios: {},
-				checks: {},
-				testedOut: {},
-				modulesCompleted: {},
-			},
+			attempt: attempt({ registration: '~r', startedAt: '2019-12-01T00:00:00.000Z' }),
 			history: [],
 			assessment: { finished: [] },
 		};
