@@ -23,8 +23,9 @@ export function emitCourseEvent(event: CourseEvent): void {
 }
 
 /**
- * Counts a time given to a statement made outside the bus (a cmi5 session's `initialized`, put
- * before anything queued) as used, so every event emitted later is stamped after it. Without
+ * Counts a statement's time as used, so every event emitted later is stamped after it: the
+ * records call it for every statement they make, including those timed outside the bus (a cmi5
+ * session's `initialized`, put before anything queued). Without
  * this, `initialized` and a pass reported at the same session's start could share a millisecond,
  * and an LMS could not tell which came first (a CI run found them in the wrong order).
  */

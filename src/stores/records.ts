@@ -17,7 +17,7 @@ import { capturedLaunch } from '../records/launch-capture.ts';
 import type { FlushOutcome, RecordEntry } from '../records/outbox.ts';
 import { actorFor, buildStatement, byTime, uuid, type Actor, type Statement } from '../records/statements.ts';
 import { courseMeta } from './meta.ts';
-import { onCourseEvent } from './event-bus.ts';
+import { onCourseEvent, usedTimestamp } from './event-bus.ts';
 import { $profile } from './profile.ts';
 import { $progress } from './progress.ts';
 import { $olderBuild, $storageProblem, isErased, keepAside, localStorageOrNull, PREFIX, stopWriting } from './storage.ts';
@@ -194,6 +194,8 @@ function savePending() {
 
 /** Turns a course event into a statement and files it. */
 export function recordEvent(event: CourseEvent, at: string): Statement | undefined {
+	// A time given outside the bus (a cmi5 session's `initialized`) counts as used: later events follow it.
+	usedTimestamp(at);
 	if (isErased()) return undefined; // "Forget me" in this or another tab: nothing more is kept
 	if ($launchKind.get() && !(sync?.ready() ?? false)) {
 		pending.push([event, at]);

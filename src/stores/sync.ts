@@ -40,7 +40,7 @@ import {
 	type RecordsPort,
 	type SyncState,
 } from './connection.ts';
-import { emitCourseEvent, usedTimestamp } from './event-bus.ts';
+import { emitCourseEvent } from './event-bus.ts';
 import { courseMeta } from './meta.ts';
 import { $progress, passedAssessment, update } from './progress.ts';
 import { isErased, localStorageOrNull } from './storage.ts';
@@ -86,9 +86,7 @@ function approve(origins: string[]) {
 function recordFirst(event: CourseEvent): void {
 	const now = new Date().toISOString();
 	const first = records.firstPendingAt();
-	const at = first && first <= now ? new Date(Date.parse(first) - 1).toISOString() : now;
-	usedTimestamp(at);
-	records.record(event, at);
+	records.record(event, first && first <= now ? new Date(Date.parse(first) - 1).toISOString() : now);
 }
 
 /** The attempt's `initialized`, once per attempt, emitted after the launch's learner and registration are known. */

@@ -131,6 +131,20 @@ describe('derived stores', () => {
 	});
 });
 
+describe('statement times', () => {
+	afterEach(() => vi.useRealTimers());
+	it('an event emitted after a statement recorded with its own time (a cmi5 initialized) is stamped after it', async () => {
+		vi.useFakeTimers({ now: Date.parse('2031-01-01T00:00:00.000Z') });
+		const bus = await import('../../src/stores/event-bus.ts');
+		const stamps: string[] = [];
+		const stop = bus.onCourseEvent((_, at) => stamps.push(at));
+		s.records.recordEvent({ type: 'course.initialized' }, '2031-01-01T00:00:00.000Z');
+		bus.emitCourseEvent({ type: 'course.initialized' });
+		stop();
+		expect(stamps).toEqual(['2031-01-01T00:00:00.001Z']);
+	});
+});
+
 describe('actions', () => {
 	it('answerQuestion records one answered event in the setting given, marked', () => {
 		const q = pool[0]!;
