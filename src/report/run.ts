@@ -9,13 +9,13 @@ import type { ReportCourse } from './course-key.ts';
 import { ReportFold } from './fold.ts';
 import { readStatements, type LrsConnection } from './lrs.ts';
 import { readRecordFile, type RecordFileResult, type RecordFileSource } from './record-file.ts';
+import type { StaffList } from './staff.ts';
+import { analyticsTables, complianceTables, problemTables, type Table } from './tables.ts';
 
 // The page checks chosen files with this, loading it from here: importing record-file.ts both
 // statically (here) and dynamically (from the page) made the bundler add a namespace helper to the
 // runtime chunk every learner page loads (+107 bytes gzipped).
 export { checkRecordFile } from './record-file.ts';
-import type { StaffList } from './staff.ts';
-import { analyticsTables, complianceTables, problemTables, type Table } from './tables.ts';
 
 export interface RunInputs {
 	course: ReportCourse;

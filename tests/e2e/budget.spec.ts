@@ -2,9 +2,12 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { analyse, BUDGETS, jsClosure, scriptsOf } from '../../src/build/analyse.ts';
+import { builtHtml } from './site.ts';
 
 // The performance budgets of `npm run bench`, enforced on the build under test.
 const report = analyse('dist');
+/** The scripts a built page loads up front and on demand. */
+const scriptsLoadedBy = (path: string) => jsClosure('dist', scriptsOf(builtHtml(path)));
 
 test('reading pages ship no JavaScript', () => {
 	const reading = report.pages.filter((p) => p.kind === 'reading');
@@ -37,8 +40,7 @@ test("learners' devices do not precache the HR report or any chunk only it loads
 	const sw = readFileSync(join('dist', 'sw.js'), 'utf8');
 	const precached = new Set([...sw.matchAll(/url:"([^"]+)"/g)].map((m) => `/${m[1]}`));
 	const closure = (page: string) => {
-		const html = readFileSync(join('dist', page.endsWith('.html') ? page : join(page, 'index.html')), 'utf8');
-		const { loaded, onDemand } = jsClosure('dist', scriptsOf(html));
+		const { loaded, onDemand } = scriptsLoadedBy(page);
 		return [...loaded, ...onDemand];
 	};
 	const learner = new Set(report.pages.filter((p) => p.path !== '/report/' && !p.path.startsWith('/lms/')).flatMap((p) => closure(p.path)));
@@ -54,13 +56,7 @@ test("learners' devices do not precache the HR report or any chunk only it loads
 // objects with a helper it puts in the runtime chunk every page loads (+107 bytes gzipped). It
 // crept in twice (src/stores/sync.ts, src/report/record-file.ts); import such a module one way only.
 test('no chunk a learner page loads up front carries the bundler helper for module namespaces', () => {
-	const upFront = new Set(
-		report.pages
-			.filter((p) => p.path !== '/report/')
-			.flatMap((p) => [
-				...jsClosure('dist', scriptsOf(readFileSync(join('dist', p.path.endsWith('.html') ? p.path : join(p.path, 'index.html')), 'utf8'))).loaded,
-			]),
-	);
+	const upFront = new Set(report.pages.filter((p) => p.path !== '/report/').flatMap((p) => [...scriptsLoadedBy(p.path).loaded]));
 	expect(upFront.size).toBeGreaterThan(10);
 	expect([...upFront].filter((url) => readFileSync(join('dist', url), 'utf8').includes('Symbol.toStringTag,{value:`Module`}'))).toEqual([]);
 });

@@ -35,6 +35,7 @@ export function isModuleOverview(path: string): boolean {
 	return /^\/modules\/[^/]+\/$/.test(path);
 }
 
+/** A built page's HTML: `/help/` (a folder's index.html) or `/404.html`. */
 export function builtHtml(path: string): string {
-	return readFileSync(join(DIST, path, 'index.html'), 'utf8');
+	return readFileSync(join(DIST, path.endsWith('.html') ? path : join(path, 'index.html')), 'utf8');
 }
