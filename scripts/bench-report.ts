@@ -349,9 +349,44 @@ async function inBrowser(
 				() => undefined,
 			);
 		}, 250);
+		// What the page is doing, so a run that stalls says where: its requests to the LRS (sent,
+		// answered, failed), errors and crashes, and once a minute what it shows and the LRS's CPU.
 		const t = performance.now();
+		const secs = () => `${((performance.now() - t) / 1000).toFixed(1)} s`;
+		const toLrs = (url: string) => url.startsWith(lrs.endpoint);
+		page.on(
+			'request',
+			(r) => toLrs(r.url()) && r.method() === 'GET' && console.error(`  page ${secs()}: asked the LRS for ${r.url().slice(lrs.endpoint.length, 120)}`),
+		);
+		page.on('requestfinished', (r) => {
+			if (toLrs(r.url()) && r.method() === 'GET')
+				void r.sizes().then(
+					(sz) => console.error(`  page ${secs()}: LRS page answered, ${(sz.responseBodySize / 1048576).toFixed(1)} MB`),
+					() => undefined,
+				);
+		});
+		page.on('requestfailed', (r) => console.error(`  page ${secs()}: request failed: ${r.url().slice(0, 120)} ${r.failure()?.errorText ?? ''}`));
+		page.on('pageerror', (e) => console.error(`  page ${secs()}: error: ${e.message}`));
+		page.on('console', (m) => m.type() === 'error' && console.error(`  page ${secs()}: console: ${m.text().slice(0, 300)}`));
+		page.on('crash', () => console.error(`  page ${secs()}: the page crashed`));
+		const servicePid = await pidOn(Number(new URL(lrs.endpoint).port) + 1);
+		const watch = setInterval(() => {
+			void page
+				.locator('.report')
+				.getByText(/^Read [\d,]+ statements/)
+				.textContent({ timeout: 5_000 })
+				.catch(() => '(no progress line)')
+				.then((text) =>
+					console.error(
+						`  page ${secs()}: ${text}; JS heap ${(peak / 1048576).toFixed(0)} MB peak; LRS CPU so far ${cpuSeconds(servicePid)?.toFixed(0) ?? '?'} s`,
+					),
+				);
+		}, 60_000);
 		await page.getByRole('button', { name: 'Make the report' }).click();
-		await page.getByRole('heading', { name: /^Report for/ }).waitFor({ timeout: 30 * 60_000 });
+		await page
+			.getByRole('heading', { name: /^Report for/ })
+			.waitFor({ timeout: 30 * 60_000 })
+			.finally(() => clearInterval(watch));
 		const ms = performance.now() - t;
 		clearInterval(sample);
 		// The page's own count, to check it read every statement (as the command line is checked).
