@@ -1,9 +1,15 @@
 /**
  * Storage faults, as a browser meets them: every stored key, one at a time, set to invalid
- * JSON, the wrong type, wrong element types, an empty string and a newer version, then every
- * kind of interactive page loaded over it. Nothing may throw, no island may be blank or fall
- * back to its error message, and wherever data was set aside the learner is told.
- * One test per key and fault (ten pages each), so none depends on an idle machine.
+ * JSON, the wrong type, wrong element types, an empty string and a newer version, then
+ * interactive pages loaded over it. Nothing may throw, no island may be blank or fall back to its
+ * error message, and wherever data was set aside the learner is told.
+ *
+ * Every key is damaged under every kind of page, and every fault of every key reaches at least two
+ * pages that read that key (or the one that does): the faults take turns over the pages (see
+ * `pagesFor`). Every fault on every page, 330 page loads, was 550 of the suite's 3,200
+ * test-seconds for little more: what a page does with a damaged value is decided by the store it
+ * reads (src/stores/storage.ts), not by the page. One test per key and fault, so none depends on an
+ * idle machine.
  */
 import { expect, test, type Page } from '@playwright/test';
 import { attempt as emptyAttempt } from '../unit/attempt.ts';
@@ -153,18 +159,43 @@ async function checkPage(page: Page, path: string, key: string, fault: string, v
 	}
 }
 
+/**
+ * The pages a key's fault number `f` (of `n`) is loaded under. The pages that read the key take
+ * turns among the faults, and so do the pages that do not; a fault left without a page that reads
+ * the key (cases in progress are read on one page only) gets one anyway. So every page meets every
+ * key damaged, and every fault reaches the key's readers.
+ */
+function pagesFor(key: string, f: number, n: number): string[] {
+	const readers = PAGES.filter((p) => readsKey(p, key));
+	const others = PAGES.filter((p) => !readsKey(p, key));
+	const mine = readers.filter((_, i) => i % n === f);
+	return [...(mine.length ? mine : [readers[f % readers.length]!]), ...others.filter((_, i) => i % n === f)];
+}
+
 for (const [key, faults] of Object.entries(FAULTS)) {
-	for (const [fault, value] of Object.entries(faults)) {
-		test(`every interactive page survives ${key.replace('policy-course:', '')} set to ${fault}, and says what was set aside`, async ({ page }) => {
-			// Ten pages, each after a reading page: its own budget, well above the usual 15 s.
-			test.setTimeout(120_000);
+	Object.entries(faults).forEach(([fault, value], f, all) => {
+		const paths = pagesFor(key, f, all.length);
+		test(`${paths.length} interactive pages survive ${key.replace('policy-course:', '')} set to ${fault}, and say what was set aside`, async ({ page }) => {
+			// Up to four pages, each after a reading page: its own budget, well above the usual 15 s.
+			test.setTimeout(90_000);
 			const errors: string[] = [];
 			page.on('pageerror', (e) => errors.push(`${page.url()}: ${e.message}`));
-			for (const path of PAGES) await checkPage(page, path, key, fault, value);
+			for (const path of paths) await checkPage(page, path, key, fault, value);
 			expect(errors).toEqual([]);
 		});
-	}
+	});
 }
+
+test('every page meets every key damaged, and every fault reaches two pages that read its key, or the one that does', () => {
+	for (const [key, faults] of Object.entries(FAULTS)) {
+		const names = Object.keys(faults);
+		const visited = names.map((_, f) => pagesFor(key, f, names.length));
+		expect(new Set(visited.flat()), key).toEqual(new Set(PAGES));
+		const readers = PAGES.filter((p) => readsKey(p, key)).length;
+		for (const [f, pages] of visited.entries())
+			expect(pages.filter((p) => readsKey(p, key)).length, `${key} ${names[f]}`).toBeGreaterThanOrEqual(Math.min(2, readers));
+	}
+});
 
 const goodRecord = (n: number) => ({
 	statement: {
