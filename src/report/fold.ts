@@ -26,8 +26,14 @@ export interface Completion {
 
 export interface PersonSummary {
 	key: string;
-	/** The name on the latest statement. */
+	/**
+	 * The name on the latest statement that carries one. Statements read from an LRS carry none
+	 * (they are read with `format=ids`): staff names come from the staff list, and the run reads the
+	 * names of people not on it afterwards.
+	 */
 	name: string;
+	/** Who the LRS knows this person as (identifier only), to ask it for their name. */
+	actor: Actor;
 	/** The role the learner chose in the course (the staff list's role wins in tables). */
 	courseRole: string;
 	firstAt: string;
@@ -90,6 +96,7 @@ export class ReportFold {
 			p = {
 				key,
 				name: s.actor.name ?? '',
+				actor: 'mbox' in s.actor ? { objectType: 'Agent', mbox: s.actor.mbox } : { objectType: 'Agent', account: s.actor.account },
 				courseRole,
 				firstAt: s.timestamp,
 				lastAt: s.timestamp,

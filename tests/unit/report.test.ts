@@ -448,9 +448,46 @@ describe('LRS client', () => {
 		expect(seen).toEqual(['a', 'b', 'c']);
 		const first = new URL(calls[0]!.url);
 		expect(first.pathname).toBe('/xAPI/statements');
-		expect(Object.fromEntries(first.searchParams)).toMatchObject({ activity: IRI, related_activities: 'true', ascending: 'true', limit: '2' });
+		expect(Object.fromEntries(first.searchParams)).toMatchObject({ activity: IRI, related_activities: 'true', ascending: 'true', limit: '2', format: 'ids' });
 		expect(calls[1]!.url).toBe('https://lrs.example.org/xAPI/statements/more/2');
 		expect(calls[0]!.headers).toMatchObject({ Authorization: `Basic ${btoa('k:s')}`, 'X-Experience-API-Version': '1.0.3' });
+	});
+	it('reads names only for people not on the staff list, from their latest statement', async () => {
+		// The bulk read (format=ids) carries no names, as a conformant LRS sends it.
+		const idsOnly = (s: Statement) => ({ ...s, actor: 'mbox' in s.actor ? { mbox: s.actor.mbox } : { account: s.actor.account } });
+		const zed: Actor = { objectType: 'Agent', name: 'Zed Ray', mbox: 'mailto:zed@example.org' };
+		const bulk = [
+			ack(ann, '2', '2025-10-01T09:00:00.000Z', 'a1'),
+			ack(zed, '2', '2025-10-02T09:00:00.000Z', 'z1'),
+			ack(bob, '2', '2025-10-03T09:00:00.000Z', 'b1'),
+		];
+		const asked: URLSearchParams[] = [];
+		const fake = (async (url: string) => {
+			const q = new URL(url).searchParams;
+			asked.push(q);
+			if (q.get('agent')) {
+				const who = JSON.parse(q.get('agent')!) as { mbox?: string };
+				return new Response(JSON.stringify({ statements: who.mbox === zed.mbox ? [ack(zed, '2', '2025-10-02T09:00:00.000Z', 'z1')] : [], more: '' }));
+			}
+			return new Response(JSON.stringify({ statements: bulk.map(idsOnly), more: '' }));
+		}) as unknown as typeof fetch;
+		const out = await runReport({
+			course,
+			staff: parseStaffCsv(STAFF_CSV, course),
+			lrs: { endpoint: 'https://lrs.example.org/xAPI/', auth: 'x' },
+			files: [],
+			options: { today: '2026-11-28', inductionDays: 28 },
+			fetch: fake,
+		});
+		expect(out.fold.people.get('email:zed@example.org')!.name).toBe('Zed Ray');
+		expect(out.compliance.find((t) => t.id === 'not-on-list')!.rows).toEqual([expect.objectContaining({ name: 'Zed Ray', id: 'zed@example.org' })]);
+		// One bulk read, then one question, about Zed alone: Ann and Bob are named by the staff list.
+		expect(asked.map((q) => [q.get('format'), q.get('agent')])).toEqual([
+			['ids', null],
+			['exact', JSON.stringify({ mbox: 'mailto:zed@example.org' })],
+		]);
+		expect(asked[1]!.get('limit')).toBe('1');
+		expect(asked[1]!.get('ascending')).toBeNull();
 	});
 	it('says plainly when the credentials are refused', async () => {
 		const fake = (async () => new Response('{}', { status: 401 })) as unknown as typeof fetch;
