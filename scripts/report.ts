@@ -92,7 +92,8 @@ async function main() {
 		files,
 		options: { today, inductionDays },
 		pageSize: args.pageSize,
-		onProgress: (n) => process.stderr.write(`\r${n} statements read`),
+		onProgress: (n, naming) =>
+			process.stderr.write(`\r${n} statements read${naming ? `; names of people not on the staff list: ${naming.done} of ${naming.of}` : ''}`),
 	});
 	process.stderr.write('\n');
 	mkdirSync(args.out, { recursive: true });

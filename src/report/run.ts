@@ -24,7 +24,8 @@ export interface RunInputs {
 	/** Record files that learners downloaded, read and checked one at a time during the run. */
 	files: RecordFileSource[];
 	options: ComplianceOptions;
-	onProgress?: (read: number) => void;
+	/** Statements read so far; then, while names are read, how many of how many people are done. */
+	onProgress?: (read: number, naming?: { done: number; of: number }) => void;
 	/** Statements asked for per page (the `limit` parameter); the reader's default when absent. */
 	pageSize?: number;
 	signal?: AbortSignal;
@@ -85,8 +86,9 @@ export const NAME_LOOKUPS = 200;
 async function nameUnlisted(fold: ReportFold, inputs: RunInputs) {
 	const onList = new Set(inputs.staff.staff.map((s) => s.key));
 	const nameless = [...fold.people.values()].filter((p) => !p.name && !onList.has(p.key)).slice(0, NAME_LOOKUPS);
-	for (const p of nameless) {
+	for (const [done, p] of nameless.entries()) {
 		inputs.signal?.throwIfAborted();
+		inputs.onProgress?.(fold.read, { done, of: nameless.length });
 		p.name = (await readLatestName(inputs.lrs!, inputs.course.iriBase, p.actor, { signal: inputs.signal, fetch: inputs.fetch })) ?? '';
 	}
 }

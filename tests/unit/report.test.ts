@@ -462,6 +462,7 @@ describe('LRS client', () => {
 			ack(bob, '2', '2025-10-03T09:00:00.000Z', 'b1'),
 		];
 		const asked: URLSearchParams[] = [];
+		const progress: unknown[] = [];
 		const fake = (async (url: string) => {
 			const q = new URL(url).searchParams;
 			asked.push(q);
@@ -478,8 +479,14 @@ describe('LRS client', () => {
 			files: [],
 			options: { today: '2026-11-28', inductionDays: 28 },
 			fetch: fake,
+			onProgress: (read, naming) => progress.push([read, naming]),
 		});
 		expect(out.fold.people.get('email:zed@example.org')!.name).toBe('Zed Ray');
+		// The page and the command line say what the run is waiting for.
+		expect(progress).toEqual([
+			[3, undefined],
+			[3, { done: 0, of: 1 }],
+		]);
 		expect(out.compliance.find((t) => t.id === 'not-on-list')!.rows).toEqual([expect.objectContaining({ name: 'Zed Ray', id: 'zed@example.org' })]);
 		// One bulk read, then one question, about Zed alone: Ann and Bob are named by the staff list.
 		expect(asked.map((q) => [q.get('format'), q.get('agent')])).toEqual([

@@ -27,7 +27,8 @@ interface Props {
 /** A record file the HR lead chose: what checking it found, and the file, read again when the report runs. */
 type ChosenFile = RecordFileResult & { file: File };
 
-type Phase = { kind: 'idle' } | { kind: 'running'; read: number } | { kind: 'done' } | { kind: 'error'; message: string };
+type Phase =
+	{ kind: 'idle' } | { kind: 'running'; read: number; naming?: { done: number; of: number } } | { kind: 'done' } | { kind: 'error'; message: string };
 
 const todayIso = () => new Date().toISOString().slice(0, 10);
 
@@ -151,7 +152,7 @@ export default function ComplianceReport({ course }: Props) {
 				files: files.map((f) => ({ name: f.name, text: () => f.file.text() })),
 				options: { today, inductionDays: days },
 				signal: abort.current.signal,
-				onProgress: (read) => setPhase({ kind: 'running', read }),
+				onProgress: (read, naming) => setPhase({ kind: 'running', read, naming }),
 			});
 			setOutput(out);
 			setPhase({ kind: 'done' });
@@ -313,7 +314,10 @@ export default function ComplianceReport({ course }: Props) {
 				</button>
 				{running && (
 					<>
-						<p>Read {phase.read.toLocaleString('en-GB')} statements…</p>
+						<p>
+							Read {phase.read.toLocaleString('en-GB')} statements…
+							{phase.naming && ` Reading the names of people not on the staff list: ${phase.naming.done} of ${phase.naming.of}.`}
+						</p>
 						<button type="button" className="secondary" onClick={() => abort.current?.abort()}>
 							Stop
 						</button>
