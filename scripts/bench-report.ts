@@ -386,9 +386,12 @@ async function inBrowser(
 		await page
 			.getByRole('heading', { name: /^Report for/ })
 			.waitFor({ timeout: 30 * 60_000 })
-			.finally(() => clearInterval(watch));
+			// Both samplers stop here, on a timeout too: one left running would keep the bench alive.
+			.finally(() => {
+				clearInterval(watch);
+				clearInterval(sample);
+			});
 		const ms = performance.now() - t;
-		clearInterval(sample);
 		// The page's own count, to check it read every statement (as the command line is checked).
 		const read = Number(await page.locator('dt:text-is("Statements read") + dd').textContent());
 		// What the page still holds once the report is made (the fold and the tables, not garbage).
