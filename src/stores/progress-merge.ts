@@ -1,5 +1,6 @@
 /**
- * Loaded by ./progress.ts only when another tab writes the learner's progress.
+ * How ./progress.ts joins the learner's progress another tab (or the SCORM wrapper's course
+ * frame) stored with its own.
  */
 import type { Progress } from './shapes.ts';
 

@@ -6,6 +6,7 @@
 import type { Attempt } from '../course/journey.ts';
 import { uuid } from '../records/statements.ts';
 import { emitCourseEvent } from './event-bus.ts';
+import { mergeProgress } from './progress-merge.ts';
 import { validateProgressShape } from './shapes.ts';
 import { expect, versionedAtom } from './storage.ts';
 
@@ -47,7 +48,7 @@ export function validateProgress(value: unknown): Progress {
 
 export const $progress = versionedAtom<Progress>('progress', emptyProgress(), {
 	version: 1,
-	merge: () => import('./progress-merge.ts').then((m) => m.mergeProgress),
+	merge: mergeProgress,
 	validate: validateProgressShape,
 	resetMessage:
 		'Your saved progress could not be read, so it was reset. A copy of what was stored is kept and included in your record download. Your training record (statements) is kept separately and is not affected.',

@@ -243,12 +243,14 @@ export interface VersionedOptions<T> {
 	/** What the learner is told if the stored value had to be reset. */
 	resetMessage: string;
 	/**
-	 * Loads the join of a value another tab stored with this tab's own (issue 14.1): tabs each
-	 * write the whole value, and a write can cross another's in flight, so without it what this
-	 * tab did and the other had not yet seen would be lost. Loaded on demand, when another tab
-	 * first writes. When this tab has nothing to add, the join must serialise as `stored`.
+	 * Joins a value another tab stored with this tab's own (issue 14.1): tabs each write the whole
+	 * value, and a write can cross another's in flight, so without it what this tab did and the
+	 * other had not yet seen would be lost. When this tab has nothing to add, the join must
+	 * serialise as `stored`. Synchronous on purpose: a join loaded on demand left a window in which
+	 * this page ignored the other's values, and the SCORM wrapper, which hears the course only
+	 * through this event, reported stale progress to the LMS when the join's chunk was slow.
 	 */
-	merge?: () => Promise<(stored: T, mine: T) => T>;
+	merge?: (stored: T, mine: T) => T;
 }
 
 /**
@@ -260,7 +262,6 @@ export function versionedAtom<T>(name: string, initial: T, options: VersionedOpt
 	// Unset while persistentAtom reads the first value (decode runs inside it): a `const` would
 	// throw there (temporal dead zone), so it stays `let` though assigned once.
 	let store: WritableAtom<T> | undefined;
-	let joinLoaded: ((stored: T, mine: T) => T) | undefined;
 	// eslint-disable-next-line prefer-const -- see above
 	store = persistentAtom<T>(key, initial, {
 		encode: (value) => JSON.stringify({ v: options.version, data: value }),
@@ -299,22 +300,11 @@ export function versionedAtom<T>(name: string, initial: T, options: VersionedOpt
 
 	return store;
 
-	/**
-	 * Another tab's value, with what only this tab had joined back in and written, so every tab
-	 * converges. Until the join has loaded (the first time another tab writes), this tab keeps
-	 * showing its own value, then joins the other's in.
-	 */
+	/** Another tab's value, with what only this tab had joined back in and written, so every tab converges. */
 	function withMine(stored: T): T {
 		const mine = store?.get();
 		if (!options.merge || mine === undefined || mine === initial || erased) return stored;
-		if (!joinLoaded) {
-			void options.merge().then((join) => {
-				joinLoaded = join;
-				store!.set(join(stored, store!.get()));
-			});
-			return mine;
-		}
-		const joined = joinLoaded(stored, mine);
+		const joined = options.merge(stored, mine);
 		const data = JSON.stringify({ v: options.version, data: joined });
 		if (data !== JSON.stringify({ v: options.version, data: stored })) engine[key] = data;
 		return joined;

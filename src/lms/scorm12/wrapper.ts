@@ -8,6 +8,7 @@
 import { courseMeta } from '../../stores/meta.ts';
 import { $profile } from '../../stores/profile.ts';
 import { $progress, type Progress } from '../../stores/progress.ts';
+import { mergeProgress } from '../../stores/progress-merge.ts';
 import { BASE, withBase } from '../../site/urls.ts';
 import { LMS_LEARNER_KEY } from '../learner.ts';
 import { findApi } from './api.ts';
@@ -70,9 +71,6 @@ export async function startWrapper(): Promise<void> {
 	}
 	if (start?.resume) {
 		const local = $progress.get();
-		// Imported on demand, as ../../stores/progress.ts does: a static import here would change how
-		// the bundler splits it for every course page (and cost the scenario pages 217 bytes).
-		const { mergeProgress } = await import('../../stores/progress-merge.ts');
 		$progress.set(untouched(local) ? start.resume : mergeProgress(local, start.resume));
 	}
 
