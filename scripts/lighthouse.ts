@@ -4,7 +4,8 @@
  * certificate pages of the built course (dist/), in Debian's Chromium. Prints each page's
  * performance and accessibility scores and fails unless both are 100. Each page is measured five
  * times and the median run is its score, as Lighthouse's documentation advises for variable
- * machines (every run's score is printed beside it); accessibility is the same every run.
+ * machines (every run's score is printed beside it); accessibility is the same every run. A run
+ * Lighthouse could not complete is reported and run again.
  *
  *   npm run build && npm run lighthouse           (CHROMIUM_PATH overrides /usr/bin/chromium)
  *   LIGHTHOUSE_OUT=lighthouse-reports npm run lighthouse   also keeps each page's median report (JSON)
@@ -60,7 +61,11 @@ try {
 	for (const [name, path] of Object.entries(pages).filter(([name]) => !only || only.includes(name))) {
 		// Lighthouse's own advice on variability: run several times and take the median.
 		const runs: Run[] = [];
-		for (let run = 0; run < RUNS; run++) {
+		// A run Lighthouse could not complete (here mostly NO_NAVSTART, a trace Chrome recorded
+		// without its navigation start: 7 of 99 runs on 2026-11-29) measured nothing: it is reported and
+		// run again, up to RUNS more times in all, rather than counted as a score of 0.
+		let failures = 0;
+		while (runs.length < RUNS && failures <= RUNS) {
 			const result = await lighthouse(`${origin}${path}`, {
 				port: chrome.port,
 				output: 'json',
@@ -68,13 +73,25 @@ try {
 				onlyCategories: ['performance', 'accessibility'],
 			});
 			const lhr = result!.lhr;
-			// A run Lighthouse could not complete scores nothing: say why rather than print a bare 0.
-			if (lhr.runtimeError) console.log(`     ${name} run ${run + 1}: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
-			for (const audit of Object.values(lhr.audits)) {
-				if (audit.scoreDisplayMode === 'error') console.log(`     ${name} run ${run + 1}: ${audit.id} could not be measured: ${audit.errorMessage}`);
+			const broken = lhr.runtimeError
+				? [`${lhr.runtimeError.code}: ${lhr.runtimeError.message}`]
+				: Object.values(lhr.audits)
+						.filter((audit) => audit.scoreDisplayMode === 'error')
+						.map((audit) => `${audit.id} could not be measured: ${audit.errorMessage}`);
+			if (broken.length > 0) {
+				failures++;
+				console.log(
+					`     ${name}: a run could not be completed, so it is run again (${broken[0]}${broken.length > 1 ? `, and ${broken.length - 1} more` : ''})`,
+				);
+				continue;
 			}
-			if (out) writeFileSync(`${out}/${name}-run${run + 1}.json`, JSON.stringify(lhr));
+			if (out) writeFileSync(`${out}/${name}-run${runs.length + 1}.json`, JSON.stringify(lhr));
 			runs.push({ lhr, performance: lhr.categories.performance!.score ?? 0, load: loadavg()[0]! });
+		}
+		if (runs.length === 0) {
+			failed = true;
+			console.log(`FAIL ${name.padEnd(11)} Lighthouse could not complete a run of ${path}`);
+			continue;
 		}
 		const ranked = [...runs].sort((a, b) => a.performance - b.performance);
 		const median = ranked[Math.floor(ranked.length / 2)]!;
