@@ -90,8 +90,11 @@ test('every state of a case', async ({ page }, info) => {
 	await waitForIslands(page);
 	await shot(page, info, '20-case-opening');
 	await choose(page, LEAVE);
-	await shot(page, info, '21-case-after-a-choice');
+	// The screen as the learner sees it, taken first: a full-page capture moves the scroll position.
+	// Once the smooth scroll has brought all of it into view.
+	await expect(page.locator('#consequence')).toBeInViewport({ ratio: 1 });
 	await shot(page, info, '21-case-after-a-choice-in-view', false);
+	await shot(page, info, '21-case-after-a-choice');
 	await choose(page, KIND);
 	await shot(page, info, '22-case-ending-best-practice');
 	await page.getByRole('group', { name: 'Picture of the case' }).locator('[data-node]').first().focus();
