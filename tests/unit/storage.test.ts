@@ -103,4 +103,38 @@ describe('versionedAtom', () => {
 		expect(storage.savedWhere('policy-course:big')).toBe('device');
 		expect(storage.hasUnsavedWrites()).toBe(false);
 	});
+
+	it("joins another window's value the moment it arrives, and writes back what only this window had", () => {
+		// The storage event, as the browser delivers it when another window (another tab, or the
+		// course frame inside the SCORM launch page) writes the key.
+		const listeners: Array<(e: { key: string; newValue: string | null }) => void> = [];
+		const { addEventListener } = globalThis;
+		Object.assign(globalThis, { addEventListener: (type: string, fn: never) => type === 'storage' && listeners.push(fn) });
+		const isSeen = (v: unknown) => {
+			if (!Array.isArray((v as { seen?: unknown }).seen)) throw new Error('no seen');
+			return v as { seen: string[] };
+		};
+		const $a = storage.versionedAtom(
+			'joined',
+			{ seen: [] as string[] },
+			{
+				version: 1,
+				validate: isSeen,
+				resetMessage: 'r',
+				merge: (stored, mine) => ({ seen: [...new Set([...stored.seen, ...mine.seen])].sort() }),
+			},
+		);
+		const unmount = $a.listen(() => undefined);
+		Object.assign(globalThis, { addEventListener });
+		$a.set({ seen: ['mine'] });
+		// The other window writes without having seen this one's change.
+		const theirs = JSON.stringify({ v: 1, data: { seen: ['theirs'] } });
+		ls.setItem('policy-course:joined', theirs);
+		for (const fn of listeners) fn({ key: 'policy-course:joined', newValue: theirs });
+		// At once: a page that shows (or, like the SCORM launch page, reports) this value next must
+		// not see only its own, nor only the other's.
+		expect($a.get()).toEqual({ seen: ['mine', 'theirs'] });
+		expect(JSON.parse(ls.getItem('policy-course:joined')!)).toEqual({ v: 1, data: { seen: ['mine', 'theirs'] } });
+		unmount();
+	});
 });
