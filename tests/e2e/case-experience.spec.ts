@@ -53,7 +53,7 @@ test.describe('on a touch-screen phone', () => {
 		await page.goto(CASE);
 		await waitForIslands(page);
 		expect(await page.evaluate(() => matchMedia('(hover: hover)').matches)).toBe(false);
-		await page.getByRole('button', { name: LEAVE, exact: true }).click();
+		await choose(page, LEAVE);
 		await expect(page.locator('#consequence')).toBeFocused();
 		// A phone's browser keeps :hover on whatever sits under the last tap; after the page moves
 		// to what happened, that can be one of the next step's choices. Chromium's touch emulation

@@ -179,17 +179,22 @@ export async function acknowledgePolicy(page: Page) {
 	await expect(page.getByRole('heading', { name: /you have completed the course/ })).toBeVisible();
 }
 
-/** Answers every assessment question, rightly or wrongly, and submits with the confirm step. */
-export async function takeAssessment(page: Page, correctly: boolean | ((index: number) => boolean)) {
-	await page.goto('assessment/');
-	await expect(page.getByRole('button', { name: /Start (the assessment|a new attempt)/ })).toBeEnabled();
-	await page.getByRole('button', { name: /Start (the assessment|a new attempt)/ }).click();
+/** Answers the assessment's questions from the one on screen to "Check your answers", rightly or wrongly. */
+export async function answerAssessmentQuestions(page: Page, correctly: boolean | ((index: number) => boolean)) {
 	for (let i = 0; i < 40; i++) {
 		const heading = await page.locator('#question-heading, #review-heading').first().innerText();
 		if (heading.startsWith('Check your answers')) break;
 		await answerQuestion(page, typeof correctly === 'function' ? correctly(i) : correctly);
 		await page.getByRole('button', { name: /Save and (next question|check your answers)/ }).click();
 	}
+}
+
+/** Answers every assessment question, rightly or wrongly, and submits with the confirm step. */
+export async function takeAssessment(page: Page, correctly: boolean | ((index: number) => boolean)) {
+	await page.goto('assessment/');
+	await expect(page.getByRole('button', { name: /Start (the assessment|a new attempt)/ })).toBeEnabled();
+	await page.getByRole('button', { name: /Start (the assessment|a new attempt)/ }).click();
+	await answerAssessmentQuestions(page, correctly);
 	await page.getByRole('button', { name: 'Submit my answers' }).click();
 	await expect(page.getByRole('heading', { name: 'Submit your answers?' })).toBeFocused();
 	await page.getByRole('button', { name: 'Yes, submit my answers' }).click();
