@@ -63,9 +63,9 @@ try {
 		const runs: Run[] = [];
 		// A run Lighthouse could not complete (here mostly NO_NAVSTART, a trace Chrome recorded
 		// without its navigation start: 7 of 99 runs on 2026-11-29) measured nothing: it is reported and
-		// run again, up to RUNS more times in all, rather than counted as a score of 0.
+		// run again, rather than counted as a score of 0; after RUNS such runs the page is given up.
 		let failures = 0;
-		while (runs.length < RUNS && failures <= RUNS) {
+		while (runs.length < RUNS && failures < RUNS) {
 			const result = await lighthouse(`${origin}${path}`, {
 				port: chrome.port,
 				output: 'json',
